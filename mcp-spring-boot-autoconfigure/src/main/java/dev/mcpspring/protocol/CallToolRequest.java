@@ -1,0 +1,18 @@
+package dev.mcpspring.protocol;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Params of {@code tools/call}.
+ *
+ * @param name      the tool to call
+ * @param arguments the arguments, an object (absent means none)
+ * @param meta      {@code _meta}, may hold a {@code progressToken}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CallToolRequest(String name, ObjectNode arguments, @JsonProperty("_meta") Map<String, Object> meta) {
+}

@@ -1,0 +1,36 @@
+package dev.mcpspring.protocol;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the client declared it can do in {@code initialize}. Sub-objects are kept as JSON so every flag the
+ * client sends, known or not, survives.
+ *
+ * @param roots        present when the client exposes roots ({@code listChanged} inside)
+ * @param sampling     present when the client can sample ({@code context}, {@code tools} inside, 2025-11-25)
+ * @param elicitation  present when the client can elicit ({@code form}, {@code url} inside, 2025-11-25)
+ * @param tasks        task support (2025-11-25)
+ * @param experimental non-standard capabilities
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ClientCapabilities(JsonNode roots, JsonNode sampling, JsonNode elicitation, JsonNode tasks,
+        Map<String, JsonNode> experimental) {
+
+    /** No capabilities at all. */
+    public static final ClientCapabilities NONE = new ClientCapabilities(null, null, null, null, null);
+
+    public boolean hasRoots() {
+        return roots != null;
+    }
+
+    public boolean hasSampling() {
+        return sampling != null;
+    }
+
+    public boolean hasElicitation() {
+        return elicitation != null;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.mcpspring.protocol;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A content block of a tool result, prompt message or sampling message, told apart by its {@code type}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({ @JsonSubTypes.Type(value = Content.Text.class, name = "text"),
+        @JsonSubTypes.Type(value = Content.Image.class, name = "image"),
+        @JsonSubTypes.Type(value = Content.Audio.class, name = "audio"),
+        @JsonSubTypes.Type(value = Content.ResourceLink.class, name = "resource_link"),
+        @JsonSubTypes.Type(value = Content.EmbeddedResource.class, name = "resource") })
+public sealed interface Content {
+
+    /** Plain text. */
+    static Text text(String text) {
+        return new Text(text, null, null);
+    }
+
+    /** An image given as base64 data. */
+    static Image image(String base64Data, String mimeType) {
+        return new Image(base64Data, mimeType, null, null);
+    }
+
+    /** Audio given as base64 data. */
+    static Audio audio(String base64Data, String mimeType) {
+        return new Audio(base64Data, mimeType, null, null);
+    }
+
+    /** A resource embedded in the content. */
+    static EmbeddedResource resource(ResourceContents resource) {
+        return new EmbeddedResource(resource, null, null);
+    }
+
+    /** Text content. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Text(String text, Annotations annotations, @JsonProperty("_meta") Map<String, Object> meta)
+            implements Content {
+    }
+
+    /** An image, base64-encoded. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Image(String data, String mimeType, Annotations annotations,
+            @JsonProperty("_meta") Map<String, Object> meta) implements Content {
+    }
+
+    /** Audio, base64-encoded (2025-03-26 and later). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Audio(String data, String mimeType, Annotations annotations,
+            @JsonProperty("_meta") Map<String, Object> meta) implements Content {
+    }
+
+    /** A link to a resource the client may read (2025-06-18 and later). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ResourceLink(String uri, String name, String title, String description, String mimeType, Long size,
+            List<Icon> icons, Annotations annotations, @JsonProperty("_meta") Map<String, Object> meta)
+            implements Content {
+    }
+
+    /** A resource's contents embedded in the message. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record EmbeddedResource(ResourceContents resource, Annotations annotations,
+            @JsonProperty("_meta") Map<String, Object> meta) implements Content {
+    }
+}

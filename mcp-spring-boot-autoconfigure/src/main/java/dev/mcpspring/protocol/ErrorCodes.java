@@ -1,0 +1,23 @@
+package dev.mcpspring.protocol;
+
+/** JSON-RPC and MCP error codes. */
+public final class ErrorCodes {
+
+    /** The body is not valid JSON. */
+    public static final int PARSE_ERROR = -32700;
+    /** The JSON is not a valid JSON-RPC message. */
+    public static final int INVALID_REQUEST = -32600;
+    /** The method does not exist or is not available. */
+    public static final int METHOD_NOT_FOUND = -32601;
+    /** Invalid method parameters, for example an unknown tool or a bad cursor. */
+    public static final int INVALID_PARAMS = -32602;
+    /** An internal error of the server. */
+    public static final int INTERNAL_ERROR = -32603;
+    /** MCP: the requested resource does not exist. */
+    public static final int RESOURCE_NOT_FOUND = -32002;
+    /** MCP 2025-11-25: the request needs a URL-mode elicitation first. */
+    public static final int URL_ELICITATION_REQUIRED = -32042;
+
+    private ErrorCodes() {
+    }
+}

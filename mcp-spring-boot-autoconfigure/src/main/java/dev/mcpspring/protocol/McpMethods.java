@@ -1,0 +1,20 @@
+package dev.mcpspring.protocol;
+
+/** Method names of MCP requests and notifications. */
+public final class McpMethods {
+
+    public static final String INITIALIZE = "initialize";
+    public static final String PING = "ping";
+    public static final String TOOLS_LIST = "tools/list";
+    public static final String TOOLS_CALL = "tools/call";
+    public static final String LOGGING_SET_LEVEL = "logging/setLevel";
+
+    public static final String NOTIFICATION_INITIALIZED = "notifications/initialized";
+    public static final String NOTIFICATION_CANCELLED = "notifications/cancelled";
+    public static final String NOTIFICATION_PROGRESS = "notifications/progress";
+    public static final String NOTIFICATION_MESSAGE = "notifications/message";
+    public static final String NOTIFICATION_TOOLS_LIST_CHANGED = "notifications/tools/list_changed";
+
+    private McpMethods() {
+    }
+}

@@ -1,0 +1,46 @@
+package dev.mcpspring.protocol;
+
+import java.util.List;
+
+/** The MCP protocol revisions this server speaks and the negotiation rule between them. */
+public final class ProtocolVersion {
+
+    public static final String V2025_03_26 = "2025-03-26";
+    public static final String V2025_06_18 = "2025-06-18";
+    public static final String V2025_11_25 = "2025-11-25";
+
+    /** The newest revision with sessions and {@code initialize}. */
+    public static final String LATEST = V2025_11_25;
+
+    /** Every supported revision, oldest first. */
+    public static final List<String> SUPPORTED = List.of(V2025_03_26, V2025_06_18, V2025_11_25);
+
+    /**
+     * The revision assumed for a request without {@code MCP-Protocol-Version} header and without session
+     * (the transports page of 2025-06-18 says to assume 2025-03-26).
+     */
+    public static final String DEFAULT_WITHOUT_HEADER = V2025_03_26;
+
+    private ProtocolVersion() {
+    }
+
+    /** Whether this server speaks {@code version}. */
+    public static boolean isSupported(String version) {
+        return version != null && SUPPORTED.contains(version);
+    }
+
+    /** The answer to an {@code initialize} request: the client's version when supported, else the latest. */
+    public static String negotiate(String requested) {
+        return isSupported(requested) ? requested : LATEST;
+    }
+
+    /** Whether JSON-RPC batches are allowed: only 2025-03-26 has them. */
+    public static boolean allowsBatches(String version) {
+        return V2025_03_26.equals(version);
+    }
+
+    /** Whether the client must send {@code MCP-Protocol-Version} on requests after {@code initialize}. */
+    public static boolean hasVersionHeader(String version) {
+        return version != null && version.compareTo(V2025_06_18) >= 0;
+    }
+}

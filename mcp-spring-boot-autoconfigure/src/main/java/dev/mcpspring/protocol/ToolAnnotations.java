@@ -1,0 +1,17 @@
+package dev.mcpspring.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Hints about a tool's behaviour. Clients must not trust them from untrusted servers.
+ *
+ * @param title           display name
+ * @param readOnlyHint    the tool does not change its environment
+ * @param destructiveHint the tool may destroy or overwrite things (meaningful when not read-only)
+ * @param idempotentHint  calling again with the same arguments has no further effect
+ * @param openWorldHint   the tool talks to an open world of external entities
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ToolAnnotations(String title, Boolean readOnlyHint, Boolean destructiveHint, Boolean idempotentHint,
+        Boolean openWorldHint) {
+}

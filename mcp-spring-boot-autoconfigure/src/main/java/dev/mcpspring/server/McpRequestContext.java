@@ -1,0 +1,41 @@
+package dev.mcpspring.server;
+
+import java.util.Map;
+
+import dev.mcpspring.protocol.ClientCapabilities;
+import dev.mcpspring.protocol.Implementation;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a handler knows about the request it is answering: who the client is, what it can do, which revision
+ * it speaks. A {@code @McpTool} method receives it by declaring a parameter of this type.
+ */
+public interface McpRequestContext {
+
+    /** The session id, or {@code null} in stateless mode. */
+    String sessionId();
+
+    /** The protocol revision the request is handled under. */
+    String protocolVersion();
+
+    /** The client's name and version from {@code initialize}, or {@code null} when unknown. */
+    Implementation clientInfo();
+
+    /** What the client declared it can do. */
+    ClientCapabilities clientCapabilities();
+
+    /** The JSON-RPC id of the request, as the client sent it. */
+    JsonNode requestId();
+
+    /** The method being handled, for example {@code tools/call}. */
+    String method();
+
+    /** The {@code progressToken} from the request's {@code _meta}, or {@code null} when the client sent none. */
+    Object progressToken();
+
+    /** The request's {@code _meta}; empty when absent. */
+    Map<String, Object> meta();
+
+    /** The handle to talk back to the client while handling this request. */
+    PeerHandle peer();
+}

@@ -1,0 +1,167 @@
+package dev.mcpspring.server;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.mcpspring.protocol.CallToolRequest;
+import dev.mcpspring.protocol.CallToolResult;
+import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.protocol.InitializeRequest;
+import dev.mcpspring.protocol.InitializeResult;
+import dev.mcpspring.protocol.JsonRpcCodec;
+import dev.mcpspring.protocol.JsonRpcError;
+import dev.mcpspring.protocol.JsonRpcMessage;
+import dev.mcpspring.protocol.ListToolsResult;
+import dev.mcpspring.protocol.LoggingLevel;
+import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.protocol.McpMethods;
+import dev.mcpspring.protocol.PaginatedRequest;
+import dev.mcpspring.protocol.ProtocolVersion;
+import dev.mcpspring.protocol.ServerCapabilities;
+import dev.mcpspring.session.McpSession;
+import dev.mcpspring.session.MessageSink;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The protocol side of the server: dispatches each request to the handler of its method, enforces the
+ * lifecycle rules and turns every outcome into exactly one response. Knows nothing about HTTP.
+ */
+public class McpServer {
+
+    private static final Log logger = LogFactory.getLog(McpServer.class);
+
+    private static final Map<String, Object> EMPTY_RESULT = Map.of();
+
+    private final ServerIdentity identity;
+
+    private final ToolRegistry tools;
+
+    private final JsonRpcCodec codec;
+
+    private final int pageSize;
+
+    private final Map<String, RequestHandler> handlers = new HashMap<>();
+
+    public McpServer(ServerIdentity identity, ToolRegistry tools, JsonRpcCodec codec, int pageSize) {
+        this.identity = identity;
+        this.tools = tools;
+        this.codec = codec;
+        this.pageSize = pageSize;
+        handlers.put(McpMethods.INITIALIZE, this::initialize);
+        handlers.put(McpMethods.PING, (context, params) -> EMPTY_RESULT);
+        handlers.put(McpMethods.TOOLS_LIST, this::listTools);
+        handlers.put(McpMethods.TOOLS_CALL, this::callTool);
+        handlers.put(McpMethods.LOGGING_SET_LEVEL, this::setLogLevel);
+    }
+
+    /**
+     * Handles one request and returns its response; never throws.
+     *
+     * @param session       the session (or the per-request session of stateless mode)
+     * @param request       the request
+     * @param requestStream where messages sent before the result go (the request's response stream)
+     */
+    public JsonRpcMessage handle(McpSession session, JsonRpcMessage.Request request, MessageSink requestStream) {
+        try {
+            RequestHandler handler = handlers.get(request.method());
+            if (handler == null) {
+                throw McpException.methodNotFound(request.method());
+            }
+            if (!session.isInitialized() && !McpMethods.INITIALIZE.equals(request.method())
+                    && !McpMethods.PING.equals(request.method())) {
+                throw McpException.invalidRequest(
+                        "Server not initialized: send an initialize request before " + request.method());
+            }
+            RequestContext context = new RequestContext(session, request, requestStream, codec);
+            Object result = handler.handle(context, request.params());
+            return new JsonRpcMessage.Response(request.id(), codec.toTree(result));
+        }
+        catch (McpException ex) {
+            return new JsonRpcMessage.ErrorResponse(request.id(), ex.toError());
+        }
+        catch (RuntimeException ex) {
+            logger.error("MCP request " + request.method() + " failed", ex);
+            return new JsonRpcMessage.ErrorResponse(request.id(), new JsonRpcError(ErrorCodes.INTERNAL_ERROR,
+                    "Internal error while handling " + request.method()));
+        }
+    }
+
+    /** Handles a notification from the client; unknown notifications are ignored, as JSON-RPC requires. */
+    public void handleNotification(McpSession session, JsonRpcMessage.Notification notification) {
+        if (logger.isTraceEnabled()) {
+            logger.trace("MCP notification " + notification.method() + " for session " + session.id());
+        }
+    }
+
+    /** The capabilities this server announces, derived from what is registered. */
+    public ServerCapabilities capabilities() {
+        return new ServerCapabilities(null, Map.of(), null, null, null,
+                tools.isEmpty() ? null : new ServerCapabilities.ListChanged(null));
+    }
+
+    private Object initialize(RequestContext context, JsonNode params) {
+        InitializeRequest request = codec.bindParams(params, InitializeRequest.class);
+        if (request.protocolVersion() == null) {
+            throw McpException.invalidParams("initialize: \"protocolVersion\" is required");
+        }
+        McpSession session = context.session();
+        if (session.isInitialized()) {
+            throw McpException.invalidRequest("This session is already initialized; initialize only once");
+        }
+        String version = ProtocolVersion.negotiate(request.protocolVersion());
+        session.initialize(version, request.clientInfo(), request.capabilities());
+        return new InitializeResult(version, capabilities(), identity.serverInfo(), identity.instructions(), null);
+    }
+
+    private Object listTools(RequestContext context, JsonNode params) {
+        PaginatedRequest request = codec.bindParams(params, PaginatedRequest.class);
+        Pagination.Page<ToolSpecification> page = Pagination.page(tools.list(), spec -> spec.tool().name(),
+                request.cursor(), pageSize);
+        return new ListToolsResult(page.items().stream().map(ToolSpecification::tool).toList(),
+                page.nextCursor());
+    }
+
+    private Object callTool(RequestContext context, JsonNode params) {
+        CallToolRequest request = codec.bindParams(params, CallToolRequest.class);
+        if (request.name() == null) {
+            throw McpException.invalidParams("tools/call: \"name\" is required");
+        }
+        ToolSpecification tool = tools.find(request.name())
+            .orElseThrow(() -> McpException.invalidParams("Unknown tool: '" + request.name() + "'"));
+        ObjectNode arguments = request.arguments() == null ? codec.mapper().createObjectNode() : request.arguments();
+        try {
+            CallToolResult result = tool.handler().call(new ToolInvocation(arguments, context));
+            return result == null ? CallToolResult.of() : result;
+        }
+        catch (McpException ex) {
+            throw ex;
+        }
+        catch (RuntimeException ex) {
+            logger.warn("MCP tool '" + request.name() + "' failed", ex);
+            return CallToolResult.error("Tool '" + request.name() + "' failed");
+        }
+    }
+
+    private Object setLogLevel(RequestContext context, JsonNode params) {
+        JsonNode level = params == null ? null : params.get("level");
+        try {
+            context.session().logLevel(LoggingLevel.fromWire(level.asString()));
+        }
+        catch (RuntimeException ex) {
+            throw McpException.invalidParams("logging/setLevel: \"level\" must be one of debug, info, notice, "
+                    + "warning, error, critical, alert, emergency");
+        }
+        return EMPTY_RESULT;
+    }
+
+    /** The handler of one request method. */
+    @FunctionalInterface
+    private interface RequestHandler {
+
+        Object handle(RequestContext context, JsonNode params);
+    }
+}

@@ -1,0 +1,252 @@
+package dev.mcpspring.session;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.mcpspring.protocol.JsonRpcMessage;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The default {@link SessionManager}: every session lives in this JVM's memory.
+ * <p>
+ * A session expires when it has been idle for the configured timeout, idle meaning no request in flight and no
+ * open stream; the clock starts when the last of those ends. A single daemon thread sweeps for expired sessions.
+ */
+public class InMemorySessionManager implements SessionManager, AutoCloseable {
+
+    private static final Log logger = LogFactory.getLog(InMemorySessionManager.class);
+
+    private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
+
+    private final AtomicInteger count = new AtomicInteger();
+
+    private final long idleTimeoutNanos;
+
+    private final int maxSessions;
+
+    private final int maxQueuedMessages;
+
+    private final ScheduledExecutorService sweeper;
+
+    /**
+     * @param idleTimeout       how long a session may stay idle before it expires
+     * @param maxSessions       how many sessions may be live at once
+     * @param maxQueuedMessages how many messages are kept for a session while it has no open stream
+     */
+    public InMemorySessionManager(Duration idleTimeout, int maxSessions, int maxQueuedMessages) {
+        this.idleTimeoutNanos = idleTimeout.toNanos();
+        this.maxSessions = maxSessions;
+        this.maxQueuedMessages = maxQueuedMessages;
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mcp-session-expiry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(10, Math.min(idleTimeout.toMillis() / 2, 30_000));
+        this.sweeper.scheduleWithFixedDelay(this::expireIdleSessions, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public McpSession create(String principal) {
+        if (count.incrementAndGet() > maxSessions) {
+            count.decrementAndGet();
+            throw new SessionLimitExceededException(maxSessions);
+        }
+        Entry entry = new Entry(SessionIds.next(), principal);
+        sessions.put(entry.id(), entry);
+        return entry;
+    }
+
+    @Override
+    public Optional<McpSession> find(String sessionId) {
+        return Optional.ofNullable(sessionId == null ? null : sessions.get(sessionId));
+    }
+
+    @Override
+    public boolean close(String sessionId) {
+        Entry entry = sessionId == null ? null : sessions.remove(sessionId);
+        if (entry == null) {
+            return false;
+        }
+        count.decrementAndGet();
+        entry.shutDown();
+        return true;
+    }
+
+    @Override
+    public int sessionCount() {
+        return count.get();
+    }
+
+    @Override
+    public Activity beginActivity(String sessionId) {
+        Entry entry = sessions.get(sessionId);
+        return entry == null ? () -> { } : entry.begin();
+    }
+
+    @Override
+    public Activity openStandaloneStream(String sessionId, MessageSink stream) {
+        Entry entry = require(sessionId);
+        return entry.attach(stream);
+    }
+
+    @Override
+    public boolean sendToSession(String sessionId, JsonRpcMessage message) {
+        Entry entry = sessions.get(sessionId);
+        if (entry == null) {
+            return false;
+        }
+        entry.deliver(message);
+        return true;
+    }
+
+    @Override
+    public CompletableFuture<JsonRpcMessage> expectResponse(String sessionId, JsonNode requestId) {
+        CompletableFuture<JsonRpcMessage> future = new CompletableFuture<>();
+        Entry entry = sessions.get(sessionId);
+        if (entry == null) {
+            future.completeExceptionally(new SessionClosedException(sessionId));
+            return future;
+        }
+        entry.pending.put(PendingRequestKey.of(requestId), future);
+        return future;
+    }
+
+    @Override
+    public boolean deliverResponse(String sessionId, JsonRpcMessage response) {
+        Entry entry = sessions.get(sessionId);
+        JsonNode id = response instanceof JsonRpcMessage.Response ok ? ok.id()
+                : response instanceof JsonRpcMessage.ErrorResponse error ? error.id() : null;
+        if (entry == null || id == null || id.isNull()) {
+            return false;
+        }
+        CompletableFuture<JsonRpcMessage> future = entry.pending.remove(PendingRequestKey.of(id));
+        return future != null && future.complete(response);
+    }
+
+    @Override
+    public void forgetPending(String sessionId, JsonNode requestId) {
+        Entry entry = sessions.get(sessionId);
+        if (entry != null) {
+            entry.pending.remove(PendingRequestKey.of(requestId));
+        }
+    }
+
+    /** Closes every session and stops the expiry thread. */
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        sessions.keySet().forEach(this::close);
+    }
+
+    void expireIdleSessions() {
+        long now = System.nanoTime();
+        sessions.values().forEach(entry -> {
+            if (entry.isExpired(now, idleTimeoutNanos) && close(entry.id())) {
+                logger.debug("MCP session " + entry.id() + " expired after being idle");
+            }
+        });
+    }
+
+    private Entry require(String sessionId) {
+        Entry entry = sessions.get(sessionId);
+        if (entry == null) {
+            throw new SessionClosedException(sessionId);
+        }
+        return entry;
+    }
+
+    /** A session and what this JVM tracks for it. */
+    private final class Entry extends SessionState {
+
+        private final AtomicInteger active = new AtomicInteger();
+
+        private final Map<PendingRequestKey, CompletableFuture<JsonRpcMessage>> pending = new ConcurrentHashMap<>(4);
+
+        private volatile long lastActiveNanos = System.nanoTime();
+
+        private MessageSink stream; // guarded by this
+
+        private ArrayDeque<JsonRpcMessage> queued; // guarded by this, created on first use
+
+        Entry(String id, String principal) {
+            super(id, principal);
+        }
+
+        Activity begin() {
+            active.incrementAndGet();
+            AtomicBoolean ended = new AtomicBoolean();
+            return () -> {
+                if (ended.compareAndSet(false, true)) {
+                    lastActiveNanos = System.nanoTime();
+                    active.decrementAndGet();
+                }
+            };
+        }
+
+        boolean isExpired(long now, long timeoutNanos) {
+            return active.get() == 0 && now - lastActiveNanos > timeoutNanos;
+        }
+
+        synchronized Activity attach(MessageSink sink) {
+            if (stream != null && stream.isOpen()) {
+                throw new StreamConflictException(id());
+            }
+            stream = sink;
+            while (queued != null && !queued.isEmpty() && sink.send(queued.peekFirst())) {
+                queued.pollFirst();
+            }
+            Activity activity = begin();
+            return () -> {
+                synchronized (this) {
+                    if (stream == sink) {
+                        stream = null;
+                    }
+                }
+                activity.close();
+            };
+        }
+
+        synchronized void deliver(JsonRpcMessage message) {
+            if (stream != null && stream.send(message)) {
+                return;
+            }
+            if (queued == null) {
+                queued = new ArrayDeque<>();
+            }
+            if (queued.size() >= maxQueuedMessages) {
+                queued.pollFirst();
+                logger.warn("MCP session " + id() + " has no open stream and more than " + maxQueuedMessages
+                        + " queued messages; dropping the oldest");
+            }
+            queued.addLast(message);
+        }
+
+        void shutDown() {
+            MessageSink sink;
+            synchronized (this) {
+                sink = stream;
+                stream = null;
+                queued = null;
+            }
+            if (sink != null) {
+                sink.close();
+            }
+            SessionClosedException closed = new SessionClosedException(id());
+            pending.values().forEach(future -> future.completeExceptionally(closed));
+            pending.clear();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.mcpspring.session;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import dev.mcpspring.protocol.JsonRpcMessage;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Owns the MCP sessions of this server: creating, finding and closing them, idle expiry, and everything that
+ * must reach a session whichever node holds it: messages for its standalone (GET) stream and responses to the
+ * requests this server sent to the client.
+ * <p>
+ * The default {@link InMemorySessionManager} keeps all of it in this JVM. An implementation backed by an
+ * external store routes {@link #sendToSession} and {@link #deliverResponse} to the node that holds the open
+ * stream or the waiting call, so none of the protocol code needs to know where a session lives.
+ */
+public interface SessionManager {
+
+    /**
+     * Creates a session for an {@code initialize} request.
+     *
+     * @param principal the authenticated principal's name, or {@code null}
+     * @throws SessionLimitExceededException when the maximum number of sessions is reached
+     */
+    McpSession create(String principal);
+
+    /** The live session with this id; empty when unknown, closed or expired. */
+    Optional<McpSession> find(String sessionId);
+
+    /** Closes a session, its streams and its pending requests; {@code false} when there was no such session. */
+    boolean close(String sessionId);
+
+    /** How many sessions are live now. */
+    int sessionCount();
+
+    /**
+     * Marks the start of work for the session (a request being handled); the session does not expire until the
+     * returned handle is closed, and its idle time is measured from then.
+     */
+    Activity beginActivity(String sessionId);
+
+    /**
+     * Attaches the session's standalone stream (the client's GET). Messages queued while none was open are sent
+     * first. The stream keeps the session alive until it closes.
+     *
+     * @throws StreamConflictException when the session already has an open standalone stream
+     */
+    Activity openStandaloneStream(String sessionId, MessageSink stream);
+
+    /**
+     * Sends a message not tied to any request (a notification or a server-to-client request) to the session's
+     * standalone stream, queueing it until one is open.
+     *
+     * @return {@code false} when the session does not exist
+     */
+    boolean sendToSession(String sessionId, JsonRpcMessage message);
+
+    /**
+     * Registers a request this server is about to send to the client, so the client's response can be routed
+     * back to the returned future.
+     */
+    CompletableFuture<JsonRpcMessage> expectResponse(String sessionId, JsonNode requestId);
+
+    /**
+     * Completes the pending request the client answered.
+     *
+     * @return {@code false} when no request with that id is pending in the session
+     */
+    boolean deliverResponse(String sessionId, JsonRpcMessage response);
+
+    /** Stops tracking a pending request (for example after a timeout). */
+    void forgetPending(String sessionId, JsonNode requestId);
+
+    /** A unit of work or an open stream that keeps a session alive; closing it is idempotent. */
+    interface Activity extends AutoCloseable {
+
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.mcpspring.session;
+
+import dev.mcpspring.protocol.ClientCapabilities;
+import dev.mcpspring.protocol.Implementation;
+import dev.mcpspring.protocol.LoggingLevel;
+
+/**
+ * A plain {@link McpSession} holding its state in fields; the in-memory manager's sessions and the per-request
+ * sessions of stateless mode are both made of it.
+ */
+public class SessionState implements McpSession {
+
+    private final String id;
+
+    private final String principal;
+
+    private volatile String protocolVersion;
+
+    private volatile Implementation clientInfo;
+
+    private volatile ClientCapabilities clientCapabilities = ClientCapabilities.NONE;
+
+    private volatile LoggingLevel logLevel = LoggingLevel.DEBUG;
+
+    public SessionState(String id, String principal) {
+        this.id = id;
+        this.principal = principal;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String principal() {
+        return principal;
+    }
+
+    @Override
+    public String protocolVersion() {
+        return protocolVersion;
+    }
+
+    @Override
+    public Implementation clientInfo() {
+        return clientInfo;
+    }
+
+    @Override
+    public ClientCapabilities clientCapabilities() {
+        return clientCapabilities;
+    }
+
+    @Override
+    public boolean isInitialized() {
+        return protocolVersion != null;
+    }
+
+    @Override
+    public void initialize(String protocolVersion, Implementation clientInfo, ClientCapabilities capabilities) {
+        this.clientInfo = clientInfo;
+        this.clientCapabilities = capabilities == null ? ClientCapabilities.NONE : capabilities;
+        this.protocolVersion = protocolVersion;
+    }
+
+    @Override
+    public LoggingLevel logLevel() {
+        return logLevel;
+    }
+
+    @Override
+    public void logLevel(LoggingLevel level) {
+        this.logLevel = level;
+    }
+}
