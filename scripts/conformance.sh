@@ -102,7 +102,7 @@ log "node $("$NODE" --version), @modelcontextprotocol/conformance $CLI_VERSION"
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd -P)"
 SERVER_LOG="$OUT/server.log"
-rm -f "$SERVER_LOG" "$OUT/summary.json" "$OUT/summary.txt" "$OUT/report.mjs"
+rm -f "$SERVER_LOG" "$OUT/summary.json" "$OUT/summary.txt" "$OUT/report.mjs" "$OUT/server-died.txt"
 for r in "${ALL_REVISIONS[@]}"; do rm -rf "${OUT:?}/$r"; done
 
 # --- server lifecycle -----------------------------------------------------------
@@ -130,8 +130,13 @@ print_server_log_tail() {
     printf -- '----- end of server log -----\n' >&2
   fi
 }
+CLI_PID=""
 on_exit() {
   local rc=$?
+  if [ -n "$CLI_PID" ] && kill -0 "$CLI_PID" 2>/dev/null; then
+    kill -TERM "$CLI_PID" 2>/dev/null || true
+    wait "$CLI_PID" 2>/dev/null || true
+  fi
   stop_server
   if [ "$rc" -ne 0 ]; then print_server_log_tail; fi
   exit "$rc"
@@ -388,6 +393,12 @@ for (const rev of REVISIONS) {
   rs._unexpected = unexpected;
 }
 
+const died = path.join(OUT, 'server-died.txt');
+if (fs.existsSync(died)) {
+  const revs = fs.readFileSync(died, 'utf8').split('\n').filter(Boolean);
+  problems.push(`the server process died (first noticed after revision ${revs[0]}); see ${path.join(OUT, 'server.log')}`);
+}
+
 // ---- print ----
 const lines = [];
 const p = (s = '') => lines.push(s);
@@ -473,27 +484,37 @@ if [ ${#SCENARIOS[@]} -gt 0 ]; then
 fi
 
 # --- run the suite, one revision at a time -----------------------------------------
+# The CLI runs in the background and we `wait` for it, so INT/TERM traps fire at
+# once (and on_exit stops it) instead of after the whole revision has finished.
+run_cli() {
+  local logfile="$1"; shift
+  timeout --kill-after=15 "$RUN_TIMEOUT" "$NODE" "$CLI" "$@" >>"$logfile" 2>&1 </dev/null &
+  CLI_PID=$!
+  local r=0
+  wait "$CLI_PID" || r=$?
+  CLI_PID=""
+  return "$r"
+}
 for rev in "${REVISIONS[@]}"; do
   n="$(wc -l <"$OUT/$rev/run-scenarios.txt" | tr -d ' ')"
   log "revision $rev: running $n scenario(s) (log: $OUT/$rev/cli.log)"
   common=(--url "$URL" --spec-version "$rev" -o "$OUT/$rev/results"
           --timeout "$SCENARIO_TIMEOUT_MS" --expected-failures "$OUT/$rev/expected-failures.yml")
   rc=0
+  : >"$OUT/$rev/cli.log"
   if [ ${#SCENARIOS[@]} -eq 0 ]; then
-    timeout --kill-after=15 "$RUN_TIMEOUT" "$NODE" "$CLI" server --suite all "${common[@]}" \
-      >"$OUT/$rev/cli.log" 2>&1 || rc=$?
+    run_cli "$OUT/$rev/cli.log" server --suite all "${common[@]}" || rc=$?
   else
-    : >"$OUT/$rev/cli.log"
     while IFS= read -r s; do
       r1=0
-      timeout --kill-after=15 "$RUN_TIMEOUT" "$NODE" "$CLI" server --scenario "$s" "${common[@]}" \
-        >>"$OUT/$rev/cli.log" 2>&1 || r1=$?
+      run_cli "$OUT/$rev/cli.log" server --scenario "$s" "${common[@]}" || r1=$?
       [ "$r1" -le "$rc" ] || rc=$r1
     done <"$OUT/$rev/run-scenarios.txt"
   fi
   echo "$rc" >"$OUT/$rev/cli.rc"
   if [ -n "$SERVER_PID" ] && ! kill -0 "$SERVER_PID" 2>/dev/null; then
     log "server process died during revision $rev"
+    echo "$rev" >>"$OUT/server-died.txt"
   fi
 done
 

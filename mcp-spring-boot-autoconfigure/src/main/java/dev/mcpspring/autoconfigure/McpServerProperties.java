@@ -1,0 +1,234 @@
+package dev.mcpspring.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the MCP server, bound to {@code mcp.server.*}.
+ */
+@ConfigurationProperties(prefix = "mcp.server")
+public class McpServerProperties {
+
+    /** Whether to expose the MCP server at all. */
+    private boolean enabled = true;
+
+    /** Programmatic server name sent as serverInfo.name; defaults to spring.application.name, else "mcp-server". */
+    private String name;
+
+    /** Display name sent as serverInfo.title. */
+    private String title;
+
+    /** Server version sent as serverInfo.version. */
+    private String version = "1.0.0";
+
+    /** Instructions sent in the initialize result: hints for the model on how to use this server. */
+    private String instructions;
+
+    /** Path of the Streamable HTTP endpoint. */
+    private String endpoint = "/mcp";
+
+    /** Maximum number of items in one page of a list result (tools/list and the other list methods). */
+    private int pageSize = 100;
+
+    private final Session session = new Session();
+
+    private final Transport transport = new Transport();
+
+    private final Security security = new Security();
+
+    private final Executor executor = new Executor();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    public void setVersion(String version) {
+        this.version = version;
+    }
+
+    public String getInstructions() {
+        return instructions;
+    }
+
+    public void setInstructions(String instructions) {
+        this.instructions = instructions;
+    }
+
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public Session getSession() {
+        return session;
+    }
+
+    public Transport getTransport() {
+        return transport;
+    }
+
+    public Security getSecurity() {
+        return security;
+    }
+
+    public Executor getExecutor() {
+        return executor;
+    }
+
+    /** Session settings ({@code mcp.server.session.*}). */
+    public static class Session {
+
+        /** How long a session may stay idle (no request in flight, no open stream) before it expires. */
+        private Duration timeout = Duration.ofMinutes(30);
+
+        /** Maximum number of live sessions; an initialize beyond it is answered 503. */
+        private int maxSessions = 10_000;
+
+        /** Stateless mode: no session ids, every POST stands alone and GET/DELETE answer 405. */
+        private boolean stateless;
+
+        /** Messages kept for a session while it has no open GET stream; the oldest is dropped beyond it. */
+        private int maxQueuedMessages = 1_000;
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public int getMaxSessions() {
+            return maxSessions;
+        }
+
+        public void setMaxSessions(int maxSessions) {
+            this.maxSessions = maxSessions;
+        }
+
+        public boolean isStateless() {
+            return stateless;
+        }
+
+        public void setStateless(boolean stateless) {
+            this.stateless = stateless;
+        }
+
+        public int getMaxQueuedMessages() {
+            return maxQueuedMessages;
+        }
+
+        public void setMaxQueuedMessages(int maxQueuedMessages) {
+            this.maxQueuedMessages = maxQueuedMessages;
+        }
+    }
+
+    /** Streamable HTTP settings ({@code mcp.server.transport.*}). */
+    public static class Transport {
+
+        /** Largest POST body accepted; a larger one is answered 413. */
+        private DataSize maxBodySize = DataSize.ofMegabytes(4);
+
+        /** Interval of the comment lines that keep idle SSE streams open through proxies; 0 turns them off. */
+        private Duration keepAliveInterval = Duration.ofSeconds(15);
+
+        public DataSize getMaxBodySize() {
+            return maxBodySize;
+        }
+
+        public void setMaxBodySize(DataSize maxBodySize) {
+            this.maxBodySize = maxBodySize;
+        }
+
+        public Duration getKeepAliveInterval() {
+            return keepAliveInterval;
+        }
+
+        public void setKeepAliveInterval(Duration keepAliveInterval) {
+            this.keepAliveInterval = keepAliveInterval;
+        }
+    }
+
+    /** Security settings ({@code mcp.server.security.*}). */
+    public static class Security {
+
+        /**
+         * Origins (scheme://host[:port]) allowed to call the endpoint besides loopback origins; "*" allows every
+         * origin. Requests without an Origin header are always allowed.
+         */
+        private List<String> allowedOrigins = new ArrayList<>();
+
+        public List<String> getAllowedOrigins() {
+            return allowedOrigins;
+        }
+
+        public void setAllowedOrigins(List<String> allowedOrigins) {
+            this.allowedOrigins = allowedOrigins;
+        }
+    }
+
+    /** Handler executor settings ({@code mcp.server.executor.*}), used when the JVM has no virtual threads. */
+    public static class Executor {
+
+        /** Platform threads that run handlers when virtual threads are not available (Java 17 to 20). */
+        private int maxThreads = 200;
+
+        /** Handler tasks that may wait for one of those threads before requests are answered 503. */
+        private int queueCapacity = 10_000;
+
+        public int getMaxThreads() {
+            return maxThreads;
+        }
+
+        public void setMaxThreads(int maxThreads) {
+            this.maxThreads = maxThreads;
+        }
+
+        public int getQueueCapacity() {
+            return queueCapacity;
+        }
+
+        public void setQueueCapacity(int queueCapacity) {
+            this.queueCapacity = queueCapacity;
+        }
+    }
+}

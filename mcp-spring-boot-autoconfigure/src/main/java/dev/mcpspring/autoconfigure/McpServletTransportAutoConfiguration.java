@@ -1,0 +1,53 @@
+package dev.mcpspring.autoconfigure;
+
+import java.util.concurrent.Executor;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+
+import jakarta.servlet.http.HttpServlet;
+
+import dev.mcpspring.protocol.JsonRpcCodec;
+import dev.mcpspring.server.McpServer;
+import dev.mcpspring.session.SessionManager;
+import dev.mcpspring.transport.StreamableHttpServlet;
+import dev.mcpspring.transport.TransportSettings;
+
+/**
+ * Exposes the MCP server over Streamable HTTP at {@code mcp.server.endpoint} in a servlet web application.
+ */
+@AutoConfiguration(after = McpServerAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(HttpServlet.class)
+@ConditionalOnBooleanProperty(name = "mcp.server.enabled", matchIfMissing = true)
+public class McpServletTransportAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    StreamableHttpServlet mcpStreamableHttpServlet(McpServer server, SessionManager sessions, JsonRpcCodec codec,
+            @Qualifier(McpServerAutoConfiguration.HANDLER_EXECUTOR_BEAN_NAME) Executor executor,
+            McpServerProperties properties) {
+        TransportSettings settings = new TransportSettings(properties.getTransport().getMaxBodySize().toBytes(),
+                properties.getTransport().getKeepAliveInterval(), properties.getSession().isStateless(),
+                properties.getSecurity().getAllowedOrigins());
+        return new StreamableHttpServlet(server, sessions, codec, executor, settings);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "mcpServletRegistration")
+    ServletRegistrationBean<StreamableHttpServlet> mcpServletRegistration(StreamableHttpServlet servlet,
+            McpServerProperties properties) {
+        ServletRegistrationBean<StreamableHttpServlet> registration = new ServletRegistrationBean<>(servlet,
+                properties.getEndpoint());
+        registration.setName("mcpStreamableHttp");
+        registration.setAsyncSupported(true);
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+}
