@@ -2,6 +2,7 @@ package dev.mcpspring.autoconfigure;
 
 import java.util.concurrent.ExecutorService;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,13 +18,14 @@ import dev.mcpspring.server.HandlerExecutors;
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.ServerIdentity;
 import dev.mcpspring.server.ToolRegistry;
+import dev.mcpspring.server.ToolSpecification;
 import dev.mcpspring.session.InMemorySessionManager;
 import dev.mcpspring.session.SessionManager;
 
 /**
  * Auto-configuration of the transport-independent MCP server: the protocol codec, the tool registry, the
  * dispatcher, the session manager and the executor handlers run on. Every bean backs off when the application
- * defines its own.
+ * defines its own. {@link ToolSpecification} beans are registered as tools.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "mcp.server.enabled", matchIfMissing = true)
@@ -41,8 +43,10 @@ public class McpServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ToolRegistry mcpToolRegistry() {
-        return new ToolRegistry();
+    ToolRegistry mcpToolRegistry(ObjectProvider<ToolSpecification> toolSpecifications) {
+        ToolRegistry registry = new ToolRegistry();
+        toolSpecifications.orderedStream().forEach(registry::add);
+        return registry;
     }
 
     @Bean
@@ -75,5 +79,11 @@ public class McpServerAutoConfiguration {
     ExecutorService mcpHandlerExecutor(McpServerProperties properties) {
         return HandlerExecutors.create(properties.getExecutor().getMaxThreads(),
                 properties.getExecutor().getQueueCapacity());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SessionShutdown mcpSessionShutdown(SessionManager sessions) {
+        return new SessionShutdown(sessions);
     }
 }

@@ -1,0 +1,16 @@
+package dev.mcpspring.conformance;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The fixture server for the official MCP conformance suite. It uses only the starter's public API, exactly as
+ * an application would; {@code scripts/conformance.sh} starts it and runs every server scenario against it.
+ */
+@SpringBootApplication
+public class ConformanceServerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ConformanceServerApplication.class, args);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.mcpspring.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method of a Spring bean as an MCP tool. Every such method of every bean is found at startup and
+ * offered through {@code tools/list} and {@code tools/call}.
+ * <p>
+ * The method's parameters are the tool's arguments, bound by name from the call's {@code arguments} object with
+ * Jackson; the tool's {@code inputSchema} is generated from their types (see {@link McpToolParam}). Parameters of
+ * the types the framework injects ({@link dev.mcpspring.server.McpRequestContext},
+ * {@link dev.mcpspring.server.PeerHandle}) are not arguments and never appear in the schema.
+ * <p>
+ * The return value becomes the tool result:
+ * <ul>
+ * <li>{@code void} (or {@code null}): a result without content;</li>
+ * <li>a {@code String}: one text content block;</li>
+ * <li>a {@link dev.mcpspring.protocol.Content}, a collection of them, or a
+ * {@link dev.mcpspring.protocol.CallToolResult}: used as given;</li>
+ * <li>anything else (records, POJOs, collections, maps, numbers, ...): {@code structuredContent} plus the same JSON
+ * as a text block, described by a generated {@code outputSchema}. A value whose JSON is not an object is wrapped
+ * as {@code {"result": value}}; so is an {@code Optional}, whose empty value gives {@code {}}.</li>
+ * </ul>
+ * Arguments that cannot be bound or fail Bean Validation, and exceptions thrown by the method, give a result with
+ * {@code isError: true} whose text says what was wrong. A {@link dev.mcpspring.protocol.McpException} thrown by the
+ * method is not caught: the request is answered with that protocol error.
+ * <p>
+ * The annotation may also be declared on an interface method that the bean implements. Methods of beans behind
+ * Spring AOP proxies (for example {@code @Transactional} or {@code @Validated} beans) are called through the proxy,
+ * so the advice applies. A method that cannot be registered (an invalid or duplicate name, an unsupported
+ * signature, a private method of a proxied bean, ...) fails the application's startup.
+ *
+ * <pre class="code">
+ * &#64;Component
+ * class WeatherTools {
+ *     &#64;McpTool(description = "Summarise the forecast for a city", readOnlyHint = true)
+ *     Forecast forecast(&#64;McpToolParam(description = "City name") String city) { ... }
+ * }
+ * </pre>
+ *
+ * @see McpToolParam
+ * @see AnnotatedToolRegistrar
+ */
+@Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface McpTool {
+
+    /**
+     * The tool's name: 1 to 128 characters of {@code A-Z a-z 0-9 _ - .}, unique in the server. Defaults to the
+     * method's name.
+     */
+    String name() default "";
+
+    /** A human-readable name for user interfaces; none when empty. */
+    String title() default "";
+
+    /** What the tool does, written for the model; none when empty. */
+    String description() default "";
+
+    /** Hint: the tool does not change its environment. */
+    boolean readOnlyHint() default false;
+
+    /** Hint: the tool may destroy or overwrite things (meaningful when it is not read-only). */
+    boolean destructiveHint() default true;
+
+    /** Hint: calling the tool again with the same arguments has no further effect. */
+    boolean idempotentHint() default false;
+
+    /** Hint: the tool talks to an open world of external entities (the web, other systems). */
+    boolean openWorldHint() default true;
+}

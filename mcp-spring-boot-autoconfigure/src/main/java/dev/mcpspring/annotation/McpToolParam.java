@@ -1,0 +1,38 @@
+package dev.mcpspring.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Describes an argument of a {@link McpTool} method, or a property of a record or class used as an argument.
+ * <p>
+ * On a method parameter it sets the argument's description and whether it is required; an argument is required
+ * unless it says {@code required = false}, has an {@link java.util.Optional} type, or is annotated with an
+ * annotation named {@code @Nullable}. A missing optional argument is bound as {@code null},
+ * {@code Optional.empty()}, or the default value of a primitive type.
+ * <p>
+ * On a record component or field of a type used in arguments it sets the property's description in the generated
+ * schema and whether it is listed as required (properties of argument types are required by the same rules as
+ * arguments). Jackson's {@code @JsonPropertyDescription} works too.
+ */
+@Target({ ElementType.PARAMETER, ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.METHOD })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface McpToolParam {
+
+    /**
+     * The argument's name in the call's {@code arguments} object. Defaults to the parameter's name, which needs
+     * the {@code -parameters} compiler flag. Ignored on record components and fields (Jackson's
+     * {@code @JsonProperty} names those).
+     */
+    String name() default "";
+
+    /** What the argument means, written for the model; none when empty. */
+    String description() default "";
+
+    /** Whether the argument must be given (and not {@code null}). */
+    boolean required() default true;
+}

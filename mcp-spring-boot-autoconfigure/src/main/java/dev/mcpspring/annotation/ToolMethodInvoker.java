@@ -1,0 +1,189 @@
+package dev.mcpspring.annotation;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+import dev.mcpspring.protocol.CallToolResult;
+import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.server.ToolHandler;
+import dev.mcpspring.server.ToolInvocation;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.validation.method.MethodValidationException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs a {@link McpTool} method for {@code tools/call}: binds the arguments, validates them, calls the method
+ * (through the bean's proxy when it has one) and maps what it returns. Everything that can be prepared is prepared
+ * at startup; a call does the binding and one reflective invocation.
+ */
+final class ToolMethodInvoker implements ToolHandler {
+
+    private static final Log logger = LogFactory.getLog(ToolMethodInvoker.class);
+
+    private static final ObjectNode NO_ARGUMENTS = JsonNodeFactory.instance.objectNode();
+
+    private final String toolName;
+
+    private final String source;
+
+    private final Method method;
+
+    private final Supplier<?> bean;
+
+    private final ParameterBinder[] binders;
+
+    private final String[] argumentNames;
+
+    private final ArgumentValidation validation;
+
+    private final ArgumentValidation.MethodValidator validator;
+
+    private final ResultMapper results;
+
+    ToolMethodInvoker(String toolName, String source, Method method, Supplier<?> bean, ParameterBinder[] binders,
+            String[] argumentNames, ArgumentValidation validation, ArgumentValidation.MethodValidator validator,
+            ResultMapper results) {
+        this.toolName = toolName;
+        this.source = source;
+        this.method = method;
+        this.bean = bean;
+        this.binders = binders;
+        this.argumentNames = argumentNames;
+        this.validation = validation;
+        this.validator = validator;
+        this.results = results;
+    }
+
+    @Override
+    public CallToolResult call(ToolInvocation invocation) {
+        ObjectNode arguments = invocation.arguments() != null ? invocation.arguments() : NO_ARGUMENTS;
+        Object[] args = new Object[binders.length];
+        List<String> problems = null;
+        for (int i = 0; i < binders.length; i++) {
+            try {
+                args[i] = binders[i].bind(arguments, invocation);
+            }
+            catch (ArgumentBindingException ex) {
+                if (problems == null) {
+                    problems = new ArrayList<>(2);
+                }
+                problems.add(ex.getMessage());
+            }
+        }
+        if (problems != null) {
+            return invalidArguments(String.join("; ", problems));
+        }
+        Object target = bean.get();
+        if (validator != null) {
+            String invalid = validator.validate(target, args);
+            if (invalid != null) {
+                return invalidArguments(invalid);
+            }
+        }
+        Object value;
+        try {
+            value = method.invoke(target, args);
+        }
+        catch (InvocationTargetException ex) {
+            return failed(ex.getTargetException());
+        }
+        catch (IllegalAccessException ex) {
+            throw new IllegalStateException("Cannot call " + source + ": " + ex.getMessage(), ex);
+        }
+        try {
+            return results.map(value);
+        }
+        catch (JacksonException ex) {
+            logger.warn("The result of MCP tool '" + toolName + "' (" + source + ") cannot be written as JSON", ex);
+            return CallToolResult.error("Tool '" + toolName + "' failed: its result could not be converted to JSON");
+        }
+    }
+
+    private CallToolResult invalidArguments(String problems) {
+        return CallToolResult.error("Invalid arguments for tool '" + toolName + "': " + problems);
+    }
+
+    private CallToolResult failed(Throwable thrown) {
+        Throwable failure = thrown;
+        while (failure instanceof UndeclaredThrowableException undeclared
+                && undeclared.getUndeclaredThrowable() != null) {
+            failure = undeclared.getUndeclaredThrowable();
+        }
+        if (failure instanceof McpException protocolError) {
+            throw protocolError;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        String invalid = describeInvalidArguments(failure);
+        if (invalid != null) {
+            if (logger.isDebugEnabled()) {
+                logger.debug("MCP tool '" + toolName + "' (" + source + ") rejected its arguments: " + invalid);
+            }
+            return invalidArguments(invalid);
+        }
+        if (failure instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        logger.warn("MCP tool '" + toolName + "' (" + source + ") failed", failure);
+        String message = failure.getMessage();
+        return CallToolResult.error("Tool '" + toolName + "' failed: "
+                + (message == null || message.isBlank() ? "an unexpected error occurred" : message));
+    }
+
+    private String describeInvalidArguments(Throwable failure) {
+        if (failure instanceof MethodValidationException result) {
+            return describe(result);
+        }
+        return validation == null ? null : validation.describeInvalidArguments(failure, method, argumentNames);
+    }
+
+    /** Spring's adapted form of the violations a {@code @Validated} proxy found. */
+    private String describe(MethodValidationException result) {
+        if (result.isForReturnValue() || !result.getMethod().getName().equals(method.getName())
+                || result.getMethod().getParameterCount() != method.getParameterCount()) {
+            return null;
+        }
+        Set<String> lines = new TreeSet<>();
+        for (ParameterValidationResult parameterResult : result.getParameterValidationResults()) {
+            int index = parameterResult.getMethodParameter().getParameterIndex();
+            String name = index >= 0 && index < argumentNames.length && argumentNames[index] != null
+                    ? argumentNames[index] : parameterResult.getMethodParameter().getParameterName();
+            if (parameterResult.getContainerIndex() != null) {
+                name += "[" + parameterResult.getContainerIndex() + "]";
+            }
+            else if (parameterResult.getContainerKey() != null) {
+                name += "[" + parameterResult.getContainerKey() + "]";
+            }
+            if (parameterResult instanceof ParameterErrors errors) {
+                for (ObjectError error : errors.getAllErrors()) {
+                    String path = error instanceof FieldError field ? name + "." + field.getField() : name;
+                    lines.add(path + ": " + error.getDefaultMessage());
+                }
+            }
+            else {
+                for (MessageSourceResolvable error : parameterResult.getResolvableErrors()) {
+                    lines.add(name + ": " + error.getDefaultMessage());
+                }
+            }
+        }
+        for (MessageSourceResolvable error : result.getCrossParameterValidationResults()) {
+            lines.add(error.getDefaultMessage());
+        }
+        return lines.isEmpty() ? null : String.join("; ", lines);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.mcpspring.annotation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Types used as arguments and results in the tests. */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    enum Unit {
+        CELSIUS, FAHRENHEIT
+    }
+
+    enum Level {
+        LOW("low"), HIGH("high");
+
+        private final String value;
+
+        Level(String value) {
+            this.value = value;
+        }
+
+        @JsonValue
+        String value() {
+            return value;
+        }
+    }
+
+    record Location(@McpToolParam(description = "City name") String city,
+            @JsonProperty("country_code") @JsonPropertyDescription("ISO 3166 code") String countryCode,
+            Optional<String> region) {
+    }
+
+    record Forecast(String city, double temperature, Unit unit, List<String> notes) {
+    }
+
+    record Range(int from, int to) {
+        Range {
+            if (from > to) {
+                throw new IllegalArgumentException("'from' must not be greater than 'to'");
+            }
+        }
+    }
+
+    /** A recursive type. */
+    record TreeNode(String label, @McpToolParam(description = "Child nodes", required = false) List<TreeNode> children) {
+    }
+
+    record Constrained(@NotBlank String name, @Min(1) @Max(10) int count, @Size(min = 2, max = 3) List<String> tags,
+            @Pattern(regexp = "[a-z]+") String code) {
+    }
+
+    record Order(@NotBlank String item, @Min(1) int quantity) {
+    }
+
+    record Basket(@Valid List<Order> orders, Map<String, Integer> counts) {
+    }
+}

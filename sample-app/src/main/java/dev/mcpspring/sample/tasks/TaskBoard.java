@@ -1,0 +1,43 @@
+package dev.mcpspring.sample.tasks;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.stereotype.Service;
+
+/** An in-memory task board: the application service the task tools sit on. */
+@Service
+public class TaskBoard {
+
+    private final Map<Integer, Task> tasks = new ConcurrentHashMap<>();
+
+    private final AtomicInteger ids = new AtomicInteger();
+
+    public Task add(String title, Priority priority, LocalDate due) {
+        Task task = new Task(ids.incrementAndGet(), title, priority, due, false);
+        tasks.put(task.id(), task);
+        return task;
+    }
+
+    public List<Task> list(Optional<Priority> priority, boolean includeDone) {
+        return tasks.values()
+            .stream()
+            .filter(task -> priority.map(p -> p == task.priority()).orElse(true))
+            .filter(task -> includeDone || !task.done())
+            .sorted(Comparator.comparing(Task::id))
+            .toList();
+    }
+
+    public Task complete(int id) {
+        Task done = tasks.computeIfPresent(id, (key, task) -> task.complete());
+        if (done == null) {
+            throw new IllegalArgumentException("There is no task with id " + id);
+        }
+        return done;
+    }
+}
