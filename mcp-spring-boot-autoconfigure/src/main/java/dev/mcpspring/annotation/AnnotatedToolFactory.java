@@ -187,12 +187,10 @@ public class AnnotatedToolFactory {
                     + ex.getMessage(), ex);
         }
         Type returnType = GenericTypeResolver.resolveType(method.getGenericReturnType(), resolutionClass);
+        ResultMapper.checkSupported(returnType);
         ResultMapper results;
         try {
             results = ResultMapper.forReturnType(returnType, schemas, mapper, name);
-        }
-        catch (IllegalArgumentException ex) {
-            throw ex;
         }
         catch (RuntimeException ex) {
             throw new IllegalArgumentException("the JSON schema of its result cannot be generated: " + ex.getMessage(),

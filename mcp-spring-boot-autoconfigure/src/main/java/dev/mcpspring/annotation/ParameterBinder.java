@@ -5,12 +5,15 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import dev.mcpspring.server.ToolInvocation;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.exc.InvalidDefinitionException;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Supplies the value of one parameter of a tool method for one call. Built once per parameter at startup. */
@@ -35,6 +38,8 @@ interface ParameterBinder {
 
     /** Binds one argument with a reader (and its deserializers) prepared at startup. */
     final class JsonArgument implements ParameterBinder {
+
+        private static final Log logger = LogFactory.getLog(JsonArgument.class);
 
         private final String name;
 
@@ -65,10 +70,24 @@ interface ParameterBinder {
                     : rawType.isPrimitive() ? Array.get(Array.newInstance(rawType, 1), 0) : null;
         }
 
-        /** Fails when Jackson cannot read this type at all (no creator, abstract type without type info). */
+        /**
+         * Fails when Jackson cannot read this type at all (no creator, an abstract type without type information),
+         * by reading an empty object; any other failure (the empty object is not a valid value) is expected.
+         *
+         * @throws InvalidDefinitionException when the type cannot be read
+         */
         void checkReadable() {
-            if (!tree) {
-                reader.readValue(mapper.nullNode());
+            if (tree) {
+                return;
+            }
+            try {
+                reader.readValue(mapper.createObjectNode());
+            }
+            catch (InvalidDefinitionException ex) {
+                throw ex;
+            }
+            catch (JacksonException ex) {
+                // the empty object is not a value of this type: fine
             }
         }
 
@@ -92,6 +111,11 @@ interface ParameterBinder {
             else {
                 try {
                     value = reader.readValue(node);
+                }
+                catch (InvalidDefinitionException ex) {
+                    // not the caller's fault: a type inside the argument cannot be constructed by Jackson
+                    logger.warn("Cannot read argument '" + name + "' of an MCP tool: " + ex.getOriginalMessage(), ex);
+                    throw new ArgumentBindingException("parameter '" + name + "' cannot be read by the server");
                 }
                 catch (JacksonException ex) {
                     throw new ArgumentBindingException(BindingMessages.describe(name, ex, mapper));

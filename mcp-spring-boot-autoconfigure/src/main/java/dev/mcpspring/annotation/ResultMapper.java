@@ -58,18 +58,12 @@ final class ResultMapper {
     /**
      * The mapper for a method's return type.
      *
-     * @param returnType the declared return type, resolved against the bean class
-     * @throws IllegalArgumentException when the return type is not supported
+     * @param returnType the declared return type, resolved against the bean class, already checked with
+     *                   {@link #checkSupported(Type)}
      */
     static ResultMapper forReturnType(Type returnType, ToolSchemas schemas, ObjectMapper mapper, String toolName) {
         ResolvableType type = ResolvableType.forType(returnType);
         Class<?> raw = type.toClass();
-        if (CompletionStage.class.isAssignableFrom(raw) || Future.class.isAssignableFrom(raw)
-                || raw.getName().equals("org.reactivestreams.Publisher") || implementsPublisher(raw)) {
-            throw new IllegalArgumentException("its return type " + type
-                    + " is asynchronous, which is not supported: return the value itself (tools run on their own"
-                    + " threads, so blocking is fine)");
-        }
         boolean optional = raw == Optional.class;
         ResolvableType valueType = optional ? type.getGeneric(0) : type;
         Class<?> valueRaw = valueType.toClass();
@@ -79,6 +73,22 @@ final class ResultMapper {
         }
         ToolSchemas.OutputSchema output = schemas.outputSchema(valueType.getType(), optional, valueRaw.isPrimitive());
         return new ResultMapper(kind, output, mapper, toolName);
+    }
+
+    /**
+     * Checks that a return type can be mapped.
+     *
+     * @throws IllegalArgumentException saying why not
+     */
+    static void checkSupported(Type returnType) {
+        ResolvableType type = ResolvableType.forType(returnType);
+        Class<?> raw = type.toClass();
+        if (CompletionStage.class.isAssignableFrom(raw) || Future.class.isAssignableFrom(raw)
+                || raw.getName().equals("org.reactivestreams.Publisher") || implementsPublisher(raw)) {
+            throw new IllegalArgumentException("its return type " + type
+                    + " is asynchronous, which is not supported: return the value itself (tools run on their own"
+                    + " threads, so blocking is fine)");
+        }
     }
 
     private static boolean implementsPublisher(Class<?> raw) {

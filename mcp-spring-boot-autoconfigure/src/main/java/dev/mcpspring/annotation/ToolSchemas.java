@@ -2,8 +2,10 @@ package dev.mcpspring.annotation;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,8 +73,7 @@ final class ToolSchemas {
         // first registered resolver that answers wins: McpToolParam before Jackson's @JsonPropertyDescription
         builder.forFields().withDescriptionResolver(ToolSchemas::describe);
         builder.forMethods().withDescriptionResolver(ToolSchemas::describe);
-        builder.with(new JacksonSchemaModule(JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE,
-                JacksonOption.FLATTENED_ENUMS_FROM_JSONPROPERTY, JacksonOption.RESPECT_JSONPROPERTY_REQUIRED));
+        builder.with(new JacksonSchemaModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED));
         if (BEAN_VALIDATION_PRESENT) {
             builder.with(JakartaSchemaSupport.module());
         }
@@ -122,14 +123,14 @@ final class ToolSchemas {
                 return true;
             }
         }
-        java.lang.reflect.AnnotatedType type = null;
+        AnnotatedType type = null;
         if (element instanceof Field f) {
             type = f.getAnnotatedType();
         }
         else if (element instanceof Method m) {
             type = m.getAnnotatedReturnType();
         }
-        else if (element instanceof java.lang.reflect.Parameter p) {
+        else if (element instanceof Parameter p) {
             type = p.getAnnotatedType();
         }
         return type != null && hasNullableAnnotation(type.getAnnotations());

@@ -8,9 +8,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
+import dev.mcpspring.annotation.AnnotatedToolRegistrar;
 import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.McpJsonMapper;
@@ -47,6 +49,13 @@ public class McpServerAutoConfiguration {
         ToolRegistry registry = new ToolRegistry();
         toolSpecifications.orderedStream().forEach(registry::add);
         return registry;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @Lazy(false) // a lazy registrar would never run, and no annotated tool would be registered
+    AnnotatedToolRegistrar mcpAnnotatedToolRegistrar(ToolRegistry registry, JsonRpcCodec codec) {
+        return new AnnotatedToolRegistrar(registry, codec.mapper());
     }
 
     @Bean

@@ -128,8 +128,8 @@ class ArgumentBindingTests {
 
     @Test
     void bindsBoxedTypes() {
-        assertThat(ok("boxed", "{\"count\":3,\"ratio\":1.5,\"flag\":false,\"amount\":12.50}"))
-            .isEqualTo("3|1.5|false|12.50");
+        assertThat(ok("boxed", "{\"count\":3,\"ratio\":1.5,\"flag\":false,\"amount\":12.5}"))
+            .isEqualTo("3|1.5|false|12.5");
     }
 
     @Test

@@ -62,6 +62,21 @@ class LifecycleHttpTests extends HttpTestSupport {
     }
 
     @Test
+    void initializeAnsweredAsSseCarriesTheSessionIdToo() {
+        McpTestClient client = client();
+        McpResponse response = client.post(client.message(1, "initialize", Map.of("protocolVersion", "2025-06-18",
+                "capabilities", Map.of(), "clientInfo", Map.of("name", "sse-only", "version", "1"))))
+            .header("Accept", "text/event-stream")
+            .send();
+
+        assertThat(response.isSse()).as("%s", response).isTrue();
+        assertThat(response.result().path("protocolVersion").asString()).isEqualTo("2025-06-18");
+        String sessionId = response.sessionId().orElseThrow();
+        assertThat(sessions.find(sessionId)).isPresent();
+        assertThat(client.sessionId(sessionId).protocolVersion("2025-06-18").ping().status()).isEqualTo(200);
+    }
+
+    @Test
     void initializeRemembersClientInfoAndTheNegotiatedVersionForLaterRequests() {
         McpTestClient client = connected("2025-06-18");
 

@@ -1,0 +1,238 @@
+package dev.mcpspring.annotation;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.mcpspring.annotation.Fixtures.Forecast;
+import dev.mcpspring.annotation.Fixtures.TreeNode;
+import dev.mcpspring.annotation.Fixtures.Unit;
+import dev.mcpspring.protocol.CallToolResult;
+import dev.mcpspring.protocol.Content;
+import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.server.ToolSpecification;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static dev.mcpspring.annotation.JsonSchemas.MAPPER;
+import static dev.mcpspring.annotation.TestTools.call;
+import static dev.mcpspring.annotation.TestTools.errorText;
+import static dev.mcpspring.annotation.TestTools.successText;
+import static dev.mcpspring.annotation.TestTools.tool;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ResultMappingTests {
+
+    static final Forecast OSLO = new Forecast("Oslo", -3.5, Unit.CELSIUS, List.of("snow"));
+
+    static class Tools {
+
+        Object dynamicValue;
+
+        @McpTool
+        String text() {
+            return "Sunny";
+        }
+
+        @McpTool
+        String nullText() {
+            return null;
+        }
+
+        @McpTool
+        Forecast record() {
+            return OSLO;
+        }
+
+        @McpTool
+        Forecast partialRecord() {
+            return new Forecast(null, 1, null, null);
+        }
+
+        @McpTool
+        Forecast nullRecord() {
+            return null;
+        }
+
+        @McpTool
+        List<Forecast> list() {
+            return List.of(OSLO, OSLO);
+        }
+
+        @McpTool
+        int number() {
+            return 42;
+        }
+
+        @McpTool
+        Unit enumeration() {
+            return Unit.FAHRENHEIT;
+        }
+
+        @McpTool
+        Map<String, Integer> map() {
+            return Map.of("a", 1);
+        }
+
+        @McpTool
+        Optional<Forecast> present() {
+            return Optional.of(OSLO);
+        }
+
+        @McpTool
+        Optional<Forecast> absent() {
+            return Optional.empty();
+        }
+
+        @McpTool
+        TreeNode tree() {
+            return new TreeNode("root", List.of(new TreeNode("leaf", null)));
+        }
+
+        @McpTool
+        void nothing() {
+        }
+
+        @McpTool
+        Content image() {
+            return Content.image("aGk=", "image/png");
+        }
+
+        @McpTool
+        List<Content> contents() {
+            return List.of(Content.text("a"), Content.text("b"));
+        }
+
+        @McpTool
+        CallToolResult full() {
+            return new CallToolResult(List.of(Content.text("custom")), Map.of("k", "v"), false, Map.of("m", 1));
+        }
+
+        @McpTool
+        Object dynamic() {
+            return dynamicValue;
+        }
+
+        @McpTool
+        String fails(String city) {
+            throw new IllegalArgumentException("City not found: " + city);
+        }
+
+        @McpTool
+        String failsChecked() throws IOException {
+            throw new IOException("Weather service unreachable");
+        }
+
+        @McpTool
+        Forecast failsWithoutMessage() {
+            throw new NullPointerException();
+        }
+
+        @McpTool
+        String protocolError() {
+            throw McpException.invalidParams("Unknown region");
+        }
+    }
+
+    private final Tools tools = new Tools();
+
+    private CallToolResult result(String name) {
+        return call(tool(tools, name), "{}");
+    }
+
+    /** Structured content equals the text block's JSON, and conforms to the output schema. */
+    private JsonNode structured(String name, String expectedJson) {
+        ToolSpecification tool = tool(tools, name);
+        CallToolResult result = call(tool, "{}");
+        assertThat(result.isError()).isNull();
+        JsonNode structured = MAPPER.valueToTree(result.structuredContent());
+        assertThat(structured).isEqualTo(MAPPER.readTree(expectedJson));
+        assertThat(MAPPER.readTree(successText(result))).isEqualTo(structured);
+        JsonSchemas.assertAccepts(tool.tool().outputSchema(), structured.toString());
+        return structured;
+    }
+
+    @Test
+    void stringIsOneTextBlock() {
+        CallToolResult result = result("text");
+        assertThat(successText(result)).isEqualTo("Sunny");
+        assertThat(result.structuredContent()).isNull();
+        assertThat(result("nullText").content()).isEmpty();
+    }
+
+    @Test
+    void recordIsStructuredContentWithTheSameJsonAsText() {
+        structured("record", "{\"city\":\"Oslo\",\"temperature\":-3.5,\"unit\":\"CELSIUS\",\"notes\":[\"snow\"]}");
+        structured("partialRecord", "{\"temperature\":1.0}");
+        structured("tree", "{\"label\":\"root\",\"children\":[{\"label\":\"leaf\"}]}");
+    }
+
+    @Test
+    void nonObjectValuesAreWrapped() {
+        structured("list", "{\"result\":[" + MAPPER.writeValueAsString(OSLO) + "," + MAPPER.writeValueAsString(OSLO) + "]}");
+        structured("number", "{\"result\":42}");
+        structured("enumeration", "{\"result\":\"FAHRENHEIT\"}");
+        structured("present", "{\"result\":" + MAPPER.writeValueAsString(OSLO) + "}");
+        structured("absent", "{}");
+    }
+
+    @Test
+    void mapIsAnObject() {
+        structured("map", "{\"a\":1}");
+    }
+
+    @Test
+    void nullForAnObjectResultIsAnError() {
+        assertThat(errorText(result("nullRecord"))).isEqualTo("Tool 'nullRecord' returned no result");
+    }
+
+    @Test
+    void voidGivesNoContent() {
+        CallToolResult result = result("nothing");
+        assertThat(result.content()).isEmpty();
+        assertThat(result.isError()).isNull();
+        assertThat(result.structuredContent()).isNull();
+    }
+
+    @Test
+    void contentIsUsedAsGiven() {
+        assertThat(result("image").content()).containsExactly(Content.image("aGk=", "image/png"));
+        assertThat(result("contents").content()).containsExactly(Content.text("a"), Content.text("b"));
+        assertThat(result("full")).isEqualTo(tools.full());
+    }
+
+    @Test
+    void objectResultsAreMappedByTheirValue() {
+        tools.dynamicValue = "plain";
+        assertThat(successText(result("dynamic"))).isEqualTo("plain");
+        tools.dynamicValue = Content.text("block");
+        assertThat(result("dynamic").content()).containsExactly(Content.text("block"));
+        tools.dynamicValue = OSLO;
+        CallToolResult structured = result("dynamic");
+        assertThat(MAPPER.valueToTree(structured.structuredContent()).get("city").asString()).isEqualTo("Oslo");
+        tools.dynamicValue = List.of(1, 2);
+        CallToolResult array = result("dynamic");
+        assertThat(successText(array)).isEqualTo("[1,2]");
+        assertThat(array.structuredContent()).isNull();
+        tools.dynamicValue = null;
+        assertThat(result("dynamic").content()).isEmpty();
+    }
+
+    @Test
+    void exceptionsBecomeErrorResultsWithTheirMessage() {
+        assertThat(errorText(call(tool(tools, "fails"), "{\"city\":\"Atlantis\"}")))
+            .isEqualTo("Tool 'fails' failed: City not found: Atlantis");
+        assertThat(errorText(result("failsChecked"))).isEqualTo("Tool 'failsChecked' failed: Weather service unreachable");
+        assertThat(errorText(result("failsWithoutMessage")))
+            .isEqualTo("Tool 'failsWithoutMessage' failed: an unexpected error occurred");
+    }
+
+    @Test
+    void protocolErrorsPropagate() {
+        assertThatExceptionOfType(McpException.class).isThrownBy(() -> result("protocolError"))
+            .withMessage("Unknown region")
+            .satisfies(ex -> assertThat(ex.code()).isEqualTo(-32602));
+    }
+}

@@ -1,0 +1,297 @@
+package dev.mcpspring.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.testclient.McpResponse;
+import dev.mcpspring.testclient.McpTestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The message-level rows of the error table (DESIGN.md): parse errors, invalid JSON-RPC, unknown methods, bad
+ * params, failing tools, sessions. Every refusal has the exact status, the exact code, a message, and no
+ * implementation detail.
+ */
+@McpHttpTest
+class ErrorTableHttpTests extends HttpTestSupport {
+
+    McpTestClient client;
+
+    @BeforeEach
+    void connect() {
+        client = connected();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "not json", "{", "{\"jsonrpc\":\"2.0\",", "[1,", "\"unterminated", "{'single':1}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"} trailing", "" })
+    void aBodyThatIsNotJsonIs400ParseErrorWithNullId(String body) {
+        McpResponse response = client.post(body).send();
+
+        assertErrorWithoutId(response, 400, ErrorCodes.PARSE_ERROR);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}",
+            "{\"id\":1,\"method\":\"ping\"}",
+            "{\"jsonrpc\":2.0,\"id\":1,\"method\":\"ping\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"ping\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":[1],\"method\":\"ping\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"ping\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1.5,\"method\":\"ping\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"ping\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":[]}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":\"x\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":null}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":42}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{},\"error\":{\"code\":1,\"message\":\"m\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":\"broken\"}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/x\",\"params\":[1]}",
+            "{\"jsonrpc\":\"2.0\"}",
+            "\"just a string\"", "42", "null", "true", "{}" })
+    void aMessageThatIsNotValidJsonRpcIs400InvalidRequest(String body) {
+        McpResponse response = client.post(body).send();
+
+        assertError(response, 400, ErrorCodes.INVALID_REQUEST);
+    }
+
+    @Test
+    void deeplyNestedJsonIsRefusedCleanly() {
+        String nested = "[".repeat(3000) + "]".repeat(3000);
+
+        McpResponse response = client.post(nested).send();
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("error").path("code").asInt())
+            .isIn(ErrorCodes.PARSE_ERROR, ErrorCodes.INVALID_REQUEST);
+        assertNoLeaks(response);
+    }
+
+    @Test
+    void aNumberTooLongToParseIsRefusedCleanly() {
+        McpResponse response = client.post("{\"jsonrpc\":\"2.0\",\"id\":" + "9".repeat(5000)
+                + ",\"method\":\"ping\"}").send();
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("error").path("code").asInt())
+            .isIn(ErrorCodes.PARSE_ERROR, ErrorCodes.INVALID_REQUEST);
+        assertNoLeaks(response);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":\"all\"}",
+            "{\"protocolVersion\":\"2025-06-18\",\"clientInfo\":[\"x\"]}",
+            "{\"protocolVersion\":{\"v\":1}}" })
+    void malformedInitializeParamsAreInvalidParamsWithoutInternals(String params) {
+        McpTestClient fresh = client();
+
+        McpResponse response = fresh.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+                + params + "}").send();
+
+        assertRpcError(response, ErrorCodes.INVALID_PARAMS);
+        assertThat(response.sessionId()).isEmpty();
+    }
+
+    @Test
+    void anInvalidIdIsNotEchoed() {
+        McpResponse response = client.post("{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"ping\"}").send();
+
+        JsonNode error = assertErrorWithoutId(response, 400, ErrorCodes.INVALID_REQUEST);
+        assertThat(error.path("message").asString()).contains("id");
+    }
+
+    @Test
+    void anUnknownMethodIsAJsonRpcErrorNamingIt() {
+        McpResponse response = client.request(5, "resources/teleport", null);
+
+        JsonNode error = assertRpcError(response, ErrorCodes.METHOD_NOT_FOUND);
+        assertThat(error.path("message").asString()).contains("resources/teleport");
+        assertThat(response.response().path("id").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void anUnknownToolIsInvalidParamsNamingIt() {
+        McpResponse response = client.callTool("no_such_tool", Map.of());
+
+        JsonNode error = assertRpcError(response, ErrorCodes.INVALID_PARAMS);
+        assertThat(error.path("message").asString()).contains("Unknown tool").contains("no_such_tool");
+    }
+
+    @Test
+    void toolsCallWithoutNameIsInvalidParams() {
+        McpResponse response = client.request("tools/call", Map.of("arguments", Map.of()));
+
+        JsonNode error = assertRpcError(response, ErrorCodes.INVALID_PARAMS);
+        assertThat(error.path("message").asString()).contains("name");
+    }
+
+    @Test
+    void toolsCallWithoutParamsIsInvalidParams() {
+        assertRpcError(client.request("tools/call", null), ErrorCodes.INVALID_PARAMS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"name\":\"echo\",\"arguments\":[1,2]}", "{\"name\":\"echo\",\"arguments\":\"text\"}",
+            "{\"name\":{\"n\":1}}", "{\"name\":[\"echo\"]}" })
+    void malformedToolsCallParamsAreInvalidParamsWithoutInternals(String params) {
+        McpResponse response = client.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
+                + params + "}").send();
+
+        assertRpcError(response, ErrorCodes.INVALID_PARAMS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"cursor\":{\"x\":1}}", "{\"cursor\":[\"a\"]}" })
+    void malformedCursorsAreInvalidParamsWithoutInternals(String params) {
+        McpResponse response = client.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":"
+                + params + "}").send();
+
+        assertRpcError(response, ErrorCodes.INVALID_PARAMS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "not-a-cursor", "YWZ0ZXI", "Zm9vOmJhcg", "%%%" })
+    void anInvalidCursorIsInvalidParams(String cursor) {
+        McpResponse response = client.listTools(cursor);
+
+        JsonNode error = assertRpcError(response, ErrorCodes.INVALID_PARAMS);
+        assertThat(error.path("message").asString()).containsIgnoringCase("cursor");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"level\":\"verbose\"}", "{}", "{\"level\":3}" })
+    void anInvalidLogLevelIsInvalidParams(String params) {
+        McpResponse response = client.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"logging/setLevel\","
+                + "\"params\":" + params + "}").send();
+
+        JsonNode error = assertRpcError(response, ErrorCodes.INVALID_PARAMS);
+        assertThat(error.path("message").asString()).contains("level");
+    }
+
+    @Test
+    void aToolThatThrowsGivesAnErrorResultNotAProtocolError() {
+        McpResponse response = client.callTool("boom", Map.of());
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode result = response.result();
+        assertThat(result.path("isError").asBoolean()).isTrue();
+        assertThat(result.path("content").path(0).path("type").asString()).isEqualTo("text");
+        assertThat(text(result)).isNotBlank().contains("boom");
+        assertNoLeaks(response);
+    }
+
+    @Test
+    void aToolThatThrowsAProtocolErrorGivesThatError() {
+        McpResponse response = client.callTool("reject", Map.of());
+
+        JsonNode error = assertRpcError(response, ErrorCodes.INVALID_PARAMS);
+        assertThat(error.path("message").asString()).isEqualTo("reject: the argument 'value' must be positive");
+    }
+
+    @Test
+    void aMissingSessionIdIs400() {
+        McpResponse response = client.post(client.message(1, "tools/list", null))
+            .withoutHeader(McpTestClient.SESSION_HEADER)
+            .send();
+
+        JsonNode error = assertError(response, 400, ErrorCodes.INVALID_REQUEST);
+        assertThat(error.path("message").asString()).contains("Mcp-Session-Id");
+    }
+
+    @Test
+    void aBlankSessionIdIs400() {
+        McpResponse response = client.post(client.message(1, "tools/list", null))
+            .header(McpTestClient.SESSION_HEADER, " ")
+            .send();
+
+        assertError(response, 400, ErrorCodes.INVALID_REQUEST);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "unknown", "AAAAAAAAAAAAAAAAAAAAAAAA", "x" })
+    void anUnknownSessionIdIs404(String sessionId) {
+        McpResponse response = client.post(client.message(1, "tools/list", null))
+            .header(McpTestClient.SESSION_HEADER, sessionId)
+            .send();
+
+        JsonNode error = assertError(response, 404, StreamableHttpServlet.SESSION_NOT_FOUND);
+        assertThat(error.path("message").asString()).contains("initialize");
+    }
+
+    @Test
+    void theSessionHeaderNameIsCaseInsensitive() {
+        McpResponse response = client.post(client.message(1, "ping", null))
+            .withoutHeader(McpTestClient.SESSION_HEADER)
+            .header("MCP-SESSION-ID", client.sessionId())
+            .send();
+
+        assertThat(response.status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "1999-01-01", "2026-07-28", "latest", "2025-11-25T00:00", "2024-11-05" })
+    void anUnsupportedProtocolVersionHeaderIs400(String version) {
+        McpResponse response = client.post(client.message(1, "ping", null))
+            .header(McpTestClient.VERSION_HEADER, version)
+            .send();
+
+        JsonNode error = assertError(response, 400, ErrorCodes.INVALID_REQUEST);
+        assertThat(error.path("message").asString()).contains("MCP-Protocol-Version");
+    }
+
+    @Test
+    void anUnsupportedProtocolVersionHeaderOnInitializeIs400() {
+        McpTestClient fresh = client();
+        McpResponse response = fresh.post(fresh.message(1, "initialize", Map.of("protocolVersion", "2025-06-18",
+                "capabilities", Map.of(), "clientInfo", Map.of("name", "c", "version", "1"))))
+            .header(McpTestClient.VERSION_HEADER, "2000-01-01")
+            .send();
+
+        assertError(response, 400, ErrorCodes.INVALID_REQUEST);
+        assertThat(response.sessionId()).isEmpty();
+    }
+
+    @Test
+    void aProtocolVersionHeaderThatContradictsTheSessionIs400() {
+        McpResponse response = client.post(client.message(1, "ping", null))
+            .header(McpTestClient.VERSION_HEADER, "2025-06-18")
+            .send();
+
+        JsonNode error = assertError(response, 400, ErrorCodes.INVALID_REQUEST);
+        assertThat(error.path("message").asString()).contains("2025-06-18").contains("2025-11-25");
+    }
+
+    @Test
+    void otherHttpMethodsAre405WithAllow() {
+        McpResponse response = client.exchange("PUT").body("{}").header("Content-Type", "application/json").send();
+
+        assertError(response, 405, ErrorCodes.INVALID_REQUEST);
+        assertThat(response.header("Allow")).hasValueSatisfying(
+                allow -> assertThat(allow).contains("GET").contains("POST").contains("DELETE"));
+    }
+
+    @Test
+    void deleteWithoutSessionIs400() {
+        McpResponse response = client.exchange("DELETE").withoutHeader(McpTestClient.SESSION_HEADER).send();
+
+        assertError(response, 400, ErrorCodes.INVALID_REQUEST);
+    }
+
+    @Test
+    void aResponseFromTheClientThatAnswersNothingIsAcceptedWith202() {
+        McpResponse response = client.post("{\"jsonrpc\":\"2.0\",\"id\":\"srv-1\",\"result\":{}}").send();
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.body()).isEmpty();
+    }
+}
