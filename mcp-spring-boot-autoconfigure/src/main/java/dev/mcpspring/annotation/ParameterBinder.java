@@ -4,6 +4,7 @@ import java.lang.reflect.Array;
 import java.util.Optional;
 import java.util.function.Function;
 
+import dev.mcpspring.protocol.JsonBindingMessages;
 import dev.mcpspring.server.ToolInvocation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -118,7 +119,7 @@ interface ParameterBinder {
                     throw new ArgumentBindingException("parameter '" + name + "' cannot be read by the server");
                 }
                 catch (JacksonException ex) {
-                    throw new ArgumentBindingException(BindingMessages.describe(name, ex, mapper));
+                    throw new ArgumentBindingException("parameter " + JsonBindingMessages.describe(name, ex, mapper));
                 }
             }
             if (value == null) {

@@ -127,7 +127,7 @@ public final class JsonRpcCodec {
             return mapper.treeToValue(params == null ? mapper.createObjectNode() : params, type);
         }
         catch (JacksonException ex) {
-            throw McpException.invalidParams("Invalid params: " + ex.getOriginalMessage());
+            throw McpException.invalidParams("Invalid params: " + JsonBindingMessages.describe("params", ex, mapper));
         }
     }
 

@@ -153,7 +153,9 @@ public class StreamableHttpServlet extends HttpServlet {
                     "Invalid Request: initialize must be sent on its own, not in a JSON-RPC batch");
             return;
         }
-        McpSession session = initialize ? newSession(request, response) : existingSession(request, response);
+        // an initialize that names a session is answered by that session ("already initialized")
+        boolean create = initialize && (settings.stateless() || request.getHeader(SESSION_HEADER) == null);
+        McpSession session = create ? newSession(request, response) : existingSession(request, response);
         if (session == null) {
             return;
         }
@@ -164,6 +166,7 @@ public class StreamableHttpServlet extends HttpServlet {
                             + ProtocolVersion.V2025_03_26 + "; this session uses " + version);
             return;
         }
+        SessionManager.Activity activity = session.id() == null ? NO_ACTIVITY : sessions.beginActivity(session.id());
         List<JsonRpcMessage.Request> requests = new ArrayList<>(messages.size());
         for (JsonRpcMessage message : messages) {
             if (message instanceof JsonRpcMessage.Request r) {
@@ -177,21 +180,21 @@ public class StreamableHttpServlet extends HttpServlet {
             }
         }
         if (requests.isEmpty()) {
+            activity.close();
             response.setStatus(HttpServletResponse.SC_ACCEPTED);
             return;
         }
-        handleRequests(request, response, session, requests, batch, initialize, jsonAllowed, sseAllowed);
+        handleRequests(request, response, session, activity, requests, batch, create, jsonAllowed, sseAllowed);
     }
 
+    /** Runs the requests on the handler executor; {@code activity} keeps the session alive until they end. */
     private void handleRequests(HttpServletRequest request, HttpServletResponse response, McpSession session,
-            List<JsonRpcMessage.Request> requests, boolean batch, boolean created, boolean jsonAllowed,
-            boolean sseAllowed) throws IOException {
+            SessionManager.Activity activity, List<JsonRpcMessage.Request> requests, boolean batch,
+            boolean created, boolean jsonAllowed, boolean sseAllowed) throws IOException {
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
         PostResponse out = new PostResponse(async, response, codec, jsonAllowed, sseAllowed, keepAlive);
         async.addListener(closeOnError(out::close));
-        SessionManager.Activity activity = session.id() == null ? NO_ACTIVITY
-                : sessions.beginActivity(session.id());
         Runnable work = () -> {
             try {
                 List<JsonRpcMessage> responses = new ArrayList<>(requests.size());

@@ -30,6 +30,16 @@ class DisabledServerHttpTests extends HttpTestSupport {
     }
 
     @Test
+    void noBeanOfTheStarterIsDefined() {
+        for (String name : context.getBeanDefinitionNames()) {
+            Class<?> type = context.getType(name);
+            if (type != null && type != McpTestApplication.class) {
+                assertThat(type.getName()).as("type of bean '%s'", name).doesNotStartWith("dev.mcpspring.");
+            }
+        }
+    }
+
+    @Test
     void noMcpBeansAreDefined() {
         for (Class<?> type : new Class<?>[] { McpServer.class, SessionManager.class, ToolRegistry.class,
                 JsonRpcCodec.class, StreamableHttpServlet.class, McpServerProperties.class }) {

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import dev.mcpspring.protocol.CallToolResult;
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.server.ToolRegistry;
+import dev.mcpspring.server.ToolSpecification;
 import dev.mcpspring.testclient.McpResponse;
 import dev.mcpspring.testclient.McpTestClient;
 import tools.jackson.databind.JsonNode;
@@ -72,6 +73,15 @@ class ToolsPaginationHttpTests extends HttpTestSupport {
     }
 
     @Test
+    void everyPageToolCanBeCalled() {
+        McpTestClient client = connected();
+
+        for (String name : walk(client)) {
+            assertThat(text(client.callTool(name, java.util.Map.of()).result())).isEqualTo(name);
+        }
+    }
+
+    @Test
     void theCapabilityAnnouncesTools() {
         JsonNode capabilities = connected().initialize().result().path("capabilities");
 
@@ -95,18 +105,35 @@ class ToolsPaginationHttpTests extends HttpTestSupport {
         return response.result().path("tools").valueStream().map(tool -> tool.path("name").asString()).toList();
     }
 
-    /** Five tools registered out of order; natural String order puts upper case first. */
+    /**
+     * Five tools registered out of order, three through the registry and two as {@code ToolSpecification} beans;
+     * natural String order puts upper case first.
+     */
     @TestConfiguration(proxyBeanMethods = false)
     static class FiveTools {
 
         @Bean
-        SmartInitializingSingleton fiveToolsRegistration(ToolRegistry registry) {
+        SmartInitializingSingleton threeToolsRegistration(ToolRegistry registry) {
             return () -> {
-                for (String name : List.of("delta", "alpha", "echo", "Charlie", "bravo")) {
-                    registry.add(TestTools.tool(name, "Tool " + name, TestTools.schema(null, null, false),
-                            invocation -> CallToolResult.text(name)));
+                for (String name : List.of("delta", "echo", "Charlie")) {
+                    registry.add(named(name));
                 }
             };
+        }
+
+        @Bean
+        ToolSpecification bravoTool() {
+            return named("bravo");
+        }
+
+        @Bean
+        ToolSpecification alphaTool() {
+            return named("alpha");
+        }
+
+        private static ToolSpecification named(String name) {
+            return TestTools.tool(name, "Tool " + name, TestTools.schema(null, null, false),
+                    invocation -> CallToolResult.text(name));
         }
     }
 }

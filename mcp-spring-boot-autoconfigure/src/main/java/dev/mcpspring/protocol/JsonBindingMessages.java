@@ -1,4 +1,4 @@
-package dev.mcpspring.annotation;
+package dev.mcpspring.protocol;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -24,25 +24,25 @@ import tools.jackson.databind.exc.ValueInstantiationException;
  * Turns Jackson's binding failures into short texts a model can act on: where (the argument and the path inside
  * it) and what was expected, without Java class names or source locations.
  */
-final class BindingMessages {
+public final class JsonBindingMessages {
 
     private static final java.util.regex.Pattern MISSING_CREATOR_PROPERTY = java.util.regex.Pattern
         .compile("Missing required creator property '([^']*)'");
 
     private static final int MAX_VALUE_LENGTH = 60;
 
-    private BindingMessages() {
+    private JsonBindingMessages() {
     }
 
     /**
-     * Describes a failure to bind one argument.
+     * Describes a failure to bind a JSON value, for example {@code 'count': expected an integer, got "abc"}.
      *
-     * @param argument the argument's name
-     * @param failure  what Jackson threw
-     * @param mapper   the mapper, to spell enum constants the way Jackson reads them
+     * @param root    the name of the value that was bound (a tool argument, or {@code params})
+     * @param failure what Jackson threw
+     * @param mapper  the mapper, to spell enum constants the way Jackson reads them
      */
-    static String describe(String argument, JacksonException failure, ObjectMapper mapper) {
-        String location = "parameter '" + argument + path(failure.getPath()) + "'";
+    public static String describe(String root, JacksonException failure, ObjectMapper mapper) {
+        String location = "'" + root + path(failure.getPath()) + "'";
         if (failure instanceof ValueInstantiationException) {
             Throwable cause = failure.getCause();
             String message = cause != null ? cause.getMessage() : null;
@@ -81,7 +81,7 @@ final class BindingMessages {
     }
 
     /** What a JSON value for this type looks like, or {@code null} when there is nothing useful to say. */
-    static String expected(Class<?> type, ObjectMapper mapper) {
+    private static String expected(Class<?> type, ObjectMapper mapper) {
         if (type == null) {
             return null;
         }
