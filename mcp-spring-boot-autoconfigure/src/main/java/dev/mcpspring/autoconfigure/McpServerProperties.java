@@ -95,6 +95,9 @@ public class McpServerProperties {
     }
 
     public void setPageSize(int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("mcp.server.page-size must be at least 1, but was " + pageSize);
+        }
         this.pageSize = pageSize;
     }
 

@@ -142,7 +142,8 @@ public class McpServer {
         }
         catch (RuntimeException ex) {
             logger.warn("MCP tool '" + request.name() + "' failed", ex);
-            return CallToolResult.error("Tool '" + request.name() + "' failed");
+            return CallToolResult.error("Tool '" + request.name() + "' failed"
+                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
         }
     }
 

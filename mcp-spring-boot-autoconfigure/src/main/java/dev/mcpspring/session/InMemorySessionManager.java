@@ -92,8 +92,7 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
 
     @Override
     public Activity beginActivity(String sessionId) {
-        Entry entry = sessions.get(sessionId);
-        return entry == null ? () -> { } : entry.begin();
+        return require(sessionId).begin();
     }
 
     @Override
@@ -154,7 +153,7 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
     void expireIdleSessions() {
         long now = System.nanoTime();
         sessions.values().forEach(entry -> {
-            if (entry.isExpired(now, idleTimeoutNanos) && close(entry.id())) {
+            if (entry.tryExpire(now, idleTimeoutNanos) && close(entry.id())) {
                 logger.debug("MCP session " + entry.id() + " expired after being idle");
             }
         });
@@ -171,6 +170,7 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
     /** A session and what this JVM tracks for it. */
     private final class Entry extends SessionState {
 
+        /** Requests in flight plus open streams; -1 once expired, after which nothing can begin. */
         private final AtomicInteger active = new AtomicInteger();
 
         private final Map<PendingRequestKey, CompletableFuture<JsonRpcMessage>> pending = new ConcurrentHashMap<>(4);
@@ -186,7 +186,14 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
         }
 
         Activity begin() {
-            active.incrementAndGet();
+            int current;
+            do {
+                current = active.get();
+                if (current < 0) {
+                    throw new SessionClosedException(id());
+                }
+            }
+            while (!active.compareAndSet(current, current + 1));
             AtomicBoolean ended = new AtomicBoolean();
             return () -> {
                 if (ended.compareAndSet(false, true)) {
@@ -196,19 +203,20 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
             };
         }
 
-        boolean isExpired(long now, long timeoutNanos) {
-            return active.get() == 0 && now - lastActiveNanos > timeoutNanos;
+        /** Marks the session expired when it has been idle too long; atomic with {@link #begin()}. */
+        boolean tryExpire(long now, long timeoutNanos) {
+            return now - lastActiveNanos > timeoutNanos && active.compareAndSet(0, -1);
         }
 
         synchronized Activity attach(MessageSink sink) {
             if (stream != null && stream.isOpen()) {
                 throw new StreamConflictException(id());
             }
+            Activity activity = begin();
             stream = sink;
             while (queued != null && !queued.isEmpty() && sink.send(queued.peekFirst())) {
                 queued.pollFirst();
             }
-            Activity activity = begin();
             return () -> {
                 synchronized (this) {
                     if (stream == sink) {

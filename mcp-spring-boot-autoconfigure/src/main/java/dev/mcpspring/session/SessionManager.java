@@ -37,6 +37,8 @@ public interface SessionManager {
     /**
      * Marks the start of work for the session (a request being handled); the session does not expire until the
      * returned handle is closed, and its idle time is measured from then.
+     *
+     * @throws SessionClosedException when the session is closed or expired (atomically with expiry)
      */
     Activity beginActivity(String sessionId);
 
@@ -45,6 +47,7 @@ public interface SessionManager {
      * first. The stream keeps the session alive until it closes.
      *
      * @throws StreamConflictException when the session already has an open standalone stream
+     * @throws SessionClosedException   when the session is closed or expired
      */
     Activity openStandaloneStream(String sessionId, MessageSink stream);
 

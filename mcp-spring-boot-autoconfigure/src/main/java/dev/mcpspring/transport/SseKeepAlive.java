@@ -3,6 +3,7 @@ package dev.mcpspring.transport;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -31,8 +32,17 @@ final class SseKeepAlive implements AutoCloseable {
     /** Starts sending keep-alive comments on {@code stream} until it closes. */
     void register(SseStream stream) {
         if (intervalMillis > 0) {
-            stream.keepAlive(scheduler.scheduleAtFixedRate(() -> writer.execute(stream::sendKeepAlive),
-                    intervalMillis, intervalMillis, TimeUnit.MILLISECONDS));
+            stream.keepAlive(scheduler.scheduleAtFixedRate(() -> write(stream), intervalMillis, intervalMillis,
+                    TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private void write(SseStream stream) {
+        try {
+            writer.execute(stream::sendKeepAlive);
+        }
+        catch (RejectedExecutionException ex) {
+            // the executor is saturated: skip this beat rather than end the schedule (a throwing task would)
         }
     }
 

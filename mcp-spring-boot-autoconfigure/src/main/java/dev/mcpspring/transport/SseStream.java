@@ -51,6 +51,9 @@ final class SseStream implements MessageSink {
 
     void keepAlive(Future<?> task) {
         this.keepAlive = task;
+        if (!isOpen()) {
+            task.cancel(false); // closed before the task was handed over: finish() could not cancel it
+        }
     }
 
     @Override

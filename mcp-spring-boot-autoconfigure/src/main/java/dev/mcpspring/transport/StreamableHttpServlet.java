@@ -166,7 +166,14 @@ public class StreamableHttpServlet extends HttpServlet {
                             + ProtocolVersion.V2025_03_26 + "; this session uses " + version);
             return;
         }
-        SessionManager.Activity activity = session.id() == null ? NO_ACTIVITY : sessions.beginActivity(session.id());
+        SessionManager.Activity activity;
+        try {
+            activity = session.id() == null ? NO_ACTIVITY : sessions.beginActivity(session.id());
+        }
+        catch (SessionClosedException ex) { // expired between the look-up and now
+            refuse(response, HttpServletResponse.SC_NOT_FOUND, SESSION_NOT_FOUND, sessionNotFound());
+            return;
+        }
         List<JsonRpcMessage.Request> requests = new ArrayList<>(messages.size());
         for (JsonRpcMessage message : messages) {
             if (message instanceof JsonRpcMessage.Request r) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,13 +192,21 @@ class InMemorySessionManagerTest {
     }
 
     @Test
-    void beginActivityOnAnUnknownSessionIsHarmless() {
+    void beginActivityOnAnUnknownSessionIsRefused() {
         InMemorySessionManager manager = manager(Duration.ofMinutes(1), 10, 10);
 
-        SessionManager.Activity activity = manager.beginActivity("nope");
-        activity.close();
-
+        assertThatThrownBy(() -> manager.beginActivity("nope")).isInstanceOf(SessionClosedException.class);
         assertThat(manager.sessionCount()).isZero();
+    }
+
+    @Test
+    void anExpiredSessionCannotBeginActivityAgain() {
+        InMemorySessionManager manager = manager(Duration.ofMillis(1), 10, 10);
+        McpSession session = manager.create(null);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> manager.find(session.id()).isEmpty());
+
+        assertThatThrownBy(() -> manager.beginActivity(session.id())).isInstanceOf(SessionClosedException.class);
     }
 
     // ------------------------------------------------------------------ standalone stream
@@ -327,7 +336,7 @@ class InMemorySessionManagerTest {
         assertThat(intId).isDone();
 
         CompletableFuture<JsonRpcMessage> longId = manager.expectResponse(id, NODES.numberNode(8L));
-        assertThat(manager.deliverResponse(id, result(NODES.numberNode(new java.math.BigInteger("8"))))).isTrue();
+        assertThat(manager.deliverResponse(id, result(NODES.numberNode(new BigInteger("8"))))).isTrue();
         assertThat(longId).isDone();
 
         CompletableFuture<JsonRpcMessage> stringId = manager.expectResponse(id, NODES.stringNode("7"));
@@ -336,11 +345,11 @@ class InMemorySessionManagerTest {
         assertThat(stringId).isDone();
 
         CompletableFuture<JsonRpcMessage> big = manager.expectResponse(id,
-                NODES.numberNode(new java.math.BigInteger("123456789012345678901234567890")));
+                NODES.numberNode(new BigInteger("123456789012345678901234567890")));
         assertThat(manager.deliverResponse(id,
-                result(NODES.numberNode(new java.math.BigInteger("123456789012345678901234567891"))))).isFalse();
+                result(NODES.numberNode(new BigInteger("123456789012345678901234567891"))))).isFalse();
         assertThat(manager.deliverResponse(id,
-                result(NODES.numberNode(new java.math.BigInteger("123456789012345678901234567890"))))).isTrue();
+                result(NODES.numberNode(new BigInteger("123456789012345678901234567890"))))).isTrue();
         assertThat(big).isDone();
     }
 

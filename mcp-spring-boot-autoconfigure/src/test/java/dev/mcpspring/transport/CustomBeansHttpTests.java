@@ -2,6 +2,7 @@ package dev.mcpspring.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -79,7 +80,7 @@ class CustomBeansHttpTests extends HttpTestSupport {
     }
 
     private McpTestClient apiClient() {
-        return McpTestClient.create(java.net.URI.create("http://localhost:" + port + "/api/mcp"));
+        return McpTestClient.create(URI.create("http://localhost:" + port + "/api/mcp"));
     }
 
     /** An in-memory session manager that counts the sessions it creates. */

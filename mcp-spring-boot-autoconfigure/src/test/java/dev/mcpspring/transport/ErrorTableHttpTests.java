@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.mcpspring.protocol.ErrorCodes;
@@ -89,16 +90,18 @@ class ErrorTableHttpTests extends HttpTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":\"all\"}",
-            "{\"protocolVersion\":\"2025-06-18\",\"clientInfo\":[\"x\"]}",
-            "{\"protocolVersion\":{\"v\":1}}" })
-    void malformedInitializeParamsAreInvalidParamsWithoutInternals(String params) {
+    @CsvSource(delimiter = '|', value = {
+            "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":\"all\"} | capabilities",
+            "{\"protocolVersion\":\"2025-06-18\",\"clientInfo\":[\"x\"]}   | clientInfo",
+            "{\"protocolVersion\":{\"v\":1}}                                 | protocolVersion" })
+    void malformedInitializeParamsAreInvalidParamsNamingTheFieldWithoutInternals(String params, String field) {
         McpTestClient fresh = client();
 
         McpResponse response = fresh.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
                 + params + "}").send();
 
-        assertRpcError(response, ErrorCodes.INVALID_PARAMS);
+        JsonNode error = assertRpcError(response, ErrorCodes.INVALID_PARAMS);
+        assertThat(error.path("message").asString()).contains(field);
         assertThat(response.sessionId()).isEmpty();
     }
 
@@ -141,13 +144,16 @@ class ErrorTableHttpTests extends HttpTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "{\"name\":\"echo\",\"arguments\":[1,2]}", "{\"name\":\"echo\",\"arguments\":\"text\"}",
-            "{\"name\":{\"n\":1}}", "{\"name\":[\"echo\"]}" })
-    void malformedToolsCallParamsAreInvalidParamsWithoutInternals(String params) {
+    @CsvSource(delimiter = '|', value = { "{\"name\":\"echo\",\"arguments\":[1,2]}      | arguments",
+            "{\"name\":\"echo\",\"arguments\":\"text\"}                                 | arguments",
+            "{\"name\":{\"n\":1}}                                                     | name",
+            "{\"name\":[\"echo\"]}                                                    | name" })
+    void malformedToolsCallParamsAreInvalidParamsNamingTheFieldWithoutInternals(String params, String field) {
         McpResponse response = client.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
                 + params + "}").send();
 
-        assertRpcError(response, ErrorCodes.INVALID_PARAMS);
+        JsonNode error = assertRpcError(response, ErrorCodes.INVALID_PARAMS);
+        assertThat(error.path("message").asString()).contains(field);
     }
 
     @ParameterizedTest
@@ -156,7 +162,8 @@ class ErrorTableHttpTests extends HttpTestSupport {
         McpResponse response = client.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":"
                 + params + "}").send();
 
-        assertRpcError(response, ErrorCodes.INVALID_PARAMS);
+        JsonNode error = assertRpcError(response, ErrorCodes.INVALID_PARAMS);
+        assertThat(error.path("message").asString()).contains("cursor");
     }
 
     @ParameterizedTest
@@ -186,7 +193,8 @@ class ErrorTableHttpTests extends HttpTestSupport {
         JsonNode result = response.result();
         assertThat(result.path("isError").asBoolean()).isTrue();
         assertThat(result.path("content").path(0).path("type").asString()).isEqualTo("text");
-        assertThat(text(result)).isNotBlank().contains("boom");
+        // the tool's own message tells the model what went wrong; the exception type and stack stay in the log
+        assertThat(text(result)).isEqualTo("Tool 'boom' failed: " + TestTools.BOOM_MESSAGE);
         assertNoLeaks(response);
     }
 

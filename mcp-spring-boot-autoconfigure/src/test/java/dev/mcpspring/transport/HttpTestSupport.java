@@ -73,8 +73,7 @@ abstract class HttpTestSupport {
             .doesNotContain("jakarta.")
             .doesNotContain("tools.jackson")
             .doesNotContain("dev.mcpspring")
-            .doesNotContain("org.springframework")
-            .doesNotContain(TestTools.BOOM_DETAIL);
+            .doesNotContain("org.springframework");
     }
 
     /** The text of the first content block of a tool result. */

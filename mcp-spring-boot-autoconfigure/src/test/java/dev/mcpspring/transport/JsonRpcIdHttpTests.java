@@ -2,8 +2,6 @@ package dev.mcpspring.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -88,13 +86,5 @@ class JsonRpcIdHttpTests extends HttpTestSupport {
 
     private McpResponse rawRequest(String idJson, String method) {
         return client.post("{\"jsonrpc\":\"2.0\",\"id\":" + idJson + ",\"method\":\"" + method + "\"}").send();
-    }
-
-    static Map<String, Object> args(Object... keyValues) {
-        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            map.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return map;
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.server.HandlerExecutors;
 import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.testclient.McpResponse;
 import dev.mcpspring.testclient.McpTestClient;
@@ -84,6 +85,16 @@ class LifecycleHttpTests extends HttpTestSupport {
         assertThat(who.path("protocolVersion").asString()).isEqualTo("2025-06-18");
         assertThat(who.path("sessionId").asString()).isEqualTo(client.sessionId());
         assertThat(who.path("clientName").asString()).isEqualTo("mcp-test-client");
+    }
+
+    @Test
+    void handlersRunOnTheHandlerExecutorNotOnAContainerThread() {
+        String thread = whoami(connected()).path("thread").asString();
+
+        assertThat(thread).doesNotStartWith("http-nio").doesNotContain("exec");
+        if (!HandlerExecutors.virtualThreadsAvailable()) {
+            assertThat(thread).startsWith("mcp-handler-");
+        }
     }
 
     @Test

@@ -149,6 +149,23 @@ class ResponseModeHttpTests extends HttpTestSupport {
     }
 
     @Test
+    void nonAsciiTextSurvivesBothModesAsUtf8() {
+        String text = "ünïcødé ✓ 日本語 🎉 \"quoted\" line\nbreak";
+
+        McpResponse json = client.callTool("echo", Map.of("text", text));
+        McpResponse sse = client.post(client.message(client.nextId(), "tools/call",
+                client.callToolParams("echo", Map.of("text", text), null)))
+            .header("Accept", "text/event-stream")
+            .send();
+
+        assertThat(json.isJson()).isTrue();
+        assertThat(text(json.result())).isEqualTo(text);
+        assertThat(sse.isSse()).isTrue();
+        assertThat(text(sse.result())).isEqualTo(text);
+        assertThat(sse.events()).singleElement().satisfies(event -> assertThat(event.data()).doesNotContain("\n"));
+    }
+
+    @Test
     void eventsCarryOneJsonMessageOnASingleDataLine() {
         McpResponse response = client.callTool("progress", Map.of("steps", 2), "t");
 

@@ -39,7 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
 @TestConfiguration(proxyBeanMethods = false)
 public class TestTools {
 
-    static final String BOOM_DETAIL = "secret-internal-detail";
+    static final String BOOM_MESSAGE = "kaboom: the flux capacitor is offline";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -75,7 +75,7 @@ public class TestTools {
                         return CallToolResult.text("logged");
                     }));
             registry.add(tool("boom", "Always fails", schema(null, null, false), invocation -> {
-                throw new IllegalStateException("kaboom: " + BOOM_DETAIL);
+                throw new IllegalStateException(BOOM_MESSAGE);
             }));
             registry.add(tool("reject", "Refuses its arguments", schema(null, null, false), invocation -> {
                 throw McpException.invalidParams("reject: the argument 'value' must be positive");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -77,7 +78,7 @@ class ToolsPaginationHttpTests extends HttpTestSupport {
         McpTestClient client = connected();
 
         for (String name : walk(client)) {
-            assertThat(text(client.callTool(name, java.util.Map.of()).result())).isEqualTo(name);
+            assertThat(text(client.callTool(name, Map.of()).result())).isEqualTo(name);
         }
     }
 
