@@ -11,15 +11,13 @@ import dev.mcpspring.protocol.JsonRpcMessage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 
-/** Writes an HTTP error status with a JSON-RPC error body, the answer to every request the transport refuses. */
+/**
+ * Writes an HTTP error status with a JSON-RPC error body, the answer to every request the transport refuses; the
+ * id is JSON null when the request's id is unknown.
+ */
 final class HttpErrors {
 
     private HttpErrors() {
-    }
-
-    static void write(HttpServletResponse response, JsonRpcCodec codec, int status, int code, String message)
-            throws IOException {
-        write(response, codec, status, NullNode.getInstance(), new JsonRpcError(code, message));
     }
 
     static void write(HttpServletResponse response, JsonRpcCodec codec, int status, JsonNode id, JsonRpcError error)
@@ -27,7 +25,7 @@ final class HttpErrors {
         if (response.isCommitted()) {
             return;
         }
-        byte[] body = codec.write(new JsonRpcMessage.ErrorResponse(id, error));
+        byte[] body = codec.write(new JsonRpcMessage.ErrorResponse(id == null ? NullNode.getInstance() : id, error));
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -2,11 +2,9 @@ package dev.mcpspring.transport;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,16 +23,13 @@ import org.apache.commons.logging.LogFactory;
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.InvalidMessageException;
 import dev.mcpspring.protocol.JsonRpcCodec;
-import dev.mcpspring.protocol.JsonRpcError;
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.protocol.McpMethods;
 import dev.mcpspring.protocol.ProtocolVersion;
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.session.McpSession;
 import dev.mcpspring.session.SessionClosedException;
-import dev.mcpspring.session.SessionLimitExceededException;
 import dev.mcpspring.session.SessionManager;
-import dev.mcpspring.session.SessionState;
 import dev.mcpspring.session.StreamConflictException;
 import tools.jackson.databind.JsonNode;
 
@@ -56,7 +51,7 @@ public class StreamableHttpServlet extends HttpServlet {
     public static final String VERSION_HEADER = "MCP-Protocol-Version";
 
     /** JSON-RPC error code for an unknown or expired session (implementation-defined server error range). */
-    static final int SESSION_NOT_FOUND = -32001;
+    public static final int SESSION_NOT_FOUND = SessionResolver.SESSION_NOT_FOUND;
 
     private static final Log logger = LogFactory.getLog(StreamableHttpServlet.class);
 
@@ -65,6 +60,8 @@ public class StreamableHttpServlet extends HttpServlet {
     private final transient McpServer server;
 
     private final transient SessionManager sessions;
+
+    private final transient SessionResolver resolver;
 
     private final transient JsonRpcCodec codec;
 
@@ -80,6 +77,7 @@ public class StreamableHttpServlet extends HttpServlet {
             TransportSettings settings) {
         this.server = server;
         this.sessions = sessions;
+        this.resolver = new SessionResolver(sessions, settings.stateless());
         this.codec = codec;
         this.executor = executor;
         this.settings = settings;
@@ -89,21 +87,30 @@ public class StreamableHttpServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!origins.isAllowed(request.getHeader("Origin"))) {
-            refuse(response, HttpServletResponse.SC_FORBIDDEN, ErrorCodes.INVALID_REQUEST,
-                    "Forbidden: Origin '" + request.getHeader("Origin") + "' is not allowed to use this MCP "
-                            + "endpoint (add it to mcp.server.security.allowed-origins)");
-            return;
-        }
-        switch (request.getMethod()) {
-            case "POST" -> post(request, response);
-            case "GET" -> get(request, response);
-            case "DELETE" -> delete(request, response);
-            default -> {
-                response.setHeader("Allow", settings.stateless() ? "POST" : "GET, POST, DELETE");
-                refuse(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, ErrorCodes.INVALID_REQUEST,
-                        "Method Not Allowed: the MCP endpoint accepts " + response.getHeader("Allow"));
+        try {
+            if (!origins.isAllowed(request.getHeader("Origin"))) {
+                throw new RequestRefusedException(HttpServletResponse.SC_FORBIDDEN, "Forbidden: Origin '"
+                        + request.getHeader("Origin") + "' is not allowed to use this MCP endpoint (add it to "
+                        + "mcp.server.security.allowed-origins)");
             }
+            String method = request.getMethod();
+            if (settings.stateless() && !"POST".equals(method)) {
+                throw new RequestRefusedException(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method Not Allowed: "
+                        + "this server is stateless (no sessions, no standalone SSE stream) and accepts only POST")
+                    .header("Allow", "POST");
+            }
+            switch (method) {
+                case "POST" -> post(request, response);
+                case "GET" -> get(request, response);
+                case "DELETE" -> delete(request, response);
+                default -> throw new RequestRefusedException(HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                        "Method Not Allowed: the MCP endpoint accepts GET, POST and DELETE")
+                    .header("Allow", "GET, POST, DELETE");
+            }
+        }
+        catch (RequestRefusedException refusal) {
+            refusal.headers().forEach(response::setHeader);
+            HttpErrors.write(response, codec, refusal.status(), null, refusal.error());
         }
     }
 
@@ -117,27 +124,18 @@ public class StreamableHttpServlet extends HttpServlet {
         boolean jsonAllowed = accept.accepts("application", "json");
         boolean sseAllowed = accept.accepts("text", "event-stream");
         if (!jsonAllowed && !sseAllowed) {
-            refuse(response, HttpServletResponse.SC_NOT_ACCEPTABLE, ErrorCodes.INVALID_REQUEST,
+            throw new RequestRefusedException(HttpServletResponse.SC_NOT_ACCEPTABLE,
                     "Not Acceptable: the Accept header must allow application/json and text/event-stream");
-            return;
         }
         if (!isJson(request.getContentType())) {
-            refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, ErrorCodes.INVALID_REQUEST,
+            throw new RequestRefusedException(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
                     "Unsupported Media Type: the body must be JSON with Content-Type application/json");
-            return;
         }
-        String headerVersion = request.getHeader(VERSION_HEADER);
-        if (!checkVersionHeader(headerVersion, response)) {
-            return;
-        }
-        byte[] body = readBody(request, response);
-        if (body == null) {
-            return;
-        }
+        SessionResolver.checkVersionHeader(request);
         JsonNode tree;
         List<JsonRpcMessage> messages;
         try {
-            tree = codec.readTree(new ByteArrayInputStream(body));
+            tree = codec.readTree(new ByteArrayInputStream(readBody(request)));
             messages = codec.readMessages(tree);
         }
         catch (InvalidMessageException ex) {
@@ -149,31 +147,19 @@ public class StreamableHttpServlet extends HttpServlet {
             .anyMatch(message -> message instanceof JsonRpcMessage.Request r
                     && McpMethods.INITIALIZE.equals(r.method()));
         if (initialize && batch) {
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, ErrorCodes.INVALID_REQUEST,
+            throw new RequestRefusedException(HttpServletResponse.SC_BAD_REQUEST,
                     "Invalid Request: initialize must be sent on its own, not in a JSON-RPC batch");
-            return;
         }
         // an initialize that names a session is answered by that session ("already initialized")
         boolean create = initialize && (settings.stateless() || request.getHeader(SESSION_HEADER) == null);
-        McpSession session = create ? newSession(request, response) : existingSession(request, response);
-        if (session == null) {
-            return;
-        }
+        McpSession session = create ? resolver.create(request) : resolver.find(request);
         String version = session.isInitialized() ? session.protocolVersion() : ProtocolVersion.LATEST;
         if (batch && !ProtocolVersion.allowsBatches(version)) {
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, ErrorCodes.INVALID_REQUEST,
-                    "Invalid Request: JSON-RPC batches are only supported in protocol version "
-                            + ProtocolVersion.V2025_03_26 + "; this session uses " + version);
-            return;
+            throw new RequestRefusedException(HttpServletResponse.SC_BAD_REQUEST, "Invalid Request: JSON-RPC "
+                    + "batches are only supported in protocol version " + ProtocolVersion.V2025_03_26
+                    + "; this session uses " + version);
         }
-        SessionManager.Activity activity;
-        try {
-            activity = session.id() == null ? NO_ACTIVITY : sessions.beginActivity(session.id());
-        }
-        catch (SessionClosedException ex) { // expired between the look-up and now
-            refuse(response, HttpServletResponse.SC_NOT_FOUND, SESSION_NOT_FOUND, sessionNotFound());
-            return;
-        }
+        SessionManager.Activity activity = beginActivity(session);
         List<JsonRpcMessage.Request> requests = new ArrayList<>(messages.size());
         for (JsonRpcMessage message : messages) {
             if (message instanceof JsonRpcMessage.Request r) {
@@ -232,31 +218,20 @@ public class StreamableHttpServlet extends HttpServlet {
             }
             response.setHeader("Retry-After", "1");
             HttpErrors.write(response, codec, HttpServletResponse.SC_SERVICE_UNAVAILABLE, requests.get(0).id(),
-                    new JsonRpcError(ErrorCodes.INTERNAL_ERROR, "Service Unavailable: the server is too busy to "
-                            + "handle this request now; retry shortly"));
+                    new RequestRefusedException(HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorCodes.INTERNAL_ERROR,
+                            "Service Unavailable: the server is too busy to handle this request now; retry shortly")
+                        .error());
             async.complete();
         }
     }
 
     private void get(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (settings.stateless()) {
-            response.setHeader("Allow", "POST");
-            refuse(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, ErrorCodes.INVALID_REQUEST,
-                    "Method Not Allowed: this server is stateless and has no standalone SSE stream");
-            return;
-        }
         if (!AcceptHeader.parse(request.getHeaders("Accept")).accepts("text", "event-stream")) {
-            refuse(response, HttpServletResponse.SC_NOT_ACCEPTABLE, ErrorCodes.INVALID_REQUEST,
+            throw new RequestRefusedException(HttpServletResponse.SC_NOT_ACCEPTABLE,
                     "Not Acceptable: GET opens an SSE stream; the Accept header must allow text/event-stream");
-            return;
         }
-        if (!checkVersionHeader(request.getHeader(VERSION_HEADER), response)) {
-            return;
-        }
-        McpSession session = existingSession(request, response);
-        if (session == null) {
-            return;
-        }
+        SessionResolver.checkVersionHeader(request);
+        McpSession session = resolver.find(request);
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
         SseStream stream = new SseStream(async, response, codec);
@@ -266,18 +241,15 @@ public class StreamableHttpServlet extends HttpServlet {
         try {
             registration.set(sessions.openStandaloneStream(session.id(), stream));
         }
-        catch (StreamConflictException ex) {
-            refuse(response, HttpServletResponse.SC_CONFLICT, ErrorCodes.INVALID_REQUEST,
-                    "Conflict: " + ex.getMessage());
+        catch (StreamConflictException | SessionClosedException ex) {
+            RequestRefusedException refusal = ex instanceof StreamConflictException
+                    ? new RequestRefusedException(HttpServletResponse.SC_CONFLICT, "Conflict: " + ex.getMessage())
+                    : SessionResolver.notFound();
+            HttpErrors.write(response, codec, refusal.status(), null, refusal.error());
             async.complete();
             return;
         }
-        catch (SessionClosedException ex) {
-            refuse(response, HttpServletResponse.SC_NOT_FOUND, SESSION_NOT_FOUND, sessionNotFound());
-            async.complete();
-            return;
-        }
-        if (!stream.isOpen()) {
+        if (!stream.isOpen()) { // the client went away while queued messages were sent
             registration.getAndSet(NO_ACTIVITY).close();
             return;
         }
@@ -286,109 +258,34 @@ public class StreamableHttpServlet extends HttpServlet {
         stream.open();
     }
 
-    private void delete(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (settings.stateless()) {
-            response.setHeader("Allow", "POST");
-            refuse(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, ErrorCodes.INVALID_REQUEST,
-                    "Method Not Allowed: this server is stateless and has no sessions to delete");
-            return;
-        }
-        McpSession session = existingSession(request, response);
-        if (session != null) {
-            sessions.close(session.id());
-            response.setStatus(HttpServletResponse.SC_OK);
-        }
+    private void delete(HttpServletRequest request, HttpServletResponse response) {
+        sessions.close(resolver.find(request).id());
+        response.setStatus(HttpServletResponse.SC_OK);
     }
 
-    /** Creates the session for an {@code initialize} request, or answers 503 when the limit is reached. */
-    private McpSession newSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (settings.stateless()) {
-            return new SessionState(null, principal(request));
+    private SessionManager.Activity beginActivity(McpSession session) {
+        if (session.id() == null) {
+            return NO_ACTIVITY;
         }
         try {
-            return sessions.create(principal(request));
+            return sessions.beginActivity(session.id());
         }
-        catch (SessionLimitExceededException ex) {
-            response.setHeader("Retry-After", "30");
-            refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorCodes.INTERNAL_ERROR,
-                    "Service Unavailable: " + ex.getMessage());
-            return null;
+        catch (SessionClosedException ex) { // expired between the look-up and now
+            throw SessionResolver.notFound();
         }
     }
 
-    /**
-     * Finds the session named by the request's header: 400 when the header is missing, 404 when the session is
-     * unknown, expired or belongs to another principal.
-     */
-    private McpSession existingSession(HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        String headerVersion = request.getHeader(VERSION_HEADER);
-        if (settings.stateless()) {
-            SessionState session = new SessionState(null, principal(request));
-            session.initialize(headerVersion != null ? headerVersion : ProtocolVersion.DEFAULT_WITHOUT_HEADER, null,
-                    null);
-            return session;
-        }
-        String id = request.getHeader(SESSION_HEADER);
-        if (id == null || id.isBlank()) {
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, ErrorCodes.INVALID_REQUEST,
-                    "Bad Request: the Mcp-Session-Id header is required; send an initialize request first and "
-                            + "repeat the session id it returns on every later request");
-            return null;
-        }
-        String principal = principal(request);
-        Optional<McpSession> found = sessions.find(id);
-        if (found.isPresent() && !Objects.equals(found.get().principal(), principal)) {
-            logger.warn("Refused MCP session " + id + ": presented by a different principal than its creator");
-            found = Optional.empty();
-        }
-        if (found.isEmpty()) {
-            refuse(response, HttpServletResponse.SC_NOT_FOUND, SESSION_NOT_FOUND, sessionNotFound());
-            return null;
-        }
-        McpSession session = found.get();
-        if (headerVersion != null && ProtocolVersion.hasVersionHeader(session.protocolVersion())
-                && !headerVersion.equals(session.protocolVersion())) {
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, ErrorCodes.INVALID_REQUEST,
-                    "Bad Request: MCP-Protocol-Version '" + headerVersion + "' does not match the version "
-                            + session.protocolVersion() + " negotiated for this session");
-            return null;
-        }
-        return session;
-    }
-
-    private boolean checkVersionHeader(String headerVersion, HttpServletResponse response) throws IOException {
-        if (headerVersion == null || ProtocolVersion.isSupported(headerVersion)) {
-            return true;
-        }
-        refuse(response, HttpServletResponse.SC_BAD_REQUEST, ErrorCodes.INVALID_REQUEST,
-                "Bad Request: unsupported MCP-Protocol-Version '" + headerVersion + "'; this server supports "
-                        + String.join(", ", ProtocolVersion.SUPPORTED));
-        return false;
-    }
-
-    /** Reads the body up to the configured limit; answers 413 and returns {@code null} when it is larger. */
-    private byte[] readBody(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** Reads the body up to the configured limit; 413 when it is larger. */
+    private byte[] readBody(HttpServletRequest request) throws IOException {
         long limit = settings.maxBodyBytes();
         byte[] body = request.getContentLengthLong() > limit ? null
                 : request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         if (body == null || body.length > limit) {
-            response.setHeader("Connection", "close");
-            refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, ErrorCodes.INVALID_REQUEST,
-                    "Payload Too Large: the body exceeds the limit of " + limit
-                            + " bytes (mcp.server.transport.max-body-size)");
-            return null;
+            throw new RequestRefusedException(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large: "
+                    + "the body exceeds the limit of " + limit + " bytes (mcp.server.transport.max-body-size)")
+                .header("Connection", "close");
         }
         return body;
-    }
-
-    private void refuse(HttpServletResponse response, int status, int code, String message) throws IOException {
-        HttpErrors.write(response, codec, status, code, message);
-    }
-
-    private static String sessionNotFound() {
-        return "Session not found: it expired, was deleted or never existed; send a new initialize request "
-                + "without an Mcp-Session-Id header";
     }
 
     private static boolean isJson(String contentType) {
@@ -398,11 +295,6 @@ public class StreamableHttpServlet extends HttpServlet {
         int semicolon = contentType.indexOf(';');
         String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
         return mediaType.toLowerCase(Locale.ROOT).equals("application/json");
-    }
-
-    private static String principal(HttpServletRequest request) {
-        Principal principal = request.getUserPrincipal();
-        return principal == null ? null : principal.getName();
     }
 
     private static AsyncListener closeOnError(Runnable close) {
