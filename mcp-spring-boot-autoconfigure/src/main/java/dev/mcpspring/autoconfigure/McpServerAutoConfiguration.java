@@ -13,11 +13,15 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 import dev.mcpspring.annotation.AnnotatedToolRegistrar;
+import dev.mcpspring.annotation.ElicitationSchemas;
 import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.McpJsonMapper;
 import dev.mcpspring.server.HandlerExecutors;
+import dev.mcpspring.server.ElicitationSchemaGenerator;
+import dev.mcpspring.server.McpPeers;
 import dev.mcpspring.server.McpServer;
+import dev.mcpspring.server.PeerSettings;
 import dev.mcpspring.server.ServerIdentity;
 import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.server.ToolSpecification;
@@ -70,9 +74,24 @@ public class McpServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    McpServer mcpServer(ServerIdentity identity, ToolRegistry tools, JsonRpcCodec codec,
-            McpServerProperties properties) {
-        return new McpServer(identity, tools, codec, properties.getPageSize());
+    ElicitationSchemaGenerator mcpElicitationSchemaGenerator(JsonRpcCodec codec) {
+        return new ElicitationSchemas(codec.mapper());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    McpServer mcpServer(ServerIdentity identity, ToolRegistry tools, SessionManager sessions, JsonRpcCodec codec,
+            ElicitationSchemaGenerator elicitationSchemas, McpServerProperties properties) {
+        McpServerProperties.Peer peer = properties.getPeer();
+        return new McpServer(identity, tools, sessions, codec, properties.getPageSize(),
+                new PeerSettings(peer.getSamplingTimeout(), peer.getElicitationTimeout(), peer.getRequestTimeout()),
+                elicitationSchemas);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    McpPeers mcpPeers(McpServer server) {
+        return server.peers();
     }
 
     @Bean

@@ -42,6 +42,8 @@ public class McpServerProperties {
 
     private final Executor executor = new Executor();
 
+    private final Peer peer = new Peer();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -115,6 +117,47 @@ public class McpServerProperties {
 
     public Executor getExecutor() {
         return executor;
+    }
+
+    public Peer getPeer() {
+        return peer;
+    }
+
+    /** Default time-outs of calls from the server to the client ({@code mcp.server.peer.*}). */
+    public static class Peer {
+
+        /** How long to wait for the client's model to answer sampling/createMessage. */
+        private Duration samplingTimeout = Duration.ofMinutes(5);
+
+        /** How long to wait for the user to answer elicitation/create; long, since a person answers. */
+        private Duration elicitationTimeout = Duration.ofMinutes(10);
+
+        /** How long to wait for the client to answer any other request (roots/list, ping). */
+        private Duration requestTimeout = Duration.ofSeconds(30);
+
+        public Duration getSamplingTimeout() {
+            return samplingTimeout;
+        }
+
+        public void setSamplingTimeout(Duration samplingTimeout) {
+            this.samplingTimeout = samplingTimeout;
+        }
+
+        public Duration getElicitationTimeout() {
+            return elicitationTimeout;
+        }
+
+        public void setElicitationTimeout(Duration elicitationTimeout) {
+            this.elicitationTimeout = elicitationTimeout;
+        }
+
+        public Duration getRequestTimeout() {
+            return requestTimeout;
+        }
+
+        public void setRequestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+        }
     }
 
     /** Session settings ({@code mcp.server.session.*}). */
@@ -209,7 +252,10 @@ public class McpServerProperties {
         }
     }
 
-    /** Handler executor settings ({@code mcp.server.executor.*}), used when the JVM has no virtual threads. */
+    /**
+     * Handler executor settings ({@code mcp.server.executor.*}). The pool settings apply when the JVM has no virtual
+     * threads.
+     */
     public static class Executor {
 
         /** Platform threads that run handlers when virtual threads are not available (Java 17 to 20). */
@@ -217,6 +263,14 @@ public class McpServerProperties {
 
         /** Handler tasks that may wait for one of those threads before requests are answered 503. */
         private int queueCapacity = 10_000;
+
+        /**
+         * Whether a handler runs with the context of the request thread that submitted it: the Spring Security
+         * context, the SLF4J MDC and, with Micrometer context-propagation, every registered ThreadLocalAccessor
+         * (such as the current Observation). Decorators the application declares with @McpTaskDecorator apply
+         * either way.
+         */
+        private boolean propagateContext = true;
 
         public int getMaxThreads() {
             return maxThreads;
@@ -232,6 +286,14 @@ public class McpServerProperties {
 
         public void setQueueCapacity(int queueCapacity) {
             this.queueCapacity = queueCapacity;
+        }
+
+        public boolean isPropagateContext() {
+            return propagateContext;
+        }
+
+        public void setPropagateContext(boolean propagateContext) {
+            this.propagateContext = propagateContext;
         }
     }
 }

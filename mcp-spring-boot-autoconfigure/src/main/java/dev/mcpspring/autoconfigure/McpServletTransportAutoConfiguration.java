@@ -2,6 +2,7 @@ package dev.mcpspring.autoconfigure;
 
 import java.util.concurrent.Executor;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.task.TaskDecorator;
 
 import jakarta.servlet.http.HttpServlet;
 
@@ -21,6 +23,10 @@ import dev.mcpspring.transport.TransportSettings;
 
 /**
  * Exposes the MCP server over Streamable HTTP at {@code mcp.server.endpoint} in a servlet web application.
+ * <p>
+ * The servlet submits handler tasks (and keep-alive writes) to the {@code mcpHandlerExecutor} through
+ * {@link McpTaskDecorators}: every {@link McpTaskDecorator @McpTaskDecorator} bean decorates them, whether the
+ * executor is the starter's or the application's own.
  */
 @AutoConfiguration(after = McpServerAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -32,11 +38,12 @@ public class McpServletTransportAutoConfiguration {
     @ConditionalOnMissingBean
     StreamableHttpServlet mcpStreamableHttpServlet(McpServer server, SessionManager sessions, JsonRpcCodec codec,
             @Qualifier(McpServerAutoConfiguration.HANDLER_EXECUTOR_BEAN_NAME) Executor executor,
-            McpServerProperties properties) {
+            @McpTaskDecorator ObjectProvider<TaskDecorator> taskDecorators, McpServerProperties properties) {
         TransportSettings settings = new TransportSettings(properties.getTransport().getMaxBodySize().toBytes(),
                 properties.getTransport().getKeepAliveInterval(), properties.getSession().isStateless(),
                 properties.getSecurity().getAllowedOrigins());
-        return new StreamableHttpServlet(server, sessions, codec, executor, settings);
+        Executor decorated = McpTaskDecorators.decorate(executor, taskDecorators.orderedStream().toList());
+        return new StreamableHttpServlet(server, sessions, codec, decorated, settings);
     }
 
     @Bean

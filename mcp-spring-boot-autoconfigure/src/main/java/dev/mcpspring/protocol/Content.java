@@ -10,13 +10,16 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * A content block of a tool result, prompt message or sampling message, told apart by its {@code type}.
+ * {@link ToolUse} and {@link ToolResult} appear only in sampling messages (2025-11-25).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = Content.Text.class, name = "text"),
         @JsonSubTypes.Type(value = Content.Image.class, name = "image"),
         @JsonSubTypes.Type(value = Content.Audio.class, name = "audio"),
         @JsonSubTypes.Type(value = Content.ResourceLink.class, name = "resource_link"),
-        @JsonSubTypes.Type(value = Content.EmbeddedResource.class, name = "resource") })
+        @JsonSubTypes.Type(value = Content.EmbeddedResource.class, name = "resource"),
+        @JsonSubTypes.Type(value = Content.ToolUse.class, name = "tool_use"),
+        @JsonSubTypes.Type(value = Content.ToolResult.class, name = "tool_result") })
 public sealed interface Content {
 
     /** Plain text. */
@@ -67,6 +70,18 @@ public sealed interface Content {
     /** A resource's contents embedded in the message. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record EmbeddedResource(ResourceContents resource, Annotations annotations,
+            @JsonProperty("_meta") Map<String, Object> meta) implements Content {
+    }
+
+    /** The model asks to call a tool, in a sampling result (2025-11-25). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ToolUse(String id, String name, Map<String, Object> input,
+            @JsonProperty("_meta") Map<String, Object> meta) implements Content {
+    }
+
+    /** The outcome of a {@link ToolUse}, sent back in the next sampling request (2025-11-25). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ToolResult(String toolUseId, List<Content> content, Object structuredContent, Boolean isError,
             @JsonProperty("_meta") Map<String, Object> meta) implements Content {
     }
 }

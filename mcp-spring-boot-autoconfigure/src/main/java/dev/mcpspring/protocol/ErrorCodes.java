@@ -13,6 +13,11 @@ public final class ErrorCodes {
     public static final int INVALID_PARAMS = -32602;
     /** An internal error of the server. */
     public static final int INTERNAL_ERROR = -32603;
+    /**
+     * The request was cancelled by the server side, for example because its session closed while it ran (the
+     * code LSP uses; a request the client itself cancelled gets no response at all).
+     */
+    public static final int REQUEST_CANCELLED = -32800;
     /** MCP: the requested resource does not exist. */
     public static final int RESOURCE_NOT_FOUND = -32002;
     /** MCP 2025-11-25: the request needs a URL-mode elicitation first. */

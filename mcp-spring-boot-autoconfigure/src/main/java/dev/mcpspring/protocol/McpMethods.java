@@ -8,12 +8,17 @@ public final class McpMethods {
     public static final String TOOLS_LIST = "tools/list";
     public static final String TOOLS_CALL = "tools/call";
     public static final String LOGGING_SET_LEVEL = "logging/setLevel";
+    public static final String SAMPLING_CREATE_MESSAGE = "sampling/createMessage";
+    public static final String ELICITATION_CREATE = "elicitation/create";
+    public static final String ROOTS_LIST = "roots/list";
 
     public static final String NOTIFICATION_INITIALIZED = "notifications/initialized";
     public static final String NOTIFICATION_CANCELLED = "notifications/cancelled";
     public static final String NOTIFICATION_PROGRESS = "notifications/progress";
     public static final String NOTIFICATION_MESSAGE = "notifications/message";
     public static final String NOTIFICATION_TOOLS_LIST_CHANGED = "notifications/tools/list_changed";
+    public static final String NOTIFICATION_ROOTS_LIST_CHANGED = "notifications/roots/list_changed";
+    public static final String NOTIFICATION_ELICITATION_COMPLETE = "notifications/elicitation/complete";
 
     private McpMethods() {
     }

@@ -36,6 +36,12 @@ public interface McpRequestContext {
     /** The request's {@code _meta}; empty when absent. */
     Map<String, Object> meta();
 
-    /** The handle to talk back to the client while handling this request. */
+    /** The handle to talk back to the client while handling this request, on this request's stream. */
     PeerHandle peer();
+
+    /**
+     * A handle bound to the session rather than this request: its messages go on the session's GET stream, and it
+     * stays usable after the request ends (for example from a background task).
+     */
+    PeerHandle sessionPeer();
 }

@@ -22,7 +22,10 @@ import dev.mcpspring.protocol.PaginatedRequest;
 import dev.mcpspring.protocol.ProtocolVersion;
 import dev.mcpspring.protocol.ServerCapabilities;
 import dev.mcpspring.session.McpSession;
+import dev.mcpspring.session.DuplicateRequestIdException;
 import dev.mcpspring.session.MessageSink;
+import dev.mcpspring.session.SessionClosedException;
+import dev.mcpspring.session.SessionManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,17 +43,40 @@ public class McpServer {
 
     private final ToolRegistry tools;
 
+    private final SessionManager sessions;
+
     private final JsonRpcCodec codec;
 
     private final int pageSize;
 
+    private final DefaultPeerHandle.PeerContext peerContext;
+
+    private final McpPeers peers;
+
     private final Map<String, RequestHandler> handlers = new HashMap<>();
 
-    public McpServer(ServerIdentity identity, ToolRegistry tools, JsonRpcCodec codec, int pageSize) {
+    /**
+     * @param identity           how the server introduces itself
+     * @param tools              the tools it offers
+     * @param sessions           where sessions live and messages to them are routed
+     * @param codec              the JSON-RPC codec
+     * @param pageSize           items per page of list results
+     * @param peerSettings       default time-outs of calls to the client
+     * @param elicitationSchemas derives form schemas for typed elicitation
+     */
+    public McpServer(ServerIdentity identity, ToolRegistry tools, SessionManager sessions, JsonRpcCodec codec,
+            int pageSize, PeerSettings peerSettings, ElicitationSchemaGenerator elicitationSchemas) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("The page size must be at least 1, but was " + pageSize);
+        }
         this.identity = identity;
         this.tools = tools;
+        this.sessions = sessions;
         this.codec = codec;
         this.pageSize = pageSize;
+        this.peerContext = new DefaultPeerHandle.PeerContext(new ClientRequestSender(sessions, codec), codec, sessions,
+                elicitationSchemas, peerSettings);
+        this.peers = new McpPeers(sessions, peerContext);
         handlers.put(McpMethods.INITIALIZE, this::initialize);
         handlers.put(McpMethods.PING, (context, params) -> EMPTY_RESULT);
         handlers.put(McpMethods.TOOLS_LIST, this::listTools);
@@ -58,14 +84,55 @@ public class McpServer {
         handlers.put(McpMethods.LOGGING_SET_LEVEL, this::setLogLevel);
     }
 
+    /** Hands out session-bound {@link PeerHandle}s. */
+    public McpPeers peers() {
+        return peers;
+    }
+
     /**
-     * Handles one request and returns its response; never throws.
+     * Handles one request and returns its response; never throws. Returns {@code null} when the client cancelled
+     * the request meanwhile (no response is sent for it), and a -32800 error when its session closed meanwhile.
      *
      * @param session       the session (or the per-request session of stateless mode)
      * @param request       the request
      * @param requestStream where messages sent before the result go (the request's response stream)
      */
     public JsonRpcMessage handle(McpSession session, JsonRpcMessage.Request request, MessageSink requestStream) {
+        RequestCancellation cancellation = new RequestCancellation();
+        SessionManager.Activity inFlight;
+        try {
+            inFlight = session.id() == null ? () -> { }
+                    : sessions.registerInFlight(session.id(), request.id(), why -> {
+                        if (why.byClient()) {
+                            cancellation.cancelByClient(why.reason());
+                        }
+                        else {
+                            cancellation.cancel(why.reason());
+                        }
+                    });
+        }
+        catch (DuplicateRequestIdException | SessionClosedException ex) {
+            return new JsonRpcMessage.ErrorResponse(request.id(),
+                    new JsonRpcError(ErrorCodes.INVALID_REQUEST, ex.getMessage()));
+        }
+        try {
+            JsonRpcMessage response = dispatch(session, request, requestStream, cancellation);
+            if (cancellation.isCancelledByClient()) {
+                return null;
+            }
+            if (cancellation.isCancelled()) {
+                return new JsonRpcMessage.ErrorResponse(request.id(), new JsonRpcError(ErrorCodes.REQUEST_CANCELLED,
+                        "Request cancelled: " + cancellation.reason()));
+            }
+            return response;
+        }
+        finally {
+            inFlight.close();
+        }
+    }
+
+    private JsonRpcMessage dispatch(McpSession session, JsonRpcMessage.Request request, MessageSink requestStream,
+            RequestCancellation cancellation) {
         try {
             RequestHandler handler = handlers.get(request.method());
             if (handler == null) {
@@ -76,7 +143,11 @@ public class McpServer {
                 throw McpException.invalidRequest(
                         "Server not initialized: send an initialize request before " + request.method());
             }
-            RequestContext context = new RequestContext(session, request, requestStream, codec);
+            Map<String, Object> meta = metaOf(request);
+            PeerHandle peer = new DefaultPeerHandle(session, requestStream, meta.get("progressToken"), cancellation,
+                    peerContext);
+            PeerHandle sessionPeer = new DefaultPeerHandle(session, null, null, null, peerContext);
+            RequestContext context = new RequestContext(session, request, meta, peer, sessionPeer);
             Object result = handler.handle(context, request.params());
             return new JsonRpcMessage.Response(request.id(), codec.toTree(result));
         }
@@ -90,11 +161,25 @@ public class McpServer {
         }
     }
 
-    /** Handles a notification from the client; unknown notifications are ignored, as JSON-RPC requires. */
+    /**
+     * Handles a notification from the client: a cancellation reaches the request it names; unknown notifications
+     * are ignored, as JSON-RPC requires.
+     */
     public void handleNotification(McpSession session, JsonRpcMessage.Notification notification) {
-        if (logger.isTraceEnabled()) {
-            logger.trace("MCP notification " + notification.method() + " for session " + session.id());
+        if (McpMethods.NOTIFICATION_CANCELLED.equals(notification.method()) && session.id() != null
+                && notification.params() != null && notification.params().hasNonNull("requestId")) {
+            JsonNode reason = notification.params().get("reason");
+            boolean cancelled = sessions.cancelInFlight(session.id(), notification.params().get("requestId"),
+                    reason != null && reason.isString() ? reason.asString() : null);
+            logger.debug("Client cancelled request " + notification.params().get("requestId")
+                    + (cancelled ? "" : ", which is not in flight"));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> metaOf(JsonRpcMessage.Request request) {
+        JsonNode meta = request.params() == null ? null : request.params().get("_meta");
+        return meta != null && meta.isObject() ? codec.mapper().convertValue(meta, Map.class) : Map.of();
     }
 
     /** The capabilities this server announces, derived from what is registered. */

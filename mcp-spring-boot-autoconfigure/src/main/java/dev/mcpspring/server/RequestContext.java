@@ -4,10 +4,8 @@ import java.util.Map;
 
 import dev.mcpspring.protocol.ClientCapabilities;
 import dev.mcpspring.protocol.Implementation;
-import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.session.McpSession;
-import dev.mcpspring.session.MessageSink;
 import tools.jackson.databind.JsonNode;
 
 /** The {@link McpRequestContext} of one request, made by {@link McpServer} before its handler runs. */
@@ -19,20 +17,17 @@ final class RequestContext implements McpRequestContext {
 
     private final Map<String, Object> meta;
 
-    private final Object progressToken;
-
     private final PeerHandle peer;
 
-    @SuppressWarnings("unchecked")
-    RequestContext(McpSession session, JsonRpcMessage.Request request, MessageSink requestStream,
-            JsonRpcCodec codec) {
+    private final PeerHandle sessionPeer;
+
+    RequestContext(McpSession session, JsonRpcMessage.Request request, Map<String, Object> meta, PeerHandle peer,
+            PeerHandle sessionPeer) {
         this.session = session;
         this.request = request;
-        JsonNode metaNode = request.params() == null ? null : request.params().get("_meta");
-        this.meta = metaNode != null && metaNode.isObject() ? codec.mapper().convertValue(metaNode, Map.class)
-                : Map.of();
-        this.progressToken = meta.get("progressToken");
-        this.peer = new RequestPeer(session, progressToken, requestStream, codec);
+        this.meta = meta;
+        this.peer = peer;
+        this.sessionPeer = sessionPeer;
     }
 
     @Override
@@ -67,7 +62,7 @@ final class RequestContext implements McpRequestContext {
 
     @Override
     public Object progressToken() {
-        return progressToken;
+        return meta.get("progressToken");
     }
 
     @Override
@@ -78,6 +73,11 @@ final class RequestContext implements McpRequestContext {
     @Override
     public PeerHandle peer() {
         return peer;
+    }
+
+    @Override
+    public PeerHandle sessionPeer() {
+        return sessionPeer;
     }
 
     McpSession session() {

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -143,6 +144,28 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
         }
     }
 
+    @Override
+    public Activity registerInFlight(String sessionId, JsonNode requestId, Consumer<Cancellation> cancel) {
+        Entry entry = require(sessionId);
+        PendingRequestKey key = PendingRequestKey.of(requestId);
+        if (entry.inFlight().putIfAbsent(key, cancel) != null) {
+            throw new DuplicateRequestIdException(requestId);
+        }
+        return () -> entry.inFlight().remove(key, cancel);
+    }
+
+    @Override
+    public boolean cancelInFlight(String sessionId, JsonNode requestId, String reason) {
+        Entry entry = sessions.get(sessionId);
+        Consumer<Cancellation> cancel = entry == null ? null
+                : entry.inFlight().remove(PendingRequestKey.of(requestId));
+        if (cancel == null) {
+            return false;
+        }
+        cancel.accept(new Cancellation(true, reason));
+        return true;
+    }
+
     /** Closes every session and stops the expiry thread. */
     @Override
     public void close() {
@@ -175,6 +198,8 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
 
         private final Map<PendingRequestKey, CompletableFuture<JsonRpcMessage>> pending = new ConcurrentHashMap<>(4);
 
+        private volatile Map<PendingRequestKey, Consumer<Cancellation>> inFlight; // created on first use
+
         private volatile long lastActiveNanos = System.nanoTime();
 
         private MessageSink stream; // guarded by this
@@ -183,6 +208,19 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
 
         Entry(String id, String principal) {
             super(id, principal);
+        }
+
+        Map<PendingRequestKey, Consumer<Cancellation>> inFlight() {
+            Map<PendingRequestKey, Consumer<Cancellation>> map = inFlight;
+            if (map == null) {
+                synchronized (this) {
+                    if (inFlight == null) {
+                        inFlight = new ConcurrentHashMap<>(4);
+                    }
+                    map = inFlight;
+                }
+            }
+            return map;
         }
 
         Activity begin() {
@@ -255,6 +293,12 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
             SessionClosedException closed = new SessionClosedException(id());
             pending.values().forEach(future -> future.completeExceptionally(closed));
             pending.clear();
+            Map<PendingRequestKey, Consumer<Cancellation>> requests = inFlight;
+            if (requests != null) {
+                Cancellation closing = new Cancellation(false, "the session was closed");
+                requests.values().forEach(cancel -> cancel.accept(closing));
+                requests.clear();
+            }
         }
     }
 }

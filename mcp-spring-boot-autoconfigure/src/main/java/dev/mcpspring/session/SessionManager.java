@@ -2,14 +2,15 @@ package dev.mcpspring.session;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import dev.mcpspring.protocol.JsonRpcMessage;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Owns the MCP sessions of this server: creating, finding and closing them, idle expiry, and everything that
- * must reach a session whichever node holds it: messages for its standalone (GET) stream and responses to the
- * requests this server sent to the client.
+ * must reach a session whichever node holds it: messages for its standalone (GET) stream, responses to the
+ * requests this server sent to the client, and cancellations of the requests it is handling.
  * <p>
  * The default {@link InMemorySessionManager} keeps all of it in this JVM. An implementation backed by an
  * external store routes {@link #sendToSession} and {@link #deliverResponse} to the node that holds the open
@@ -28,7 +29,10 @@ public interface SessionManager {
     /** The live session with this id; empty when unknown, closed or expired. */
     Optional<McpSession> find(String sessionId);
 
-    /** Closes a session, its streams and its pending requests; {@code false} when there was no such session. */
+    /**
+     * Closes a session, its streams, its pending requests to the client and the requests it is handling;
+     * {@code false} when there was no such session.
+     */
     boolean close(String sessionId);
 
     /** How many sessions are live now. */
@@ -74,6 +78,33 @@ public interface SessionManager {
 
     /** Stops tracking a pending request (for example after a timeout). */
     void forgetPending(String sessionId, JsonNode requestId);
+
+    /**
+     * Registers a client request that is being handled, so that the client's {@code notifications/cancelled}
+     * (which may arrive on another node) and the end of the session reach it.
+     *
+     * @param cancel called when the request is cancelled, by the client or because the session closed
+     * @return closing it unregisters the request
+     * @throws DuplicateRequestIdException when a request with the same id is already being handled
+     */
+    Activity registerInFlight(String sessionId, JsonNode requestId, Consumer<Cancellation> cancel);
+
+    /**
+     * Cancels a request being handled in the session.
+     *
+     * @return {@code false} when no such request is in flight (it may have just finished)
+     */
+    boolean cancelInFlight(String sessionId, JsonNode requestId, String reason);
+
+    /**
+     * Why a request being handled was cancelled.
+     *
+     * @param byClient {@code true} for the client's {@code notifications/cancelled}, {@code false} when the session
+     *                 closed
+     * @param reason   the reason given, or {@code null}
+     */
+    record Cancellation(boolean byClient, String reason) {
+    }
 
     /** A unit of work or an open stream that keeps a session alive; closing it is idempotent. */
     interface Activity extends AutoCloseable {

@@ -62,9 +62,18 @@ final class PostResponse implements MessageSink {
         return switchToSse().send(message);
     }
 
-    /** Sends the responses and ends the HTTP response. */
+    /**
+     * Sends the responses and ends the HTTP response. With no response at all (every request was cancelled by
+     * the client) an SSE stream just ends, and an undecided response becomes 202 with no body.
+     */
     synchronized void complete(List<JsonRpcMessage> responses, boolean batch) {
         if (mode == Mode.DONE) {
+            return;
+        }
+        if (mode == Mode.PENDING && responses.isEmpty()) {
+            mode = Mode.DONE;
+            response.setStatus(HttpServletResponse.SC_ACCEPTED);
+            async.complete();
             return;
         }
         if (mode == Mode.PENDING && jsonAllowed) {

@@ -192,10 +192,13 @@ public class StreamableHttpServlet extends HttpServlet {
             try {
                 List<JsonRpcMessage> responses = new ArrayList<>(requests.size());
                 for (JsonRpcMessage.Request r : requests) {
-                    responses.add(server.handle(session, r, out));
+                    JsonRpcMessage answer = server.handle(session, r, out);
+                    if (answer != null) { // null: the client cancelled the request, which gets no response
+                        responses.add(answer);
+                    }
                 }
                 if (created && session.id() != null) {
-                    if (responses.get(0) instanceof JsonRpcMessage.Response) {
+                    if (!responses.isEmpty() && responses.get(0) instanceof JsonRpcMessage.Response) {
                         out.header(SESSION_HEADER, session.id());
                     }
                     else {

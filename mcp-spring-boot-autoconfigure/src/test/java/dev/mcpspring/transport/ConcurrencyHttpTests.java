@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.testclient.McpResponse;
 import dev.mcpspring.testclient.McpTestClient;
 
@@ -102,6 +103,7 @@ class ConcurrencyHttpTests extends HttpTestSupport {
         gate.open();
         McpResponse late = inFlight.get(10, TimeUnit.SECONDS);
         assertThat(late.status()).isEqualTo(200);
+        assertThat(late.errorCode()).as("closing the session cancelled the call").isEqualTo(ErrorCodes.REQUEST_CANCELLED);
         assertThat(other.ping().status()).isEqualTo(200);
     }
 }

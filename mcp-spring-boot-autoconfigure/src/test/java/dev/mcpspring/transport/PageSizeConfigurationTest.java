@@ -35,7 +35,7 @@ class PageSizeConfigurationTest {
                 assertThat(messages(context.getStartupFailure())).containsIgnoringCase("page-size");
                 return;
             }
-            SessionState session = new SessionState("s", null);
+            SessionState session = new SessionState(null, null);
             session.initialize("2025-11-25", null, null);
             JsonRpcMessage answer = context.getBean(McpServer.class)
                 .handle(session, new JsonRpcMessage.Request(JsonNodeFactory.instance.numberNode(1), "tools/list",
@@ -49,7 +49,7 @@ class PageSizeConfigurationTest {
     @ValueSource(ints = { 1, 2, 100 })
     void aPositivePageSizeWorks(int pageSize) {
         runner.withPropertyValues("mcp.server.page-size=" + pageSize).run(context -> {
-            SessionState session = new SessionState("s", null);
+            SessionState session = new SessionState(null, null);
             session.initialize("2025-11-25", null, null);
             JsonRpcMessage answer = context.getBean(McpServer.class)
                 .handle(session, new JsonRpcMessage.Request(JsonNodeFactory.instance.numberNode(1), "tools/list",

@@ -1,0 +1,96 @@
+package dev.mcpspring.autoconfigure;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+
+import io.micrometer.context.ContextSnapshotFactory;
+
+/**
+ * The built-in {@link McpTaskDecorator @McpTaskDecorator} beans: a handler runs with the context of the request
+ * thread that submitted it. Each is defined only when its library is on the class path, and none when
+ * {@code mcp.server.executor.propagate-context} is {@code false}:
+ * <ul>
+ * <li>{@code mcpSecurityContextTaskDecorator} (Spring Security): the {@code SecurityContext}, through the
+ * application's {@link SecurityContextHolderStrategy} bean when it has one;</li>
+ * <li>{@code mcpContextPropagationTaskDecorator} (Micrometer context-propagation): Spring's
+ * {@link ContextPropagatingTaskDecorator}, which restores every registered {@code ThreadLocalAccessor}, among them
+ * the current Micrometer {@code Observation} (and with it the tracing span); it uses the application's
+ * {@link ContextSnapshotFactory} bean when it has one;</li>
+ * <li>{@code mcpMdcTaskDecorator} (SLF4J): a copy of the whole MDC.</li>
+ * </ul>
+ * Context-propagation registers no MDC accessor by default, so the MDC is not propagated twice. When an application
+ * registers one (or tracing writes trace ids to the MDC as the observation scope opens), the MDC decorator, being
+ * the outermost, sets the caller's MDC before and restores the thread's own MDC after the others, which set and
+ * reset the same values: the outcome is the same as with one of them.
+ * <p>
+ * The beans are qualified {@link McpTaskDecorator @McpTaskDecorator} and are not default candidates, so they
+ * never decorate the application's own executors (Spring Boot's {@code applicationTaskExecutor} composes every
+ * default-candidate {@code TaskDecorator}). An application replaces one by defining a bean of the same name.
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "mcp.server.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "mcp.server.executor.propagate-context", matchIfMissing = true)
+public class McpTaskDecoratorAutoConfiguration {
+
+    /** Order of the Spring Security decorator, the innermost of the built-in ones. */
+    public static final int SECURITY_CONTEXT_ORDER = Ordered.HIGHEST_PRECEDENCE + 1000;
+
+    /** Order of the context-propagation (Observation) decorator. */
+    public static final int CONTEXT_PROPAGATION_ORDER = SECURITY_CONTEXT_ORDER + 1000;
+
+    /** Order of the MDC decorator, the outermost of the built-in ones. */
+    public static final int MDC_ORDER = CONTEXT_PROPAGATION_ORDER + 1000;
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(SecurityContextHolder.class)
+    static class SecurityContextConfiguration {
+
+        @Bean(defaultCandidate = false)
+        @McpTaskDecorator
+        @Order(SECURITY_CONTEXT_ORDER)
+        @ConditionalOnMissingBean(name = "mcpSecurityContextTaskDecorator")
+        SecurityContextTaskDecorator mcpSecurityContextTaskDecorator(
+                ObjectProvider<SecurityContextHolderStrategy> strategy) {
+            SecurityContextHolderStrategy own = strategy.getIfUnique();
+            return (own != null) ? new SecurityContextTaskDecorator(own) : new SecurityContextTaskDecorator();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ContextSnapshotFactory.class)
+    static class ContextPropagationConfiguration {
+
+        @Bean(defaultCandidate = false)
+        @McpTaskDecorator
+        @Order(CONTEXT_PROPAGATION_ORDER)
+        @ConditionalOnMissingBean(name = "mcpContextPropagationTaskDecorator")
+        ContextPropagatingTaskDecorator mcpContextPropagationTaskDecorator(
+                ObjectProvider<ContextSnapshotFactory> snapshotFactory) {
+            ContextSnapshotFactory own = snapshotFactory.getIfUnique();
+            return (own != null) ? new ContextPropagatingTaskDecorator(own) : new ContextPropagatingTaskDecorator();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.slf4j.MDC")
+    static class MdcConfiguration {
+
+        @Bean(defaultCandidate = false)
+        @McpTaskDecorator
+        @Order(MDC_ORDER)
+        @ConditionalOnMissingBean(name = "mcpMdcTaskDecorator")
+        MdcTaskDecorator mcpMdcTaskDecorator() {
+            return new MdcTaskDecorator();
+        }
+    }
+}

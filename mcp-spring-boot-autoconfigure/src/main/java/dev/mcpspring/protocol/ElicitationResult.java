@@ -1,0 +1,48 @@
+package dev.mcpspring.protocol;
+
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Result of {@code elicitation/create}.
+ *
+ * @param action  what the user did
+ * @param content form mode, on accept: the answers, matching the requested schema
+ * @param meta    {@code _meta}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ElicitationResult(Action action, Map<String, Object> content,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    /** Whether the user accepted (and, in form mode, answered). */
+    @JsonIgnore
+    public boolean isAccepted() {
+        return action == Action.ACCEPT;
+    }
+
+    /** What the user did with an elicitation. */
+    public enum Action {
+        /** The user submitted (form mode) or agreed to open the URL (URL mode). */
+        ACCEPT,
+        /** The user explicitly said no. */
+        DECLINE,
+        /** The user dismissed the request without choosing. */
+        CANCEL;
+
+        @JsonValue
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static Action fromWire(String value) {
+            return valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.mcpspring.protocol;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A root the client exposes: a directory or location the server may work in.
+ *
+ * @param uri  a {@code file://} URI
+ * @param name an optional display name
+ * @param meta {@code _meta}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Root(String uri, String name, @JsonProperty("_meta") Map<String, Object> meta) {
+}

@@ -1,0 +1,212 @@
+package dev.mcpspring.server;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import dev.mcpspring.protocol.ClientCapabilities;
+import dev.mcpspring.protocol.ElicitationCompleteNotification;
+import dev.mcpspring.protocol.ElicitationRequest;
+import dev.mcpspring.protocol.ElicitationResult;
+import dev.mcpspring.protocol.JsonBindingMessages;
+import dev.mcpspring.protocol.JsonRpcCodec;
+import dev.mcpspring.protocol.JsonRpcMessage;
+import dev.mcpspring.protocol.ListRootsResult;
+import dev.mcpspring.protocol.LoggingLevel;
+import dev.mcpspring.protocol.LoggingMessageNotification;
+import dev.mcpspring.protocol.McpMethods;
+import dev.mcpspring.protocol.ProgressNotification;
+import dev.mcpspring.protocol.ProtocolVersion;
+import dev.mcpspring.protocol.Root;
+import dev.mcpspring.protocol.SamplingRequest;
+import dev.mcpspring.protocol.SamplingResult;
+import dev.mcpspring.session.McpSession;
+import dev.mcpspring.session.MessageSink;
+import dev.mcpspring.session.SessionManager;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The {@link PeerHandle} of a request (messages on its response stream, with its progress token and
+ * cancellation) or of a session (messages on its GET stream).
+ */
+final class DefaultPeerHandle implements PeerHandle {
+
+    private final McpSession session;
+
+    private final MessageSink stream;
+
+    private final Object progressToken;
+
+    private final RequestCancellation cancellation;
+
+    private final PeerContext peers;
+
+    /**
+     * @param stream        the request's response stream, or {@code null} for the session's GET stream
+     * @param progressToken the request's progress token, or {@code null}
+     * @param cancellation  the request's cancellation, or {@code null} for a session's handle
+     */
+    DefaultPeerHandle(McpSession session, MessageSink stream, Object progressToken,
+            RequestCancellation cancellation, PeerContext peers) {
+        this.session = session;
+        this.stream = stream;
+        this.progressToken = progressToken;
+        this.cancellation = cancellation;
+        this.peers = peers;
+    }
+
+    @Override
+    public CompletableFuture<SamplingResult> sampleAsync(SamplingRequest request) {
+        return sampleAsync(request, peers.settings().samplingTimeout());
+    }
+
+    @Override
+    public CompletableFuture<SamplingResult> sampleAsync(SamplingRequest request, Duration timeout) {
+        ClientCapabilities capabilities = session.clientCapabilities();
+        String method = McpMethods.SAMPLING_CREATE_MESSAGE;
+        if (!capabilities.hasSampling()) {
+            return refuse("sampling", method);
+        }
+        if ((request.tools() != null || request.toolChoice() != null) && !capabilities.sampling().has("tools")) {
+            return refuse("sampling.tools", method);
+        }
+        boolean contextCapabilityExists = ProtocolVersion.V2025_11_25.compareTo(session.protocolVersion()) <= 0;
+        if (contextCapabilityExists && request.includeContext() != null && !"none".equals(request.includeContext())
+                && !capabilities.sampling().has("context")) {
+            return refuse("sampling.context", method + " with includeContext '" + request.includeContext() + "'");
+        }
+        return call(method, request, SamplingResult.class, timeout);
+    }
+
+    @Override
+    public CompletableFuture<List<Root>> listRootsAsync() {
+        return listRootsAsync(peers.settings().requestTimeout());
+    }
+
+    @Override
+    public CompletableFuture<List<Root>> listRootsAsync(Duration timeout) {
+        if (!session.clientCapabilities().hasRoots()) {
+            return refuse("roots", McpMethods.ROOTS_LIST);
+        }
+        return call(McpMethods.ROOTS_LIST, Map.of(), ListRootsResult.class, timeout).thenApply(ListRootsResult::roots);
+    }
+
+    @Override
+    public CompletableFuture<ElicitationResult> elicitAsync(ElicitationRequest request) {
+        return elicitAsync(request, peers.settings().elicitationTimeout());
+    }
+
+    @Override
+    public CompletableFuture<ElicitationResult> elicitAsync(ElicitationRequest request, Duration timeout) {
+        JsonNode elicitation = session.clientCapabilities().elicitation();
+        String method = McpMethods.ELICITATION_CREATE;
+        if (elicitation == null) {
+            return refuse("elicitation", method);
+        }
+        if (request.isUrlMode() && !elicitation.has("url")) {
+            return refuse("elicitation.url", method + " in URL mode");
+        }
+        // an empty elicitation capability means form mode, as before modes existed
+        if (!request.isUrlMode() && !elicitation.isEmpty() && !elicitation.has("form")) {
+            return refuse("elicitation.form", method + " in form mode");
+        }
+        return call(method, request, ElicitationResult.class, timeout);
+    }
+
+    @Override
+    public <T> CompletableFuture<TypedElicitationResult<T>> elicitAsync(String message, Class<T> type) {
+        return elicitAsync(message, type, peers.settings().elicitationTimeout());
+    }
+
+    @Override
+    public <T> CompletableFuture<TypedElicitationResult<T>> elicitAsync(String message, Class<T> type,
+            Duration timeout) {
+        ElicitationRequest request = ElicitationRequest.form(message, peers.elicitationSchemas().schemaFor(type));
+        return elicitAsync(request, timeout).thenApply(result -> bind(result, type));
+    }
+
+    @Override
+    public void notifyElicitationComplete(String elicitationId) {
+        notify(McpMethods.NOTIFICATION_ELICITATION_COMPLETE, new ElicitationCompleteNotification(elicitationId));
+    }
+
+    @Override
+    public CompletableFuture<Void> pingAsync() {
+        return pingAsync(peers.settings().requestTimeout());
+    }
+
+    @Override
+    public CompletableFuture<Void> pingAsync(Duration timeout) {
+        return call(McpMethods.PING, null, JsonNode.class, timeout).thenApply(result -> null);
+    }
+
+    @Override
+    public void progress(double progress, Double total, String message) {
+        if (progressToken != null) {
+            notify(McpMethods.NOTIFICATION_PROGRESS,
+                    new ProgressNotification(progressToken, progress, total, message));
+        }
+    }
+
+    @Override
+    public void log(LoggingLevel level, String logger, Object data) {
+        if (level.isAtLeast(session.logLevel())) {
+            notify(McpMethods.NOTIFICATION_MESSAGE, new LoggingMessageNotification(level, logger, data));
+        }
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancellation != null && cancellation.isCancelled();
+    }
+
+    @Override
+    public void onCancel(Runnable callback) {
+        if (cancellation != null) {
+            cancellation.onCancel(callback);
+        }
+    }
+
+    private <T> CompletableFuture<T> call(String method, Object params, Class<T> resultType, Duration timeout) {
+        CompletableFuture<T> answer = peers.sender().send(session, stream, method, params, resultType, timeout);
+        return cancellation == null ? answer : cancellation.track(answer);
+    }
+
+    private void notify(String method, Object params) {
+        JsonRpcMessage notification = new JsonRpcMessage.Notification(method, peers.codec().toTree(params));
+        if (stream != null) {
+            stream.send(notification);
+        }
+        else if (session.id() != null) {
+            peers.sessions().sendToSession(session.id(), notification);
+        }
+    }
+
+    private <T> TypedElicitationResult<T> bind(ElicitationResult result, Class<T> type) {
+        if (!result.isAccepted() || result.content() == null) {
+            return new TypedElicitationResult<>(result.action(), null);
+        }
+        try {
+            JsonNode answer = peers.codec().toTree(result.content());
+            return new TypedElicitationResult<>(result.action(), peers.codec().mapper().treeToValue(answer, type));
+        }
+        catch (JacksonException ex) {
+            throw new McpPeerException("The user's answer does not fit " + type.getSimpleName() + ": "
+                    + JsonBindingMessages.describe("content", ex, peers.codec().mapper()));
+        }
+    }
+
+    private static <T> CompletableFuture<T> refuse(String capability, String method) {
+        return CompletableFuture.failedFuture(new McpClientCapabilityException(capability, method));
+    }
+
+    /**
+     * What every handle shares: the sender, the codec, the session manager, the schema generator and the default
+     * time-outs.
+     */
+    record PeerContext(ClientRequestSender sender, JsonRpcCodec codec, SessionManager sessions,
+            ElicitationSchemaGenerator elicitationSchemas, PeerSettings settings) {
+    }
+}
