@@ -26,6 +26,9 @@ import io.micrometer.context.ContextSnapshotFactory;
  * {@link ContextPropagatingTaskDecorator}, which restores every registered {@code ThreadLocalAccessor}, among them
  * the current Micrometer {@code Observation} (and with it the tracing span); it uses the application's
  * {@link ContextSnapshotFactory} bean when it has one;</li>
+ * <li>{@code mcpObservationScopeTaskDecorator} (Micrometer Observation with context-propagation): just outside the
+ * previous one, resets the observation scopes a handler left open, which the previous one, closing only the scope it
+ * opened, would leave current on a pooled thread;</li>
  * <li>{@code mcpMdcTaskDecorator} (SLF4J): a copy of the whole MDC.</li>
  * </ul>
  * Context-propagation registers no MDC accessor by default, so the MDC is not propagated twice. When an application
@@ -47,6 +50,9 @@ public class McpTaskDecoratorAutoConfiguration {
 
     /** Order of the context-propagation (Observation) decorator. */
     public static final int CONTEXT_PROPAGATION_ORDER = SECURITY_CONTEXT_ORDER + 1000;
+
+    /** Order of the decorator that resets observation scopes a task left open, just outside the previous one. */
+    public static final int OBSERVATION_SCOPE_ORDER = CONTEXT_PROPAGATION_ORDER + 500;
 
     /** Order of the MDC decorator, the outermost of the built-in ones. */
     public static final int MDC_ORDER = CONTEXT_PROPAGATION_ORDER + 1000;
@@ -78,6 +84,19 @@ public class McpTaskDecoratorAutoConfiguration {
                 ObjectProvider<ContextSnapshotFactory> snapshotFactory) {
             ContextSnapshotFactory own = snapshotFactory.getIfUnique();
             return (own != null) ? new ContextPropagatingTaskDecorator(own) : new ContextPropagatingTaskDecorator();
+        }
+
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor")
+        static class ObservationScopeConfiguration {
+
+            @Bean(defaultCandidate = false)
+            @McpTaskDecorator
+            @Order(OBSERVATION_SCOPE_ORDER)
+            @ConditionalOnMissingBean(name = "mcpObservationScopeTaskDecorator")
+            ObservationScopeTaskDecorator mcpObservationScopeTaskDecorator() {
+                return new ObservationScopeTaskDecorator();
+            }
         }
     }
 

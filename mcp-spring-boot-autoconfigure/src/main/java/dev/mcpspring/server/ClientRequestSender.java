@@ -60,11 +60,13 @@ final class ClientRequestSender {
         JsonNode id = StringNode.valueOf(NODE_PREFIX + "-" + counter.incrementAndGet());
         CompletableFuture<JsonRpcMessage> pending = sessions.expectResponse(session.id(), id);
         JsonRpcMessage.Request request = new JsonRpcMessage.Request(id, method, codec.toTree(params));
-        boolean sent = stream != null ? stream.send(request) : sessions.sendToSession(session.id(), request);
+        // the request's own stream when it can carry it (the client accepts SSE and the request is still open),
+        // else the session's GET stream, where it waits until the client opens one
+        boolean sent = (stream != null && stream.send(request)) || sessions.sendToSession(session.id(), request);
         if (!sent) {
             sessions.forgetPending(session.id(), id);
-            return CompletableFuture.failedFuture(new McpPeerException("Cannot send " + method
-                    + " to the client: the stream to it is closed"));
+            return CompletableFuture.failedFuture(new McpRequestCancelledException("Cannot send " + method
+                    + " to the client: its session is closed"));
         }
         CompletableFuture<T> result = new CompletableFuture<>();
         pending.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((answer, error) -> {

@@ -169,7 +169,8 @@ public class StreamableHttpServlet extends HttpServlet {
                 server.handleNotification(session, notification);
             }
             else if (session.id() == null || !sessions.deliverResponse(session.id(), message)) {
-                logger.debug("Ignoring a response from the client that answers no pending request: " + message);
+                logger.info("Ignoring a response from the client that answers no pending request (it may have timed "
+                        + "out): " + message);
             }
         }
         if (requests.isEmpty()) {
