@@ -1,0 +1,15 @@
+package dev.mcpspring.protocol;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Result of {@code prompts/list}.
+ *
+ * @param prompts    one page of prompts
+ * @param nextCursor the cursor of the next page, absent on the last one
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ListPromptsResult(List<Prompt> prompts, String nextCursor) {
+}
