@@ -31,10 +31,20 @@ import io.micrometer.context.ContextSnapshotFactory;
  * opened, would leave current on a pooled thread;</li>
  * <li>{@code mcpMdcTaskDecorator} (SLF4J): a copy of the whole MDC.</li>
  * </ul>
- * Context-propagation registers no MDC accessor by default, so the MDC is not propagated twice. When an application
- * registers one (or tracing writes trace ids to the MDC as the observation scope opens), the MDC decorator, being
- * the outermost, sets the caller's MDC before and restores the thread's own MDC after the others, which set and
- * reset the same values: the outcome is the same as with one of them.
+ * <p>
+ * <b>Propagating twice.</b> Context-propagation restores every accessor registered with it, and some of them
+ * cover what a dedicated decorator covers too. Both are kept, nested, with the same outcome as one of them:
+ * <ul>
+ * <li>Spring Security registers a {@code SecurityContextHolderThreadLocalAccessor}, so with context-propagation the
+ * security context is set twice. The security decorator, inside, sets the same context again; it is kept because it
+ * also gives the handler an empty context when the caller has none (the accessor then captures nothing, and
+ * context-propagation leaves a thread local it captured nothing for as the thread had it) and because it honours
+ * the application's {@code SecurityContextHolderStrategy} bean.</li>
+ * <li>Context-propagation registers no MDC accessor by default. When an application registers one (or tracing
+ * writes trace ids to the MDC as the observation scope opens), the MDC decorator, outside the others, sets the
+ * caller's whole MDC before them and restores the thread's own MDC after them; they set and reset the same
+ * values.</li>
+ * </ul>
  * <p>
  * The beans are qualified {@link McpTaskDecorator @McpTaskDecorator} and are not default candidates, so they
  * never decorate the application's own executors (Spring Boot's {@code applicationTaskExecutor} composes every
