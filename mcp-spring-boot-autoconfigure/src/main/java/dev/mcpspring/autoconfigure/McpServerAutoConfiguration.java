@@ -17,12 +17,22 @@ import dev.mcpspring.annotation.ElicitationSchemas;
 import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.McpJsonMapper;
-import dev.mcpspring.server.HandlerExecutors;
+import dev.mcpspring.server.CompletionRegistry;
+import dev.mcpspring.server.CompletionSpecification;
 import dev.mcpspring.server.ElicitationSchemaGenerator;
+import dev.mcpspring.server.HandlerExecutors;
 import dev.mcpspring.server.McpPeers;
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.PeerSettings;
+import dev.mcpspring.server.PromptRegistry;
+import dev.mcpspring.server.PromptSpecification;
+import dev.mcpspring.server.ResourceRegistry;
+import dev.mcpspring.server.ResourceSpecification;
+import dev.mcpspring.server.ResourceTemplateRegistry;
+import dev.mcpspring.server.ResourceTemplateSpecification;
+import dev.mcpspring.server.ResourceUpdates;
 import dev.mcpspring.server.ServerIdentity;
+import dev.mcpspring.server.ServerRegistries;
 import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.server.ToolSpecification;
 import dev.mcpspring.session.InMemorySessionManager;
@@ -31,7 +41,9 @@ import dev.mcpspring.session.SessionManager;
 /**
  * Auto-configuration of the transport-independent MCP server: the protocol codec, the tool registry, the
  * dispatcher, the session manager and the executor handlers run on. Every bean backs off when the application
- * defines its own. {@link ToolSpecification} beans are registered as tools.
+ * defines its own. {@link ToolSpecification}, {@link ResourceSpecification},
+ * {@link ResourceTemplateSpecification}, {@link PromptSpecification} and {@link CompletionSpecification} beans are
+ * registered.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "mcp.server.enabled", matchIfMissing = true)
@@ -52,6 +64,39 @@ public class McpServerAutoConfiguration {
     ToolRegistry mcpToolRegistry(ObjectProvider<ToolSpecification> toolSpecifications) {
         ToolRegistry registry = new ToolRegistry();
         toolSpecifications.orderedStream().forEach(registry::add);
+        return registry;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ResourceRegistry mcpResourceRegistry(ObjectProvider<ResourceSpecification> resourceSpecifications) {
+        ResourceRegistry registry = new ResourceRegistry();
+        resourceSpecifications.orderedStream().forEach(registry::add);
+        return registry;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ResourceTemplateRegistry mcpResourceTemplateRegistry(
+            ObjectProvider<ResourceTemplateSpecification> templateSpecifications) {
+        ResourceTemplateRegistry registry = new ResourceTemplateRegistry();
+        templateSpecifications.orderedStream().forEach(registry::add);
+        return registry;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PromptRegistry mcpPromptRegistry(ObjectProvider<PromptSpecification> promptSpecifications) {
+        PromptRegistry registry = new PromptRegistry();
+        promptSpecifications.orderedStream().forEach(registry::add);
+        return registry;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CompletionRegistry mcpCompletionRegistry(ObjectProvider<CompletionSpecification> completionSpecifications) {
+        CompletionRegistry registry = new CompletionRegistry();
+        completionSpecifications.orderedStream().forEach(registry::add);
         return registry;
     }
 
@@ -80,10 +125,13 @@ public class McpServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    McpServer mcpServer(ServerIdentity identity, ToolRegistry tools, SessionManager sessions, JsonRpcCodec codec,
-            ElicitationSchemaGenerator elicitationSchemas, McpServerProperties properties) {
+    McpServer mcpServer(ServerIdentity identity, ToolRegistry tools, ResourceRegistry resources,
+            ResourceTemplateRegistry resourceTemplates, PromptRegistry prompts, CompletionRegistry completions,
+            SessionManager sessions, JsonRpcCodec codec, ElicitationSchemaGenerator elicitationSchemas,
+            McpServerProperties properties) {
         McpServerProperties.Peer peer = properties.getPeer();
-        return new McpServer(identity, tools, sessions, codec, properties.getPageSize(),
+        ServerRegistries registries = new ServerRegistries(tools, resources, resourceTemplates, prompts, completions);
+        return new McpServer(identity, registries, sessions, codec, properties.getPageSize(),
                 new PeerSettings(peer.getSamplingTimeout(), peer.getElicitationTimeout(), peer.getRequestTimeout()),
                 elicitationSchemas);
     }
@@ -92,6 +140,12 @@ public class McpServerAutoConfiguration {
     @ConditionalOnMissingBean
     McpPeers mcpPeers(McpServer server) {
         return server.peers();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ResourceUpdates mcpResourceUpdates(SessionManager sessions, JsonRpcCodec codec) {
+        return new ResourceUpdates(sessions, codec);
     }
 
     @Bean

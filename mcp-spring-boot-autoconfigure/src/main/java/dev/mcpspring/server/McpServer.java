@@ -6,28 +6,23 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.mcpspring.protocol.CallToolRequest;
-import dev.mcpspring.protocol.CallToolResult;
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.InitializeRequest;
 import dev.mcpspring.protocol.InitializeResult;
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.JsonRpcError;
 import dev.mcpspring.protocol.JsonRpcMessage;
-import dev.mcpspring.protocol.ListToolsResult;
 import dev.mcpspring.protocol.LoggingLevel;
 import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.protocol.McpMethods;
-import dev.mcpspring.protocol.PaginatedRequest;
 import dev.mcpspring.protocol.ProtocolVersion;
 import dev.mcpspring.protocol.ServerCapabilities;
-import dev.mcpspring.session.McpSession;
 import dev.mcpspring.session.DuplicateRequestIdException;
+import dev.mcpspring.session.McpSession;
 import dev.mcpspring.session.MessageSink;
 import dev.mcpspring.session.SessionClosedException;
 import dev.mcpspring.session.SessionManager;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The protocol side of the server: dispatches each request to the handler of its method, enforces the
@@ -41,13 +36,11 @@ public class McpServer {
 
     private final ServerIdentity identity;
 
-    private final ToolRegistry tools;
+    private final ServerRegistries registries;
 
     private final SessionManager sessions;
 
     private final JsonRpcCodec codec;
-
-    private final int pageSize;
 
     private final DefaultPeerHandle.PeerContext peerContext;
 
@@ -57,31 +50,39 @@ public class McpServer {
 
     /**
      * @param identity           how the server introduces itself
-     * @param tools              the tools it offers
+     * @param registries         what it offers
      * @param sessions           where sessions live and messages to them are routed
      * @param codec              the JSON-RPC codec
      * @param pageSize           items per page of list results
      * @param peerSettings       default time-outs of calls to the client
      * @param elicitationSchemas derives form schemas for typed elicitation
      */
-    public McpServer(ServerIdentity identity, ToolRegistry tools, SessionManager sessions, JsonRpcCodec codec,
-            int pageSize, PeerSettings peerSettings, ElicitationSchemaGenerator elicitationSchemas) {
+    public McpServer(ServerIdentity identity, ServerRegistries registries, SessionManager sessions,
+            JsonRpcCodec codec, int pageSize, PeerSettings peerSettings,
+            ElicitationSchemaGenerator elicitationSchemas) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("The page size must be at least 1, but was " + pageSize);
         }
         this.identity = identity;
-        this.tools = tools;
+        this.registries = registries;
         this.sessions = sessions;
         this.codec = codec;
-        this.pageSize = pageSize;
         this.peerContext = new DefaultPeerHandle.PeerContext(new ClientRequestSender(sessions, codec), codec, sessions,
                 elicitationSchemas, peerSettings);
         this.peers = new McpPeers(sessions, peerContext);
         handlers.put(McpMethods.INITIALIZE, this::initialize);
         handlers.put(McpMethods.PING, (context, params) -> EMPTY_RESULT);
-        handlers.put(McpMethods.TOOLS_LIST, this::listTools);
-        handlers.put(McpMethods.TOOLS_CALL, this::callTool);
         handlers.put(McpMethods.LOGGING_SET_LEVEL, this::setLogLevel);
+        new ToolsFeature(registries.tools(), codec, pageSize).register(handlers);
+        new ResourcesFeature(registries.resources(), registries.resourceTemplates(), sessions, codec, pageSize)
+            .register(handlers);
+        new PromptsFeature(registries.prompts(), codec, pageSize).register(handlers);
+        new CompletionsFeature(registries.completions(), registries.prompts(), registries.resourceTemplates(), codec)
+            .register(handlers);
+        announceChanges(registries.tools(), McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED);
+        announceChanges(registries.resources(), McpMethods.NOTIFICATION_RESOURCES_LIST_CHANGED);
+        announceChanges(registries.resourceTemplates(), McpMethods.NOTIFICATION_RESOURCES_LIST_CHANGED);
+        announceChanges(registries.prompts(), McpMethods.NOTIFICATION_PROMPTS_LIST_CHANGED);
     }
 
     /** Hands out session-bound {@link PeerHandle}s. */
@@ -184,8 +185,17 @@ public class McpServer {
 
     /** The capabilities this server announces, derived from what is registered. */
     public ServerCapabilities capabilities() {
-        return new ServerCapabilities(null, Map.of(), null, null, null,
-                tools.isEmpty() ? null : new ServerCapabilities.ListChanged(null));
+        ServerCapabilities.ListChanged listChanged = new ServerCapabilities.ListChanged(true);
+        boolean hasResources = !registries.resources().isEmpty() || !registries.resourceTemplates().isEmpty();
+        return new ServerCapabilities(null, Map.of(), registries.completions().isEmpty() ? null : Map.of(),
+                registries.prompts().isEmpty() ? null : listChanged,
+                hasResources ? new ServerCapabilities.ResourcesCapability(true, true) : null,
+                registries.tools().isEmpty() ? null : listChanged);
+    }
+
+    /** Tells every session when the registry changes after start-up. */
+    private void announceChanges(OrderedRegistry<?> registry, String notification) {
+        registry.addChangeListener(() -> sessions.sendToAll(new JsonRpcMessage.Notification(notification, null)));
     }
 
     private Object initialize(RequestContext context, JsonNode params) {
@@ -202,36 +212,6 @@ public class McpServer {
         return new InitializeResult(version, capabilities(), identity.serverInfo(), identity.instructions(), null);
     }
 
-    private Object listTools(RequestContext context, JsonNode params) {
-        PaginatedRequest request = codec.bindParams(params, PaginatedRequest.class);
-        Pagination.Page<ToolSpecification> page = Pagination.page(tools.list(), spec -> spec.tool().name(),
-                request.cursor(), pageSize);
-        return new ListToolsResult(page.items().stream().map(ToolSpecification::tool).toList(),
-                page.nextCursor());
-    }
-
-    private Object callTool(RequestContext context, JsonNode params) {
-        CallToolRequest request = codec.bindParams(params, CallToolRequest.class);
-        if (request.name() == null) {
-            throw McpException.invalidParams("tools/call: \"name\" is required");
-        }
-        ToolSpecification tool = tools.find(request.name())
-            .orElseThrow(() -> McpException.invalidParams("Unknown tool: '" + request.name() + "'"));
-        ObjectNode arguments = request.arguments() == null ? codec.mapper().createObjectNode() : request.arguments();
-        try {
-            CallToolResult result = tool.handler().call(new ToolInvocation(arguments, context));
-            return result == null ? CallToolResult.of() : result;
-        }
-        catch (McpException ex) {
-            throw ex;
-        }
-        catch (RuntimeException ex) {
-            logger.warn("MCP tool '" + request.name() + "' failed", ex);
-            return CallToolResult.error("Tool '" + request.name() + "' failed"
-                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
-        }
-    }
-
     private Object setLogLevel(RequestContext context, JsonNode params) {
         JsonNode level = params == null ? null : params.get("level");
         try {
@@ -242,12 +222,5 @@ public class McpServer {
                     + "warning, error, critical, alert, emergency");
         }
         return EMPTY_RESULT;
-    }
-
-    /** The handler of one request method. */
-    @FunctionalInterface
-    private interface RequestHandler {
-
-        Object handle(RequestContext context, JsonNode params);
     }
 }

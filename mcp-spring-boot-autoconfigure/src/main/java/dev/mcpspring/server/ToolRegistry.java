@@ -1,48 +1,28 @@
 package dev.mcpspring.server;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
-
 /**
- * The tools this server offers, kept in name order so that {@code tools/list} pages are stable.
+ * The tools this server offers, in name order. Tools added or removed while the server runs are announced to
+ * every session with {@code notifications/tools/list_changed}.
  */
-public class ToolRegistry {
+public class ToolRegistry extends OrderedRegistry<ToolSpecification> {
 
-    private final ConcurrentSkipListMap<String, ToolSpecification> tools = new ConcurrentSkipListMap<>();
-
-    /**
-     * Adds a tool.
-     *
-     * @throws IllegalArgumentException when the name is invalid or already taken (naming both sources)
-     */
-    public void add(ToolSpecification specification) {
-        String name = specification.tool().name();
-        ToolNames.validate(name, specification.source());
-        ToolSpecification existing = tools.putIfAbsent(name, specification);
-        if (existing != null) {
-            throw new IllegalArgumentException("Duplicate MCP tool name '" + name + "': declared by "
-                    + existing.source() + " and by " + specification.source());
-        }
+    @Override
+    protected String keyOf(ToolSpecification item) {
+        return item.tool().name();
     }
 
-    /** Removes a tool; {@code false} when there was none with that name. */
-    public boolean remove(String name) {
-        return tools.remove(name) != null;
+    @Override
+    protected String sourceOf(ToolSpecification item) {
+        return item.source();
     }
 
-    /** The tool with this name. */
-    public Optional<ToolSpecification> find(String name) {
-        return Optional.ofNullable(name == null ? null : tools.get(name));
+    @Override
+    protected String kind() {
+        return "tool name";
     }
 
-    /** Every tool in name order. */
-    public List<ToolSpecification> list() {
-        return List.copyOf(tools.values());
-    }
-
-    /** Whether no tool is registered. */
-    public boolean isEmpty() {
-        return tools.isEmpty();
+    @Override
+    protected void validate(ToolSpecification item) {
+        ToolNames.validate(item.tool().name(), item.source());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -32,6 +33,9 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
     private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
 
     private final AtomicInteger count = new AtomicInteger();
+
+    /** Session ids by subscribed resource URI. */
+    private final Map<String, Set<String>> subscribers = new ConcurrentHashMap<>();
 
     private final long idleTimeoutNanos;
 
@@ -82,6 +86,7 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
             return false;
         }
         count.decrementAndGet();
+        subscribers.keySet().forEach(uri -> unsubscribe(sessionId, uri));
         entry.shutDown();
         return true;
     }
@@ -110,6 +115,35 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
         }
         entry.deliver(message);
         return true;
+    }
+
+    @Override
+    public void sendToAll(JsonRpcMessage message) {
+        sessions.values().forEach(entry -> entry.deliver(message));
+    }
+
+    @Override
+    public void subscribe(String sessionId, String uri) {
+        Entry entry = require(sessionId);
+        subscribers.computeIfAbsent(uri, key -> ConcurrentHashMap.newKeySet()).add(entry.id());
+    }
+
+    @Override
+    public boolean unsubscribe(String sessionId, String uri) {
+        Set<String> ids = subscribers.get(uri);
+        boolean removed = ids != null && ids.remove(sessionId);
+        if (ids != null && ids.isEmpty()) {
+            subscribers.remove(uri, ids);
+        }
+        return removed;
+    }
+
+    @Override
+    public void sendToSubscribers(String uri, JsonRpcMessage message) {
+        Set<String> ids = subscribers.get(uri);
+        if (ids != null) {
+            ids.forEach(id -> sendToSession(id, message));
+        }
     }
 
     @Override

@@ -63,6 +63,18 @@ public interface SessionManager {
      */
     boolean sendToSession(String sessionId, JsonRpcMessage message);
 
+    /** Sends a message to every live session's standalone stream ({@code list_changed} notifications). */
+    void sendToAll(JsonRpcMessage message);
+
+    /** Records that the session wants {@code notifications/resources/updated} for {@code uri}. */
+    void subscribe(String sessionId, String uri);
+
+    /** Ends the session's subscription to {@code uri}; {@code false} when it had none. */
+    boolean unsubscribe(String sessionId, String uri);
+
+    /** Sends a message to the standalone stream of every session subscribed to {@code uri}. */
+    void sendToSubscribers(String uri, JsonRpcMessage message);
+
     /**
      * Registers a request this server is about to send to the client, so the client's response can be routed
      * back to the returned future.

@@ -1,0 +1,68 @@
+package dev.mcpspring.server;
+
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.mcpspring.protocol.CallToolRequest;
+import dev.mcpspring.protocol.CallToolResult;
+import dev.mcpspring.protocol.JsonRpcCodec;
+import dev.mcpspring.protocol.ListToolsResult;
+import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.protocol.McpMethods;
+import dev.mcpspring.protocol.PaginatedRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code tools/list} and {@code tools/call}. */
+final class ToolsFeature {
+
+    private static final Log logger = LogFactory.getLog(ToolsFeature.class);
+
+    private final ToolRegistry tools;
+
+    private final JsonRpcCodec codec;
+
+    private final int pageSize;
+
+    ToolsFeature(ToolRegistry tools, JsonRpcCodec codec, int pageSize) {
+        this.tools = tools;
+        this.codec = codec;
+        this.pageSize = pageSize;
+    }
+
+    void register(Map<String, RequestHandler> handlers) {
+        handlers.put(McpMethods.TOOLS_LIST, this::list);
+        handlers.put(McpMethods.TOOLS_CALL, this::call);
+    }
+
+    private Object list(RequestContext context, JsonNode params) {
+        PaginatedRequest request = codec.bindParams(params, PaginatedRequest.class);
+        Pagination.Page<ToolSpecification> page = Pagination.page(tools.list(), spec -> spec.tool().name(),
+                request.cursor(), pageSize);
+        return new ListToolsResult(page.items().stream().map(ToolSpecification::tool).toList(), page.nextCursor());
+    }
+
+    private Object call(RequestContext context, JsonNode params) {
+        CallToolRequest request = codec.bindParams(params, CallToolRequest.class);
+        if (request.name() == null) {
+            throw McpException.invalidParams("tools/call: \"name\" is required");
+        }
+        ToolSpecification tool = tools.find(request.name())
+            .orElseThrow(() -> McpException.invalidParams("Unknown tool: '" + request.name() + "'"));
+        ObjectNode arguments = request.arguments() == null ? codec.mapper().createObjectNode() : request.arguments();
+        try {
+            CallToolResult result = tool.handler().call(new ToolInvocation(arguments, context));
+            return result == null ? CallToolResult.of() : result;
+        }
+        catch (McpException ex) {
+            throw ex;
+        }
+        catch (RuntimeException ex) {
+            logger.warn("MCP tool '" + request.name() + "' failed", ex);
+            return CallToolResult.error("Tool '" + request.name() + "' failed"
+                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+        }
+    }
+}
