@@ -11,7 +11,7 @@
 #   - @modelcontextprotocol/conformance@0.2.0-alpha.12 (the conformance CLI;
 #     its dependencies want node >= 22, so it must run under this node, not the
 #     system one)
-#   - @modelcontextprotocol/sdk@1.32.2 (used by interop/ts-client/client.mjs)
+#   - @modelcontextprotocol/sdk@1.32.2 (used by interop/ts-client/client.mjs and peer-client.mjs)
 #
 # Layout: everything lives in ONE npm project at the cache dir:
 #   $CACHE/package.json

@@ -9,7 +9,7 @@
 # Exits non-zero (message on stderr) on any protocol/transport error.
 #
 # The SDK is resolved from the tool cache via MCP_TOOLS_NODE_MODULES (see the
-# header of client.mjs for why ESM cannot just use NODE_PATH).
+# header of interop/ts-client/load-sdk.mjs for why ESM cannot just use NODE_PATH).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"

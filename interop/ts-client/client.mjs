@@ -16,60 +16,11 @@
 // error prints "ts-client: ..." on stderr and exits non-zero (2 = usage, 1 = other).
 // Env: TS_CLIENT_TIMEOUT_MS (default 30000) bounds the whole run.
 //
-// Module resolution (why this file has no static imports):
-//   The SDK is NOT installed in this repo; it lives in the tool cache
-//   ($MCP_TOOLS_CACHE, default ~/.cache/mcp-spring-tools/node_modules).
-//   ESM `import` ignores NODE_PATH and resolves bare specifiers only from
-//   node_modules folders above THIS file, so a plain `import ... from
-//   '@modelcontextprotocol/sdk/...'` would fail here. Instead we use
-//   module.createRequire() anchored inside the cache's node_modules and
-//   require() the SDK's CommonJS build (same classes as the ESM build; the SDK
-//   ships both). Lookup order:
-//     1. $MCP_TOOLS_NODE_MODULES (set by scripts/ts-client.sh) - always wins, so
-//        a stray node_modules elsewhere can never shadow the pinned SDK;
-//     2. a normal ESM import (works if the file is copied next to a node_modules);
-//     3. ${MCP_TOOLS_CACHE:-$HOME/.cache/mcp-spring-tools}/node_modules.
-import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import path from 'node:path';
+// The SDK is loaded by load-sdk.mjs (see there for why there are no static SDK imports).
+import { fail as failWith, loadSdk } from './load-sdk.mjs';
 
 function fail(msg, code = 1) {
-  process.stderr.write(`ts-client: ${msg}\n`);
-  process.exit(code);
-}
-
-async function loadSdk() {
-  const fromDir = (nm) => {
-    const req = createRequire(path.join(path.resolve(nm), 'noop.js'));
-    return {
-      Client: req('@modelcontextprotocol/sdk/client/index.js').Client,
-      StreamableHTTPClientTransport: req('@modelcontextprotocol/sdk/client/streamableHttp.js')
-        .StreamableHTTPClientTransport,
-      sdkVersion: JSON.parse(readFileSync(path.join(path.resolve(nm), '@modelcontextprotocol', 'sdk', 'package.json'), 'utf8')).version,
-      from: path.resolve(nm),
-    };
-  };
-  if (process.env.MCP_TOOLS_NODE_MODULES) {
-    try {
-      return fromDir(process.env.MCP_TOOLS_NODE_MODULES);
-    } catch (e) {
-      fail(`cannot load @modelcontextprotocol/sdk from MCP_TOOLS_NODE_MODULES=${process.env.MCP_TOOLS_NODE_MODULES}: ${e.message}`);
-    }
-  }
-  try {
-    const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
-    const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
-    return { Client, StreamableHTTPClientTransport, sdkVersion: '?', from: 'esm import' };
-  } catch (e) {
-    if (e?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
-  }
-  const cache = process.env.MCP_TOOLS_CACHE || path.join(homedir(), '.cache', 'mcp-spring-tools');
-  const nm = path.join(cache, 'node_modules');
-  if (!existsSync(path.join(nm, '@modelcontextprotocol', 'sdk'))) {
-    fail(`@modelcontextprotocol/sdk not found (looked in ${nm}); run scripts/setup-node.sh or use scripts/ts-client.sh`);
-  }
-  return fromDir(nm);
+  failWith('ts-client', msg, code);
 }
 
 const [url, toolName, argsJson] = process.argv.slice(2);
@@ -98,7 +49,7 @@ const timeoutMs = Number(process.env.TS_CLIENT_TIMEOUT_MS || 30000);
 const timer = setTimeout(() => fail(`timed out after ${timeoutMs} ms`), timeoutMs);
 timer.unref();
 
-const { Client, StreamableHTTPClientTransport, sdkVersion, from } = await loadSdk();
+const { Client, StreamableHTTPClientTransport, sdkVersion, from } = await loadSdk('ts-client');
 if (process.env.TS_CLIENT_DEBUG) process.stderr.write(`ts-client: sdk ${sdkVersion} from ${from}\n`);
 
 const client = new Client({ name: 'mcp-spring-interop-ts-client', version: '1.0.0' }, { capabilities: {} });

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import dev.mcpspring.protocol.CallToolResult;
 import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.server.McpRequestCancelledException;
 import dev.mcpspring.server.ToolHandler;
 import dev.mcpspring.server.ToolInvocation;
 import org.apache.commons.logging.Log;
@@ -138,6 +139,14 @@ final class ToolMethodInvoker implements ToolHandler {
         }
         if (failure instanceof InterruptedException) {
             Thread.currentThread().interrupt();
+        }
+        if (failure instanceof McpRequestCancelledException cancelled) {
+            // the client cancelled the request (or its session ended) while the tool waited on the client: an
+            // expected end, not a failure of the tool; nobody reads this result
+            if (logger.isDebugEnabled()) {
+                logger.debug("MCP tool '" + toolName + "' (" + source + ") stopped: " + cancelled.getMessage());
+            }
+            return CallToolResult.error("Tool '" + toolName + "' was cancelled: " + cancelled.getMessage());
         }
         logger.warn("MCP tool '" + toolName + "' (" + source + ") failed", failure);
         String message = failure.getMessage();

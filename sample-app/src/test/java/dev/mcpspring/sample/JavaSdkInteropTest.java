@@ -55,7 +55,8 @@ class JavaSdkInteropTest {
         assertThat(init.capabilities().tools()).isNotNull();
         List<McpSchema.Tool> tools = client.listTools().tools();
         assertThat(tools).extracting(McpSchema.Tool::name)
-            .containsExactly("add_task", "complete_task", "convert_temperature", "list_tasks", "statistics");
+            .containsExactly("add_task", "clear_done_tasks", "complete_task", "convert_temperature", "find_files",
+                    "import_tasks", "list_tasks", "statistics", "summarize");
         McpSchema.Tool convert = tools.stream().filter(t -> t.name().equals("convert_temperature")).findFirst()
             .orElseThrow();
         assertThat((List<Object>) convert.inputSchema().get("required")).containsExactlyInAnyOrder("from", "to");

@@ -1,11 +1,7 @@
 package dev.mcpspring.sample;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +9,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TypeScriptSdkInteropTest {
-
-    private static final Path SCRIPT = Path.of("..", "scripts", "ts-client.sh");
 
     @LocalServerPort
     int port;
@@ -36,7 +29,8 @@ class TypeScriptSdkInteropTest {
         assertThat(out.path("serverInfo").path("name").asString()).isEqualTo("sample-mcp-server");
         assertThat(out.path("protocolVersion").asString()).isEqualTo("2025-11-25");
         assertThat(out.path("tools").valueStream().map(JsonNode::asString).toList())
-            .containsExactly("add_task", "complete_task", "convert_temperature", "list_tasks", "statistics");
+            .containsExactly("add_task", "clear_done_tasks", "complete_task", "convert_temperature", "find_files",
+                    "import_tasks", "list_tasks", "statistics", "summarize");
         JsonNode stats = out.path("callResult").path("structuredContent");
         assertThat(stats.path("count").asInt()).isEqualTo(4);
         assertThat(stats.path("mean").asDouble()).isEqualTo(2.5);
@@ -52,18 +46,6 @@ class TypeScriptSdkInteropTest {
     }
 
     private JsonNode runClient(String tool, String arguments) throws IOException, InterruptedException {
-        assertThat(SCRIPT).exists();
-        Path stderr = Files.createTempFile("ts-client", ".err");
-        Process process = new ProcessBuilder(List.of("bash", SCRIPT.toString(), "http://127.0.0.1:" + port + "/mcp",
-                tool, arguments))
-            .redirectError(stderr.toFile())
-            .start();
-        byte[] stdout = process.getInputStream().readAllBytes();
-        boolean finished = process.waitFor(5, TimeUnit.MINUTES);
-        String errors = Files.readString(stderr, StandardCharsets.UTF_8);
-        assertThat(finished).as("ts-client finished").isTrue();
-        assertThat(process.exitValue()).as("ts-client exit code; stderr:%n%s", errors).isZero();
-        String[] lines = new String(stdout, StandardCharsets.UTF_8).strip().split("\n");
-        return JsonMapper.shared().readTree(lines[lines.length - 1]);
+        return TypeScriptClients.run("ts-client.sh", List.of("http://127.0.0.1:" + port + "/mcp", tool, arguments));
     }
 }

@@ -1,6 +1,8 @@
 package dev.mcpspring.sample.tasks;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,5 +41,22 @@ public class TaskBoard {
             throw new IllegalArgumentException("There is no task with id " + id);
         }
         return done;
+    }
+
+    /**
+     * Removes those of the given tasks that are (still) done; open tasks and unknown ids are left alone.
+     *
+     * @return the tasks removed, oldest first
+     */
+    public List<Task> removeDone(Collection<Integer> ids) {
+        List<Task> removed = new ArrayList<>();
+        for (Integer id : ids) {
+            Task task = tasks.get(id);
+            if (task != null && task.done() && tasks.remove(id, task)) {
+                removed.add(task);
+            }
+        }
+        removed.sort(Comparator.comparing(Task::id));
+        return removed;
     }
 }

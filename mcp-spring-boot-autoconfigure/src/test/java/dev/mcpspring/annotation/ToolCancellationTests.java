@@ -1,0 +1,50 @@
+package dev.mcpspring.annotation;
+
+import dev.mcpspring.server.McpRequestCancelledException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static dev.mcpspring.annotation.TestTools.call;
+import static dev.mcpspring.annotation.TestTools.errorText;
+import static dev.mcpspring.annotation.TestTools.tool;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A tool that lets the {@link McpRequestCancelledException} of a cancelled wait on the client propagate (what
+ * {@code PeerHandle} calls throw when the client cancels the request) has not failed: no warning, no stack trace.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ToolCancellationTests {
+
+    static class Tools {
+
+        @McpTool
+        String waitsOnTheClient() {
+            throw new McpRequestCancelledException("The request was cancelled: the user pressed stop");
+        }
+
+        @McpTool
+        String fails() {
+            throw new IllegalStateException("Weather service unreachable");
+        }
+    }
+
+    @Test
+    void aCancelledWaitIsNotLoggedAsAToolFailure(CapturedOutput output) {
+        String text = errorText(call(tool(new Tools(), "waitsOnTheClient"), "{}"));
+
+        assertThat(text).isEqualTo("Tool 'waitsOnTheClient' was cancelled: The request was cancelled: the user "
+                + "pressed stop");
+        assertThat(output.getAll()).doesNotContain("WARN").doesNotContain("McpRequestCancelledException");
+    }
+
+    @Test
+    void aRealFailureIsStillLoggedAsAWarning(CapturedOutput output) {
+        String text = errorText(call(tool(new Tools(), "fails"), "{}"));
+
+        assertThat(text).isEqualTo("Tool 'fails' failed: Weather service unreachable");
+        assertThat(output.getAll()).contains("WARN").contains("IllegalStateException");
+    }
+}

@@ -1,0 +1,106 @@
+package dev.mcpspring.sample.tasks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import dev.mcpspring.annotation.McpTool;
+import dev.mcpspring.protocol.ElicitationRequest;
+import dev.mcpspring.protocol.ElicitationResult;
+import dev.mcpspring.protocol.LoggingLevel;
+import dev.mcpspring.server.McpClientCapabilityException;
+import dev.mcpspring.server.McpPeerTimeoutException;
+import dev.mcpspring.server.PeerHandle;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Elicitation: a destructive tool that asks the user (not the model) to confirm before it deletes anything.
+ * <p>
+ * The model may decide to call {@code clear_done_tasks}, but only the person at the client can approve it: the tool
+ * sends {@code elicitation/create} with a one-field form, and deletes only when the answer is "accept" with the box
+ * ticked. Declining, dismissing the form, or not answering within {@code mcp.server.peer.elicitation-timeout} keeps
+ * every task. A client without the {@code elicitation} capability cannot ask, so the tool refuses instead of
+ * deleting unconfirmed.
+ */
+@Component
+public class TaskCleanupTools {
+
+    private static final int TITLES_SHOWN = 10;
+
+    private final TaskBoard board;
+
+    public TaskCleanupTools(TaskBoard board) {
+        this.board = board;
+    }
+
+    @McpTool(name = "clear_done_tasks", title = "Clear completed tasks",
+            description = "Deletes every completed task from the board after the user confirms it (the user is "
+                    + "asked directly; nothing is deleted without their confirmation)",
+            destructiveHint = true, idempotentHint = true, openWorldHint = false)
+    public TaskCleanup clearDoneTasks(PeerHandle peer) {
+        List<Task> done = board.list(Optional.empty(), true).stream().filter(Task::done).toList();
+        if (done.isEmpty()) {
+            return TaskCleanup.kept(TaskCleanup.Outcome.NOTHING_TO_DELETE,
+                    "There are no completed tasks; nothing to delete");
+        }
+        ElicitationResult answer;
+        try {
+            answer = peer.elicit(ElicitationRequest.form(question(done), confirmationForm()));
+        }
+        catch (McpClientCapabilityException ex) {
+            throw new IllegalStateException("This client cannot ask its user for confirmation (it does not support "
+                    + "elicitation), so no tasks were deleted");
+        }
+        catch (McpPeerTimeoutException ex) {
+            return TaskCleanup.kept(TaskCleanup.Outcome.CANCELLED,
+                    "The user did not answer in time; nothing was deleted");
+        }
+        if (answer.action() == ElicitationResult.Action.CANCEL) {
+            return TaskCleanup.kept(TaskCleanup.Outcome.CANCELLED,
+                    "The user dismissed the confirmation; nothing was deleted");
+        }
+        if (!confirmed(answer)) {
+            return TaskCleanup.kept(TaskCleanup.Outcome.DECLINED,
+                    "The user did not confirm; nothing was deleted");
+        }
+        // delete what the user saw, not tasks completed since
+        List<Task> deleted = board.removeDone(done.stream().map(Task::id).toList());
+        peer.log(LoggingLevel.NOTICE, "tasks", "Deleted " + deleted.size() + " completed task(s) at the user's "
+                + "request");
+        return new TaskCleanup(TaskCleanup.Outcome.DELETED, deleted,
+                "Deleted " + deleted.size() + " completed task(s)");
+    }
+
+    private static String question(List<Task> done) {
+        String titles = done.stream()
+            .limit(TITLES_SHOWN)
+            .map(task -> "- " + task.title())
+            .collect(Collectors.joining("\n"));
+        String more = done.size() > TITLES_SHOWN ? "\n- and " + (done.size() - TITLES_SHOWN) + " more" : "";
+        return "Delete " + done.size() + " completed task(s) from the board? This cannot be undone.\n" + titles
+                + more;
+    }
+
+    private static boolean confirmed(ElicitationResult answer) {
+        Map<String, Object> content = answer.content();
+        return answer.isAccepted() && content != null && Boolean.TRUE.equals(content.get("confirm"));
+    }
+
+    /** The form: one required yes/no field (elicitation forms are flat objects of primitive properties). */
+    private static ObjectNode confirmationForm() {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        ObjectNode confirm = json.objectNode()
+            .put("type", "boolean")
+            .put("title", "Delete the completed tasks")
+            .put("description", "Tick to delete them for good")
+            .put("default", false);
+        ObjectNode form = json.objectNode().put("type", "object");
+        form.putObject("properties").set("confirm", confirm);
+        form.putArray("required").add("confirm");
+        return form;
+    }
+}
