@@ -235,8 +235,8 @@ public class AnnotatedToolFactory {
             valueType = element.resolve() != null ? element.getType() : Object.class;
         }
         boolean required = !optional && (annotation == null || annotation.required())
-                && !ToolSchemas.hasNullableAnnotation(parameter.getParameter())
-                && !ToolSchemas.hasNullableAnnotation(parameter.getParameterAnnotations());
+                && !SchemaGeneratorSettings.hasNullableAnnotation(parameter.getParameter())
+                && !SchemaGeneratorSettings.hasNullableAnnotation(parameter.getParameterAnnotations());
         String description = annotation != null && !annotation.description().isEmpty() ? annotation.description()
                 : null;
         if (description == null) {
