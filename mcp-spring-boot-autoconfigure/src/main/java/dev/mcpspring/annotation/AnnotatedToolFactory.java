@@ -243,6 +243,7 @@ public class AnnotatedToolFactory {
             JsonPropertyDescription jackson = parameter.getParameterAnnotation(JsonPropertyDescription.class);
             description = jackson != null && !jackson.value().isEmpty() ? jackson.value() : null;
         }
-        return new ToolArgument(name, parameter, valueType, optional, required, description);
+        String title = annotation != null && !annotation.title().isEmpty() ? annotation.title() : null;
+        return new ToolArgument(name, parameter, valueType, optional, required, title, description);
     }
 }

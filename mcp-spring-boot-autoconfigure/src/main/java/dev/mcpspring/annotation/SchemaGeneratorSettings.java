@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The settings of victools' generator that tool schemas ({@link ToolSchemas}) and elicitation form schemas
  * ({@link ElicitationSchemas}) share, so that both describe a type the same way: Jackson's property names,
- * ignorals and descriptions, {@link McpToolParam} descriptions, enum values as Jackson writes them,
+ * ignorals and descriptions, {@link McpToolParam} titles and descriptions, enum values as Jackson writes them,
  * Bean Validation constraints, and the rules that make a property of an input type required.
  */
 final class SchemaGeneratorSettings {
@@ -49,9 +49,12 @@ final class SchemaGeneratorSettings {
         builder.forTypesInGeneral().withPropertySorter((first, second) -> 0);
         // the first custom definition that answers wins: enums as Jackson writes them, before any other rule
         builder.forTypesInGeneral().withCustomDefinitionProvider(enumDefinitions(mapper));
+        builder.forTypesInGeneral().withCustomDefinitionProvider(urlDefinitions(mapper));
         // first registered resolver that answers wins: McpToolParam before Jackson's @JsonPropertyDescription
         builder.forFields().withDescriptionResolver(SchemaGeneratorSettings::describe);
         builder.forMethods().withDescriptionResolver(SchemaGeneratorSettings::describe);
+        builder.forFields().withTitleResolver(SchemaGeneratorSettings::title);
+        builder.forMethods().withTitleResolver(SchemaGeneratorSettings::title);
         builder.with(new JacksonSchemaModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED));
         if (BEAN_VALIDATION_PRESENT) {
             builder.with(JakartaSchemaSupport.module());
@@ -63,6 +66,11 @@ final class SchemaGeneratorSettings {
     private static String describe(MemberScope<?, ?> member) {
         McpToolParam param = param(member);
         return param == null || param.description().isEmpty() ? null : param.description();
+    }
+
+    private static String title(MemberScope<?, ?> member) {
+        McpToolParam param = param(member);
+        return param == null || param.title().isEmpty() ? null : param.title();
     }
 
     private static McpToolParam param(MemberScope<?, ?> member) {
@@ -119,7 +127,8 @@ final class SchemaGeneratorSettings {
 
     /**
      * Enums: the values Jackson writes for the constants (honouring {@code @JsonValue}, {@code @JsonProperty} and
-     * the mapper's enum features), which are the values it reads..
+     * the mapper's enum features), which are the values it reads. The constants of an {@link McpTitledEnum} are
+     * listed with their titles, as {@code "oneOf": [{"const": value, "title": title}, ...]}.
      */
     private static CustomDefinitionProviderV2 enumDefinitions(ObjectMapper mapper) {
         return (javaType, context) -> {
@@ -140,8 +149,30 @@ final class SchemaGeneratorSettings {
             if (strings || integers) {
                 definition.put("type", strings ? "string" : "integer");
             }
-            definition.set("enum", values);
+            if (constants[0] instanceof McpTitledEnum) {
+                ArrayNode options = definition.putArray("oneOf");
+                for (int i = 0; i < constants.length; i++) {
+                    String title = ((McpTitledEnum) constants[i]).title();
+                    ObjectNode option = options.addObject().set("const", values.get(i));
+                    option.put("title", title != null && !title.isEmpty() ? title : values.get(i).asString());
+                }
+            }
+            else {
+                definition.set("enum", values);
+            }
             return new CustomDefinition(definition, CustomDefinition.DefinitionType.STANDARD,
+                    CustomDefinition.AttributeInclusion.YES);
+        };
+    }
+
+    /** {@code java.net.URL}: Jackson writes and reads it as a string. */
+    private static CustomDefinitionProviderV2 urlDefinitions(ObjectMapper mapper) {
+        return (javaType, context) -> {
+            if (!javaType.isInstanceOf(java.net.URL.class)) {
+                return null;
+            }
+            ObjectNode definition = mapper.createObjectNode().put("type", "string").put("format", "uri");
+            return new CustomDefinition(definition, CustomDefinition.DefinitionType.INLINE,
                     CustomDefinition.AttributeInclusion.YES);
         };
     }

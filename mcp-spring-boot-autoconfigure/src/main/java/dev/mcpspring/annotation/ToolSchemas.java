@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * or recursively go to {@code $defs} at the root and are referenced as {@code #/$defs/Name}.
  * <p>
  * Honoured: Jackson's property names, ignorals, {@code @JsonPropertyDescription} / {@code @JsonClassDescription},
- * enum values ({@code @JsonValue}, {@code @JsonProperty}); {@link McpToolParam} descriptions and {@code required};
+ * enum values ({@code @JsonValue}, {@code @JsonProperty}); {@link McpToolParam} titles, descriptions and
+ * {@code required}; the titles of {@link McpTitledEnum} constants;
  * Bean Validation constraints when {@code jakarta.validation} is on the class path (see
  * {@link SchemaGeneratorSettings}).
  */
@@ -77,6 +78,9 @@ final class ToolSchemas {
         for (int i = 0; i < arguments.size(); i++) {
             ToolArgument argument = arguments.get(i);
             ObjectNode node = nodes.get(i);
+            if (argument.title() != null) {
+                node.put("title", argument.title());
+            }
             if (argument.description() != null) {
                 node.put("description", argument.description());
             }
