@@ -235,14 +235,15 @@ public class AnnotatedToolFactory {
             valueType = element.resolve() != null ? element.getType() : Object.class;
         }
         boolean required = !optional && (annotation == null || annotation.required())
-                && !ToolSchemas.hasNullableAnnotation(parameter.getParameter())
-                && !ToolSchemas.hasNullableAnnotation(parameter.getParameterAnnotations());
+                && !SchemaGeneratorSettings.hasNullableAnnotation(parameter.getParameter())
+                && !SchemaGeneratorSettings.hasNullableAnnotation(parameter.getParameterAnnotations());
         String description = annotation != null && !annotation.description().isEmpty() ? annotation.description()
                 : null;
         if (description == null) {
             JsonPropertyDescription jackson = parameter.getParameterAnnotation(JsonPropertyDescription.class);
             description = jackson != null && !jackson.value().isEmpty() ? jackson.value() : null;
         }
-        return new ToolArgument(name, parameter, valueType, optional, required, description);
+        String title = annotation != null && !annotation.title().isEmpty() ? annotation.title() : null;
+        return new ToolArgument(name, parameter, valueType, optional, required, title, description);
     }
 }

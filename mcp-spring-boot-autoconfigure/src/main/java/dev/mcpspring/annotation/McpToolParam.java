@@ -14,9 +14,10 @@ import java.lang.annotation.Target;
  * annotation named {@code @Nullable}. A missing optional argument is bound as {@code null},
  * {@code Optional.empty()}, or the default value of a primitive type.
  * <p>
- * On a record component or field of a type used in arguments it sets the property's description in the generated
- * schema and whether it is listed as required (properties of argument types are required by the same rules as
- * arguments). Jackson's {@code @JsonPropertyDescription} works too.
+ * On a record component or field of a type used in arguments it sets the property's title and description in the
+ * generated schema and whether it is listed as required (properties of argument types are required by the same
+ * rules as arguments). Jackson's {@code @JsonPropertyDescription} works too. The same holds for the properties of a
+ * type asked for with {@link dev.mcpspring.server.PeerHandle#elicit(String, Class)}.
  */
 @Target({ ElementType.PARAMETER, ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,6 +30,13 @@ public @interface McpToolParam {
      * {@code @JsonProperty} names those).
      */
     String name() default "";
+
+    /**
+     * A short human-readable name for the argument or property, shown by user interfaces (the schema's
+     * {@code title}); none when empty. In an elicitation form (see {@link ElicitationSchemas}) it is the field's
+     * label.
+     */
+    String title() default "";
 
     /** What the argument means, written for the model; none when empty. */
     String description() default "";

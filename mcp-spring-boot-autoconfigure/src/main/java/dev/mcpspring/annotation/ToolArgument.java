@@ -14,8 +14,9 @@ import org.springframework.core.MethodParameter;
  *                        {@code Optional} unwrapped
  * @param optionalWrapper whether the declared type is {@code Optional}
  * @param required        whether the argument must be present and not {@code null}
+ * @param title           the argument's title, or {@code null}
  * @param description     the argument's description, or {@code null}
  */
 record ToolArgument(String name, MethodParameter parameter, Type valueType, boolean optionalWrapper, boolean required,
-        String description) {
+        String title, String description) {
 }

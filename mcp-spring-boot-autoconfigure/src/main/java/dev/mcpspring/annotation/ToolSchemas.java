@@ -1,30 +1,12 @@
 package dev.mcpspring.annotation;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.AnnotatedType;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-import com.github.victools.jsonschema.generator.CustomDefinition;
-import com.github.victools.jsonschema.generator.CustomDefinitionProviderV2;
-import com.github.victools.jsonschema.generator.FieldScope;
-import com.github.victools.jsonschema.generator.MemberScope;
-import com.github.victools.jsonschema.generator.MethodScope;
-import com.github.victools.jsonschema.generator.Option;
-import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaBuilder;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
-import com.github.victools.jsonschema.generator.SchemaVersion;
-import com.github.victools.jsonschema.module.jackson.JacksonOption;
-import com.github.victools.jsonschema.module.jackson.JacksonSchemaModule;
-import org.springframework.util.ClassUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -36,8 +18,10 @@ import tools.jackson.databind.node.ObjectNode;
  * or recursively go to {@code $defs} at the root and are referenced as {@code #/$defs/Name}.
  * <p>
  * Honoured: Jackson's property names, ignorals, {@code @JsonPropertyDescription} / {@code @JsonClassDescription},
- * enum values ({@code @JsonValue}, {@code @JsonProperty}); {@link McpToolParam} descriptions and {@code required};
- * Bean Validation constraints when {@code jakarta.validation} is on the class path.
+ * enum values ({@code @JsonValue}, {@code @JsonProperty}); {@link McpToolParam} titles, descriptions and
+ * {@code required}; the titles of {@link McpTitledEnum} constants;
+ * Bean Validation constraints when {@code jakarta.validation} is on the class path (see
+ * {@link SchemaGeneratorSettings}).
  */
 final class ToolSchemas {
 
@@ -45,9 +29,6 @@ final class ToolSchemas {
 
     /** The property that holds a tool's result when it is not a JSON object. */
     static final String RESULT = "result";
-
-    private static final boolean BEAN_VALIDATION_PRESENT = ClassUtils.isPresent(
-            "jakarta.validation.constraints.NotNull", ToolSchemas.class.getClassLoader());
 
     private final ObjectMapper mapper;
 
@@ -62,134 +43,15 @@ final class ToolSchemas {
     }
 
     private static SchemaGeneratorConfigBuilder configure(ObjectMapper mapper, boolean input) {
-        SchemaGeneratorConfigBuilder builder = new SchemaGeneratorConfigBuilder(mapper, SchemaVersion.DRAFT_2020_12,
-                OptionPreset.PLAIN_JSON)
-            .without(Option.SCHEMA_VERSION_INDICATOR)
-            .with(Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES, Option.PLAIN_DEFINITION_KEYS);
-        // properties in declaration order (a record's component order), as Jackson writes them
-        builder.forTypesInGeneral().withPropertySorter((first, second) -> 0);
-        // the first custom definition that answers wins: enums as Jackson writes them, before any other rule
-        builder.forTypesInGeneral().withCustomDefinitionProvider(enumDefinitions(mapper));
-        // first registered resolver that answers wins: McpToolParam before Jackson's @JsonPropertyDescription
-        builder.forFields().withDescriptionResolver(ToolSchemas::describe);
-        builder.forMethods().withDescriptionResolver(ToolSchemas::describe);
-        builder.with(new JacksonSchemaModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED));
-        if (BEAN_VALIDATION_PRESENT) {
-            builder.with(JakartaSchemaSupport.module());
-        }
-        builder.forTypesInGeneral().withCustomDefinitionProvider(jsonNodeDefinitions(mapper));
+        SchemaGeneratorConfigBuilder builder = SchemaGeneratorSettings.builder(mapper);
         if (input) {
-            builder.forFields().withRequiredCheck(ToolSchemas::isRequiredInput);
+            builder.forFields().withRequiredCheck(SchemaGeneratorSettings::isRequiredInput);
         }
         else {
             // Jackson always writes a primitive; anything else may be left out when null
             builder.forFields().withRequiredCheck(field -> field.getDeclaredType().isPrimitive());
         }
         return builder;
-    }
-
-    private static String describe(MemberScope<?, ?> member) {
-        if (member.isFakeContainerItemScope()) {
-            return null;
-        }
-        McpToolParam param = member.getAnnotationConsideringFieldAndGetter(McpToolParam.class);
-        return param == null || param.description().isEmpty() ? null : param.description();
-    }
-
-    /** Properties of argument types are required unless optional by the same rules as the arguments themselves. */
-    private static boolean isRequiredInput(FieldScope field) {
-        if (field.isFakeContainerItemScope()) {
-            return false;
-        }
-        McpToolParam param = field.getAnnotationConsideringFieldAndGetter(McpToolParam.class);
-        if (param != null && !param.required()) {
-            return false;
-        }
-        if (field.getDeclaredType().isInstanceOf(Optional.class)) {
-            return false;
-        }
-        MethodScope getter = field.findGetter();
-        return !hasNullableAnnotation(field.getRawMember())
-                && (getter == null || !hasNullableAnnotation(getter.getRawMember()));
-    }
-
-    /**
-     * Whether an element carries an annotation named {@code Nullable} (JSpecify, Spring, Jakarta, ...), on the
-     * element or on its type.
-     */
-    static boolean hasNullableAnnotation(AnnotatedElement element) {
-        for (Annotation annotation : element.getAnnotations()) {
-            if (annotation.annotationType().getSimpleName().equals("Nullable")) {
-                return true;
-            }
-        }
-        AnnotatedType type = null;
-        if (element instanceof Field f) {
-            type = f.getAnnotatedType();
-        }
-        else if (element instanceof Method m) {
-            type = m.getAnnotatedReturnType();
-        }
-        else if (element instanceof Parameter p) {
-            type = p.getAnnotatedType();
-        }
-        return type != null && hasNullableAnnotation(type.getAnnotations());
-    }
-
-    static boolean hasNullableAnnotation(Annotation[] annotations) {
-        for (Annotation annotation : annotations) {
-            if (annotation.annotationType().getSimpleName().equals("Nullable")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Enums: the values Jackson writes for the constants (honouring {@code @JsonValue}, {@code @JsonProperty} and
-     * the mapper's enum features), which are the values it reads.
-     */
-    private static CustomDefinitionProviderV2 enumDefinitions(ObjectMapper mapper) {
-        return (javaType, context) -> {
-            Object[] constants = javaType == null ? null : javaType.getErasedType().getEnumConstants();
-            if (constants == null || constants.length == 0) {
-                return null;
-            }
-            ArrayNode values = mapper.createArrayNode();
-            boolean strings = true;
-            boolean integers = true;
-            for (Object constant : constants) {
-                JsonNode value = mapper.valueToTree(constant);
-                strings &= value.isString();
-                integers &= value.isIntegralNumber();
-                values.add(value);
-            }
-            ObjectNode definition = mapper.createObjectNode();
-            if (strings || integers) {
-                definition.put("type", strings ? "string" : "integer");
-            }
-            definition.set("enum", values);
-            return new CustomDefinition(definition, CustomDefinition.DefinitionType.STANDARD,
-                    CustomDefinition.AttributeInclusion.YES);
-        };
-    }
-
-    /** Jackson trees: an object node is an object, an array node an array, any other node any JSON value. */
-    private static CustomDefinitionProviderV2 jsonNodeDefinitions(ObjectMapper mapper) {
-        return (javaType, context) -> {
-            if (!javaType.isInstanceOf(JsonNode.class)) {
-                return null;
-            }
-            ObjectNode definition = mapper.createObjectNode();
-            if (javaType.isInstanceOf(ObjectNode.class)) {
-                definition.put("type", "object");
-            }
-            else if (javaType.isInstanceOf(ArrayNode.class)) {
-                definition.put("type", "array");
-            }
-            return new CustomDefinition(definition, CustomDefinition.DefinitionType.INLINE,
-                    CustomDefinition.AttributeInclusion.YES);
-        };
     }
 
     /**
@@ -216,10 +78,13 @@ final class ToolSchemas {
         for (int i = 0; i < arguments.size(); i++) {
             ToolArgument argument = arguments.get(i);
             ObjectNode node = nodes.get(i);
+            if (argument.title() != null) {
+                node.put("title", argument.title());
+            }
             if (argument.description() != null) {
                 node.put("description", argument.description());
             }
-            if (BEAN_VALIDATION_PRESENT) {
+            if (SchemaGeneratorSettings.BEAN_VALIDATION_PRESENT) {
                 JakartaSchemaSupport.applyParameterConstraints(argument.parameter(), argument.valueType(), node);
             }
         }

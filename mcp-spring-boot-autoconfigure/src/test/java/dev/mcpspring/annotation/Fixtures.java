@@ -39,6 +39,26 @@ final class Fixtures {
         }
     }
 
+    /** Constants with display titles; one renamed by Jackson. */
+    enum Region implements McpTitledEnum {
+        EU_WEST("Europe (Ireland)"), @JsonProperty("us-east") US_EAST("US East (Virginia)"), LOCAL(null);
+
+        private final String title;
+
+        Region(String title) {
+            this.title = title;
+        }
+
+        @Override
+        public String title() {
+            return title;
+        }
+    }
+
+    record Trip(@McpToolParam(title = "Travellers", description = "How many people travel") int people,
+            Region region) {
+    }
+
     record Location(@McpToolParam(description = "City name") String city,
             @JsonProperty("country_code") @JsonPropertyDescription("ISO 3166 code") String countryCode,
             Optional<String> region) {

@@ -10,7 +10,9 @@ import dev.mcpspring.annotation.Fixtures.Constrained;
 import dev.mcpspring.annotation.Fixtures.Forecast;
 import dev.mcpspring.annotation.Fixtures.Level;
 import dev.mcpspring.annotation.Fixtures.Location;
+import dev.mcpspring.annotation.Fixtures.Region;
 import dev.mcpspring.annotation.Fixtures.TreeNode;
+import dev.mcpspring.annotation.Fixtures.Trip;
 import dev.mcpspring.annotation.Fixtures.Unit;
 import dev.mcpspring.protocol.CallToolResult;
 import dev.mcpspring.protocol.Content;
@@ -67,6 +69,12 @@ class ToolSchemaTests {
                 @Pattern(regexp = "[A-Z]{3}") String code, @NotBlank String query, @Size(max = 5) List<String> tags,
                 @NotEmpty Map<String, String> labels, @DecimalMin(value = "0.5", inclusive = false) BigDecimal ratio,
                 @Positive long id, @Email String email, Constrained nested) {
+            return "";
+        }
+
+        @McpTool
+        String titled(@McpToolParam(title = "Destination", description = "Where to") Region region, Trip trip,
+                java.net.URL link) {
             return "";
         }
 
@@ -185,6 +193,32 @@ class ToolSchemaTests {
                 "{\"location\":{\"city\":\"Oslo\",\"country_code\":\"NO\"},\"unit\":\"CELSIUS\",\"level\":\"low\"}");
         assertRejects(schema,
                 "{\"location\":{\"city\":\"Oslo\",\"country_code\":\"NO\"},\"unit\":\"KELVIN\",\"level\":\"low\"}");
+    }
+
+    @Test
+    void titlesOfArgumentsAndPropertiesComeFromMcpToolParam() {
+        JsonNode schema = input("titled");
+        assertThat(schema.at("/properties/region/title").asString()).isEqualTo("Destination");
+        assertThat(schema.at("/properties/region/description").asString()).isEqualTo("Where to");
+        assertThat(schema.at("/properties/trip/properties/people")).hasToString(
+                "{\"type\":\"integer\",\"title\":\"Travellers\",\"description\":\"How many people travel\"}");
+    }
+
+    @Test
+    void titledEnumsListTheirConstantsWithTitles() {
+        JsonNode schema = JsonSchemas.assertValidSchema(input("titled"));
+        assertThat(schema.at("/$defs/Region")).hasToString("{\"type\":\"string\",\"oneOf\":["
+                + "{\"const\":\"EU_WEST\",\"title\":\"Europe (Ireland)\"},"
+                + "{\"const\":\"us-east\",\"title\":\"US East (Virginia)\"},"
+                + "{\"const\":\"LOCAL\",\"title\":\"LOCAL\"}]}");
+        String valid = "{\"region\":\"us-east\",\"trip\":{\"people\":2,\"region\":\"EU_WEST\"},\"link\":\"https://x.org\"}";
+        assertAccepts(schema, valid);
+        assertRejects(schema, valid.replace("us-east", "US_EAST"));
+    }
+
+    @Test
+    void urlsAreStringsAsJacksonWritesThem() {
+        assertThat(input("titled").at("/properties/link")).hasToString("{\"type\":\"string\",\"format\":\"uri\"}");
     }
 
     @Test

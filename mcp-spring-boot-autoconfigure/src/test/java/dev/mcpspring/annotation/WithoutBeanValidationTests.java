@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@code jakarta.validation} is optional: everything works without it. Runs a scenario in a class loader whose class
+ * {@code jakarta.validation} is optional: everything works without it, elicitation form schemas too. Runs a scenario in a class loader whose class
  * path lacks the Bean Validation API and provider.
  */
 class WithoutBeanValidationTests {
@@ -26,6 +26,10 @@ class WithoutBeanValidationTests {
             public String greet(String name, int times) {
                 return ("Hello " + name + " ").repeat(times).trim();
             }
+        }
+
+        public record Answer(@McpToolParam(title = "Name") String name,
+                @com.fasterxml.jackson.annotation.JsonProperty(defaultValue = "1") int times) {
         }
 
         public static String run() {
@@ -44,7 +48,7 @@ class WithoutBeanValidationTests {
             var factoryTools = new AnnotatedToolFactory(mapper).createTools(new Tools());
             return tool.tool().inputSchema() + "|" + ((dev.mcpspring.protocol.Content.Text) ok.content().get(0)).text()
                     + "|" + ((dev.mcpspring.protocol.Content.Text) error.content().get(0)).text() + "|"
-                    + factoryTools.size();
+                    + factoryTools.size() + "|" + new ElicitationSchemas(mapper).schemaFor(Answer.class);
         }
     }
 
@@ -64,7 +68,9 @@ class WithoutBeanValidationTests {
             Object result = isolated.loadClass(Scenario.class.getName()).getMethod("run").invoke(null);
             assertThat(result).isEqualTo("{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},"
                     + "\"times\":{\"type\":\"integer\"}},\"required\":[\"name\",\"times\"]}|Hello Ada Hello Ada|"
-                    + "Invalid arguments for tool 'greet': parameter 'times': expected an integer, got \"x\"|1");
+                    + "Invalid arguments for tool 'greet': parameter 'times': expected an integer, got \"x\"|1|"
+                    + "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\",\"title\":\"Name\"},"
+                    + "\"times\":{\"type\":\"integer\",\"default\":1}},\"required\":[\"name\",\"times\"]}");
         }
     }
 }
