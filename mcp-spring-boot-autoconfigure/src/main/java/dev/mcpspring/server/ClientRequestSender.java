@@ -50,6 +50,7 @@ final class ClientRequestSender {
      * Sends a request and completes the returned future with the client's result bound to {@code resultType}.
      *
      * @param stream where to send it: a request's response stream, or {@code null} for the session's GET stream
+     * @param params the params, or {@code null} for none
      */
     <T> CompletableFuture<T> send(McpSession session, MessageSink stream, String method, Object params,
             Class<T> resultType, Duration timeout) {
@@ -59,7 +60,9 @@ final class ClientRequestSender {
         }
         JsonNode id = StringNode.valueOf(NODE_PREFIX + "-" + counter.incrementAndGet());
         CompletableFuture<JsonRpcMessage> pending = sessions.expectResponse(session.id(), id);
-        JsonRpcMessage.Request request = new JsonRpcMessage.Request(id, method, codec.toTree(params));
+        // no params (ping) means no "params" member: JSON-RPC allows only an object or array there, not null
+        JsonRpcMessage.Request request = new JsonRpcMessage.Request(id, method,
+                params == null ? null : codec.toTree(params));
         boolean sent = stream != null ? stream.send(request) : sessions.sendToSession(session.id(), request);
         if (!sent) {
             sessions.forgetPending(session.id(), id);

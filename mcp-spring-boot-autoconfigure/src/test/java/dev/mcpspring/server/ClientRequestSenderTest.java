@@ -35,8 +35,9 @@ class ClientRequestSenderTest {
 
     private final InMemorySessionManager sessions = new InMemorySessionManager(LONG, 10, 100);
 
-    private final ClientRequestSender sender = new ClientRequestSender(sessions,
-            new JsonRpcCodec(McpJsonMapper.create()));
+    private final JsonRpcCodec codec = new JsonRpcCodec(McpJsonMapper.create());
+
+    private final ClientRequestSender sender = new ClientRequestSender(sessions, codec);
 
     private final RecordingSink stream = new RecordingSink();
 
@@ -100,6 +101,16 @@ class ClientRequestSenderTest {
 
         assertThatThrownBy(call::join).hasCauseInstanceOf(McpPeerErrorException.class);
         assertThat(stream.sent()).hasSize(1);
+    }
+
+    @Test
+    void aRequestWithoutParamsIsWrittenWithoutParamsMember() {
+        sender.send(session, stream, McpMethods.PING, null, JsonNode.class, LONG);
+
+        JsonNode written = codec.mapper().readTree(codec.write(stream.sent().get(0)));
+
+        assertThat(written.path("method").asString()).isEqualTo("ping");
+        assertThat(written.has("params")).as("params member of %s", written).isFalse();
     }
 
     private static void assertCancels(JsonRpcMessage message, JsonNode requestId, String reason) {
