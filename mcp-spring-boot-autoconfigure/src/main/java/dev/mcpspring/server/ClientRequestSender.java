@@ -55,8 +55,7 @@ final class ClientRequestSender {
     <T> CompletableFuture<T> send(McpSession session, MessageSink stream, String method, Object params,
             Class<T> resultType, Duration timeout) {
         if (session.id() == null) {
-            return CompletableFuture.failedFuture(new McpPeerException("Cannot send " + method + " to the client: "
-                    + "the server is stateless (mcp.server.session.stateless=true), so no answer could reach it"));
+            return stateless(method);
         }
         JsonNode id = StringNode.valueOf(NODE_PREFIX + "-" + counter.incrementAndGet());
         CompletableFuture<JsonRpcMessage> pending = sessions.expectResponse(session.id(), id);
@@ -85,6 +84,15 @@ final class ClientRequestSender {
         });
         result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         return result;
+    }
+
+    /**
+     * The failure of every call to the client in stateless mode, checked before anything else (such as the
+     * client's capabilities, which a stateless request does not carry).
+     */
+    static <T> CompletableFuture<T> stateless(String method) {
+        return CompletableFuture.failedFuture(new McpPeerException("Cannot send " + method + " to the client: the "
+                + "server is stateless (mcp.server.session.stateless=true), so no answer could reach it"));
     }
 
     private <T> void complete(Call<T> result, String method, JsonRpcMessage answer, Class<T> type) {

@@ -66,6 +66,9 @@ final class DefaultPeerHandle implements PeerHandle {
     public CompletableFuture<SamplingResult> sampleAsync(SamplingRequest request, Duration timeout) {
         ClientCapabilities capabilities = session.clientCapabilities();
         String method = McpMethods.SAMPLING_CREATE_MESSAGE;
+        if (isStateless()) {
+            return ClientRequestSender.stateless(method);
+        }
         if (!capabilities.hasSampling()) {
             return refuse("sampling", method);
         }
@@ -87,6 +90,9 @@ final class DefaultPeerHandle implements PeerHandle {
 
     @Override
     public CompletableFuture<List<Root>> listRootsAsync(Duration timeout) {
+        if (isStateless()) {
+            return ClientRequestSender.stateless(McpMethods.ROOTS_LIST);
+        }
         if (!session.clientCapabilities().hasRoots()) {
             return refuse("roots", McpMethods.ROOTS_LIST);
         }
@@ -102,6 +108,9 @@ final class DefaultPeerHandle implements PeerHandle {
     public CompletableFuture<ElicitationResult> elicitAsync(ElicitationRequest request, Duration timeout) {
         JsonNode elicitation = session.clientCapabilities().elicitation();
         String method = McpMethods.ELICITATION_CREATE;
+        if (isStateless()) {
+            return ClientRequestSender.stateless(method);
+        }
         if (elicitation == null) {
             return refuse("elicitation", method);
         }
@@ -196,6 +205,14 @@ final class DefaultPeerHandle implements PeerHandle {
             throw new McpPeerException("The user's answer does not fit " + type.getSimpleName() + ": "
                     + JsonBindingMessages.describe("content", ex, peers.codec().mapper()));
         }
+    }
+
+    /**
+     * Whether this is the per-request session of stateless mode, where no answer can reach the server: then that
+     * is the failure, rather than the missing capabilities that such a session never has.
+     */
+    private boolean isStateless() {
+        return session.id() == null;
     }
 
     private static <T> CompletableFuture<T> refuse(String capability, String method) {
