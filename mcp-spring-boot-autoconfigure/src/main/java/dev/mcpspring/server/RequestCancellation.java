@@ -52,7 +52,12 @@ final class RequestCancellation {
             }
             reason = why;
         }
-        callbacks.forEach(this::runSafely);
+        // a callback runs on the thread that takes it off the list: here, or in onCancel when it raced with this
+        for (Runnable callback : callbacks) {
+            if (callbacks.remove(callback)) {
+                runSafely(callback);
+            }
+        }
         waiting.forEach(future -> future.completeExceptionally(cancelled()));
     }
 
