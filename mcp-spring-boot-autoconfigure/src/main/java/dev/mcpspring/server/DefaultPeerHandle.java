@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import dev.mcpspring.protocol.ClientCapabilities;
 import dev.mcpspring.protocol.ElicitationCompleteNotification;
@@ -96,7 +97,7 @@ final class DefaultPeerHandle implements PeerHandle {
         if (!session.clientCapabilities().hasRoots()) {
             return refuse("roots", McpMethods.ROOTS_LIST);
         }
-        return call(McpMethods.ROOTS_LIST, Map.of(), ListRootsResult.class, timeout).thenApply(ListRootsResult::roots);
+        return map(call(McpMethods.ROOTS_LIST, Map.of(), ListRootsResult.class, timeout), ListRootsResult::roots);
     }
 
     @Override
@@ -133,7 +134,7 @@ final class DefaultPeerHandle implements PeerHandle {
     public <T> CompletableFuture<TypedElicitationResult<T>> elicitAsync(String message, Class<T> type,
             Duration timeout) {
         ElicitationRequest request = ElicitationRequest.form(message, peers.elicitationSchemas().schemaFor(type));
-        return elicitAsync(request, timeout).thenApply(result -> bind(result, type));
+        return map(elicitAsync(request, timeout), result -> bind(result, type));
     }
 
     @Override
@@ -148,7 +149,7 @@ final class DefaultPeerHandle implements PeerHandle {
 
     @Override
     public CompletableFuture<Void> pingAsync(Duration timeout) {
-        return call(McpMethods.PING, null, JsonNode.class, timeout).thenApply(result -> null);
+        return map(call(McpMethods.PING, null, JsonNode.class, timeout), result -> null);
     }
 
     @Override
@@ -181,6 +182,22 @@ final class DefaultPeerHandle implements PeerHandle {
     private <T> CompletableFuture<T> call(String method, Object params, Class<T> resultType, Duration timeout) {
         CompletableFuture<T> answer = peers.sender().send(session, stream, method, params, resultType, timeout);
         return cancellation == null ? answer : cancellation.track(answer);
+    }
+
+    /**
+     * The call's result converted by {@code mapping}. Ending the converted future early (cancelling it, an
+     * interrupted {@link PeerHandle#await}) ends the call itself, which withdraws the request from the client,
+     * as it does for the calls returned unconverted.
+     */
+    private static <S, T> CompletableFuture<T> map(CompletableFuture<S> call,
+            Function<? super S, ? extends T> mapping) {
+        CompletableFuture<T> mapped = call.thenApply(mapping);
+        mapped.whenComplete((value, error) -> {
+            if (error != null && !call.isDone()) {
+                call.completeExceptionally(error);
+            }
+        });
+        return mapped;
     }
 
     private void notify(String method, Object params) {
