@@ -180,6 +180,9 @@ final class DefaultPeerHandle implements PeerHandle {
     }
 
     private <T> CompletableFuture<T> call(String method, Object params, Class<T> resultType, Duration timeout) {
+        if (cancellation != null && cancellation.isCancelled()) { // the handler goes on, but asks nothing more
+            return CompletableFuture.failedFuture(cancellation.cancelled());
+        }
         CompletableFuture<T> answer = peers.sender().send(session, stream, method, params, resultType, timeout);
         return cancellation == null ? answer : cancellation.track(answer);
     }

@@ -78,7 +78,8 @@ final class RequestCancellation {
         return future;
     }
 
-    private McpRequestCancelledException cancelled() {
+    /** The failure of a call to the client that ends because the request was cancelled. */
+    McpRequestCancelledException cancelled() {
         return new McpRequestCancelledException("The request was cancelled: " + reason);
     }
 

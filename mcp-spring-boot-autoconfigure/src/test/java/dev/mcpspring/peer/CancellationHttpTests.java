@@ -43,6 +43,22 @@ class CancellationHttpTests extends PeerHttpTestSupport {
     }
 
     @Test
+    void aToolThatGoesOnAfterItsCancellationCanAskTheClientNothing() {
+        McpTestClient client = connect(Map.of("sampling", Map.of()));
+        String key = key();
+
+        try (OpenRequest call = client.startToolCall("sampleAfterCancel", args(key))) {
+            call.nextNotification("notifications/message", WAIT);
+
+            client.cancel(call.id(), null);
+
+            assertThat(call.awaitEnd(WAIT)).isTrue();
+            assertThat(call.received()).as("nothing after the tool's log message").hasSize(1);
+        }
+        assertThat(outcomes.failure(key, WAIT)).isInstanceOf(McpRequestCancelledException.class);
+    }
+
+    @Test
     void cancellingARequestThatIsNotInFlightIsIgnored() {
         McpTestClient client = connect(Map.of("sampling", Map.of()));
         String key = key();

@@ -3,6 +3,8 @@ package dev.mcpspring.peer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -34,6 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>{@code sample(key, prompt?, maxTokens?, systemPrompt?, modelHint?, withTools?, timeoutMillis?)}: samples
  * through the request's handle; also records {@code key + ON_CANCEL} from an {@code onCancel} callback and
  * {@code key + IS_CANCELLED} after the call</li>
+ * <li>{@code sampleAfterCancel(key)}: logs, waits until its request is cancelled, then samples anyway</li>
  * <li>{@code capability(what)}: calls the client where the capability {@code what} is needed and reports the
  * {@link McpClientCapabilityException}</li>
  * <li>{@code background(key)}: starts a thread that samples through the session's handle, and returns at
@@ -101,6 +104,27 @@ public class PeerTools {
             finally {
                 outcomes.set(key + IS_CANCELLED, peer.isCancelled());
             }
+        });
+    }
+
+    @Bean
+    ToolSpecification sampleAfterCancelTool(Outcomes outcomes) {
+        return tool("sampleAfterCancel", invocation -> {
+            String key = invocation.arguments().path("key").asString();
+            PeerHandle peer = invocation.context().peer();
+            CountDownLatch cancelled = new CountDownLatch(1);
+            peer.onCancel(cancelled::countDown);
+            peer.log(LoggingLevel.INFO, "sampleAfterCancel", Map.of("state", "waiting for cancellation"));
+            try {
+                if (!cancelled.await(10, TimeUnit.SECONDS)) {
+                    return CallToolResult.error("never cancelled");
+                }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            // a careless tool goes on after the cancellation and asks the client anyway
+            return CallToolResult.text(outcomes.record(key, () -> peer.sampleText("anyone there?", 10)));
         });
     }
 

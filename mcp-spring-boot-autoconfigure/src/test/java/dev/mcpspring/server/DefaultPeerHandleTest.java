@@ -118,6 +118,20 @@ class DefaultPeerHandleTest {
         assertWithdrawn(requestId(stream.sent().get(0)));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "sampleAsync", "listRootsAsync", "pingAsync", "elicitAsync(typed)" })
+    void aCallAfterTheRequestWasCancelledSendsNothing(String call) {
+        RequestCancellation cancellation = new RequestCancellation();
+        cancellation.cancelByClient("stop");
+        PeerHandle peer = new DefaultPeerHandle(session, stream, null, cancellation, context);
+
+        CompletableFuture<?> future = start(peer, call);
+
+        assertThatThrownBy(future::join).hasCauseInstanceOf(McpRequestCancelledException.class)
+            .hasMessageContaining("stop");
+        assertThat(stream.sent()).isEmpty();
+    }
+
     @Test
     void theTypedFormOfAnAnsweredElicitationIsBound() {
         PeerHandle peer = new DefaultPeerHandle(session, stream, null, new RequestCancellation(), context);
