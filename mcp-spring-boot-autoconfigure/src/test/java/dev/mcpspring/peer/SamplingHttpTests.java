@@ -154,6 +154,22 @@ class SamplingHttpTests extends PeerHttpTestSupport {
     }
 
     @Test
+    void anAnswerFromAnotherSessionDoesNotCompleteTheCall() {
+        McpTestClient client = connect(Map.of("sampling", Map.of()));
+        McpTestClient intruder = connect(Map.of("sampling", Map.of()));
+        String key = key();
+
+        try (OpenRequest call = client.startToolCall("sample", args(key))) {
+            JsonNode request = call.nextRequest("sampling/createMessage", WAIT);
+
+            assertThat(intruder.respond(request.get("id"), samplingAnswer("forged")).status()).isEqualTo(202);
+            client.respond(request.get("id"), samplingAnswer("genuine"));
+
+            assertThat(successText(call.result(WAIT))).startsWith("genuine|");
+        }
+    }
+
+    @Test
     void aPerCallTimeOutFailsTheCallAndCancelsTheRequestOnTheClient() {
         McpTestClient client = connect(Map.of("sampling", Map.of()));
         String key = key();
