@@ -50,16 +50,18 @@ final class ClientRequestSender {
      * Sends a request and completes the returned future with the client's result bound to {@code resultType}.
      *
      * @param stream where to send it: a request's response stream, or {@code null} for the session's GET stream
+     * @param params the params, or {@code null} for none
      */
     <T> CompletableFuture<T> send(McpSession session, MessageSink stream, String method, Object params,
             Class<T> resultType, Duration timeout) {
         if (session.id() == null) {
-            return CompletableFuture.failedFuture(new McpPeerException("Cannot send " + method + " to the client: "
-                    + "the server is stateless (mcp.server.session.stateless=true), so no answer could reach it"));
+            return stateless(method);
         }
         JsonNode id = StringNode.valueOf(NODE_PREFIX + "-" + counter.incrementAndGet());
         CompletableFuture<JsonRpcMessage> pending = sessions.expectResponse(session.id(), id);
-        JsonRpcMessage.Request request = new JsonRpcMessage.Request(id, method, codec.toTree(params));
+        // no params (ping) means no "params" member: JSON-RPC allows only an object or array there, not null
+        JsonRpcMessage.Request request = new JsonRpcMessage.Request(id, method,
+                params == null ? null : codec.toTree(params));
         // the request's own stream when it can carry it (the client accepts SSE and the request is still open),
         // else the session's GET stream, where it waits until the client opens one
         boolean sent = (stream != null && stream.send(request)) || sessions.sendToSession(session.id(), request);
@@ -68,36 +70,36 @@ final class ClientRequestSender {
             return CompletableFuture.failedFuture(new McpRequestCancelledException("Cannot send " + method
                     + " to the client: its session is closed"));
         }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        pending.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((answer, error) -> {
-            if (error == null) {
+        Call<T> result = new Call<>(session, stream, id, method, timeout, pending);
+        pending.whenComplete((answer, error) -> {
+            Throwable cause = error == null ? null : unwrap(error);
+            if (cause == null) {
                 complete(result, method, answer, resultType);
             }
-            else if (unwrap(error) instanceof TimeoutException) {
-                result.completeExceptionally(new McpPeerTimeoutException(method, timeout));
+            else if (cause instanceof SessionClosedException) {
+                result.fail(new McpRequestCancelledException("The session closed while waiting for the client to "
+                        + "answer " + method));
             }
-            else if (unwrap(error) instanceof SessionClosedException) {
-                result.completeExceptionally(new McpRequestCancelledException("The session closed while waiting "
-                        + "for the client to answer " + method));
-            }
-            else {
-                result.completeExceptionally(unwrap(error));
+            else if (!(cause instanceof Withdrawn)) { // a withdrawal is ended by whoever withdrew
+                result.fail(cause);
             }
         });
-        // whoever ends the wait early (time-out, cancellation of the tool's request) tells the client
-        result.whenComplete((value, error) -> {
-            if (!pending.isDone() || pending.isCompletedExceptionally()) {
-                pending.completeExceptionally(new McpRequestCancelledException("no longer waiting"));
-                sessions.forgetPending(session.id(), id);
-                cancelOnClient(session, stream, id, error);
-            }
-        });
+        result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         return result;
     }
 
-    private <T> void complete(CompletableFuture<T> result, String method, JsonRpcMessage answer, Class<T> type) {
+    /**
+     * The failure of every call to the client in stateless mode, checked before anything else (such as the
+     * client's capabilities, which a stateless request does not carry).
+     */
+    static <T> CompletableFuture<T> stateless(String method) {
+        return CompletableFuture.failedFuture(new McpPeerException("Cannot send " + method + " to the client: the "
+                + "server is stateless (mcp.server.session.stateless=true), so no answer could reach it"));
+    }
+
+    private <T> void complete(Call<T> result, String method, JsonRpcMessage answer, Class<T> type) {
         if (answer instanceof JsonRpcMessage.ErrorResponse error) {
-            result.completeExceptionally(new McpPeerErrorException(method, error.error()));
+            result.fail(new McpPeerErrorException(method, error.error()));
             return;
         }
         JsonNode body = ((JsonRpcMessage.Response) answer).result();
@@ -105,19 +107,91 @@ final class ClientRequestSender {
             result.complete(codec.mapper().treeToValue(body, type));
         }
         catch (JacksonException ex) {
-            result.completeExceptionally(new McpPeerException("The client's answer to " + method
+            result.fail(new McpPeerException("The client's answer to " + method
                     + " is not a valid result: " + JsonBindingMessages.describe("result", ex, codec.mapper())));
         }
     }
 
-    private void cancelOnClient(McpSession session, MessageSink stream, JsonNode id, Throwable why) {
-        String reason = why instanceof McpPeerTimeoutException ? "timed out" : "no longer needed";
+    private void cancelOnClient(McpSession session, MessageSink stream, JsonNode id, String reason) {
         JsonRpcMessage cancel = new JsonRpcMessage.Notification(McpMethods.NOTIFICATION_CANCELLED,
                 codec.toTree(new CancelledNotification(id, reason)));
         if (stream == null || !stream.send(cancel)) {
             sessions.sendToSession(session.id(), cancel);
         }
         logger.debug("Cancelled request " + id + " to the client: " + reason);
+    }
+
+    /**
+     * The future of one call to the client. Whoever ends it before the client answered (its time-out, the
+     * cancellation of the request being handled, an interrupted wait) withdraws the request first: it stops
+     * waiting for the answer and sends {@code notifications/cancelled}, and only then does the waiting code see
+     * the failure. So the cancellation reaches the request's stream before the handler can finish and close it.
+     */
+    private final class Call<T> extends CompletableFuture<T> {
+
+        private final McpSession session;
+
+        private final MessageSink stream;
+
+        private final JsonNode id;
+
+        private final String method;
+
+        private final Duration timeout;
+
+        private final CompletableFuture<JsonRpcMessage> pending;
+
+        Call(McpSession session, MessageSink stream, JsonNode id, String method, Duration timeout,
+                CompletableFuture<JsonRpcMessage> pending) {
+            this.session = session;
+            this.stream = stream;
+            this.id = id;
+            this.method = method;
+            this.timeout = timeout;
+            this.pending = pending;
+        }
+
+        /** Ends the call early; a {@link TimeoutException} (from {@link #orTimeout}) becomes the peer time-out. */
+        @Override
+        public boolean completeExceptionally(Throwable failure) {
+            if (isDone()) {
+                return false;
+            }
+            boolean timedOut = failure instanceof TimeoutException;
+            withdraw(timedOut ? "timed out" : "no longer needed");
+            return super.completeExceptionally(timedOut ? new McpPeerTimeoutException(method, timeout) : failure);
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            if (isDone()) {
+                return false;
+            }
+            withdraw("no longer needed");
+            return super.cancel(mayInterruptIfRunning);
+        }
+
+        /** Ends the call with the outcome of the client's answer (or of the session's end): nothing to withdraw. */
+        void fail(Throwable failure) {
+            super.completeExceptionally(failure);
+        }
+
+        private void withdraw(String reason) {
+            if (pending.completeExceptionally(Withdrawn.INSTANCE)) { // else the client has answered already
+                sessions.forgetPending(session.id(), id);
+                cancelOnClient(session, stream, id, reason);
+            }
+        }
+    }
+
+    /** Ends the wait for an answer that is no longer wanted. */
+    private static final class Withdrawn extends RuntimeException {
+
+        static final Withdrawn INSTANCE = new Withdrawn();
+
+        private Withdrawn() {
+            super("no longer waiting for the client's answer", null, false, false);
+        }
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import dev.mcpspring.protocol.ClientCapabilities;
 import dev.mcpspring.protocol.ElicitationCompleteNotification;
@@ -66,6 +67,9 @@ final class DefaultPeerHandle implements PeerHandle {
     public CompletableFuture<SamplingResult> sampleAsync(SamplingRequest request, Duration timeout) {
         ClientCapabilities capabilities = session.clientCapabilities();
         String method = McpMethods.SAMPLING_CREATE_MESSAGE;
+        if (isStateless()) {
+            return ClientRequestSender.stateless(method);
+        }
         if (!capabilities.hasSampling()) {
             return refuse("sampling", method);
         }
@@ -87,10 +91,13 @@ final class DefaultPeerHandle implements PeerHandle {
 
     @Override
     public CompletableFuture<List<Root>> listRootsAsync(Duration timeout) {
+        if (isStateless()) {
+            return ClientRequestSender.stateless(McpMethods.ROOTS_LIST);
+        }
         if (!session.clientCapabilities().hasRoots()) {
             return refuse("roots", McpMethods.ROOTS_LIST);
         }
-        return call(McpMethods.ROOTS_LIST, Map.of(), ListRootsResult.class, timeout).thenApply(ListRootsResult::roots);
+        return map(call(McpMethods.ROOTS_LIST, Map.of(), ListRootsResult.class, timeout), ListRootsResult::roots);
     }
 
     @Override
@@ -102,6 +109,9 @@ final class DefaultPeerHandle implements PeerHandle {
     public CompletableFuture<ElicitationResult> elicitAsync(ElicitationRequest request, Duration timeout) {
         JsonNode elicitation = session.clientCapabilities().elicitation();
         String method = McpMethods.ELICITATION_CREATE;
+        if (isStateless()) {
+            return ClientRequestSender.stateless(method);
+        }
         if (elicitation == null) {
             return refuse("elicitation", method);
         }
@@ -124,7 +134,7 @@ final class DefaultPeerHandle implements PeerHandle {
     public <T> CompletableFuture<TypedElicitationResult<T>> elicitAsync(String message, Class<T> type,
             Duration timeout) {
         ElicitationRequest request = ElicitationRequest.form(message, peers.elicitationSchemas().schemaFor(type));
-        return elicitAsync(request, timeout).thenApply(result -> bind(result, type));
+        return map(elicitAsync(request, timeout), result -> bind(result, type));
     }
 
     @Override
@@ -139,7 +149,7 @@ final class DefaultPeerHandle implements PeerHandle {
 
     @Override
     public CompletableFuture<Void> pingAsync(Duration timeout) {
-        return call(McpMethods.PING, null, JsonNode.class, timeout).thenApply(result -> null);
+        return map(call(McpMethods.PING, null, JsonNode.class, timeout), result -> null);
     }
 
     @Override
@@ -170,8 +180,27 @@ final class DefaultPeerHandle implements PeerHandle {
     }
 
     private <T> CompletableFuture<T> call(String method, Object params, Class<T> resultType, Duration timeout) {
+        if (cancellation != null && cancellation.isCancelled()) { // the handler goes on, but asks nothing more
+            return CompletableFuture.failedFuture(cancellation.cancelled());
+        }
         CompletableFuture<T> answer = peers.sender().send(session, stream, method, params, resultType, timeout);
         return cancellation == null ? answer : cancellation.track(answer);
+    }
+
+    /**
+     * The call's result converted by {@code mapping}. Ending the converted future early (cancelling it, an
+     * interrupted {@link PeerHandle#await}) ends the call itself, which withdraws the request from the client,
+     * as it does for the calls returned unconverted.
+     */
+    private static <S, T> CompletableFuture<T> map(CompletableFuture<S> call,
+            Function<? super S, ? extends T> mapping) {
+        CompletableFuture<T> mapped = call.thenApply(mapping);
+        mapped.whenComplete((value, error) -> {
+            if (error != null && !call.isDone()) {
+                call.completeExceptionally(error);
+            }
+        });
+        return mapped;
     }
 
     private void notify(String method, Object params) {
@@ -196,6 +225,14 @@ final class DefaultPeerHandle implements PeerHandle {
             throw new McpPeerException("The user's answer does not fit " + type.getSimpleName() + ": "
                     + JsonBindingMessages.describe("content", ex, peers.codec().mapper()));
         }
+    }
+
+    /**
+     * Whether this is the per-request session of stateless mode, where no answer can reach the server: then that
+     * is the failure, rather than the missing capabilities that such a session never has.
+     */
+    private boolean isStateless() {
+        return session.id() == null;
     }
 
     private static <T> CompletableFuture<T> refuse(String capability, String method) {

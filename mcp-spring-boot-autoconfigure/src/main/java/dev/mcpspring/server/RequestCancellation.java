@@ -52,7 +52,12 @@ final class RequestCancellation {
             }
             reason = why;
         }
-        callbacks.forEach(this::runSafely);
+        // a callback runs on the thread that takes it off the list: here, or in onCancel when it raced with this
+        for (Runnable callback : callbacks) {
+            if (callbacks.remove(callback)) {
+                runSafely(callback);
+            }
+        }
         waiting.forEach(future -> future.completeExceptionally(cancelled()));
     }
 
@@ -73,7 +78,8 @@ final class RequestCancellation {
         return future;
     }
 
-    private McpRequestCancelledException cancelled() {
+    /** The failure of a call to the client that ends because the request was cancelled. */
+    McpRequestCancelledException cancelled() {
         return new McpRequestCancelledException("The request was cancelled: " + reason);
     }
 

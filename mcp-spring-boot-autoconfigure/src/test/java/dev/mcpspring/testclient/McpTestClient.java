@@ -36,7 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code MCP-Protocol-Version} headers it learned), and lets a test change any of it per request with
  * {@link Exchange}: add, replace or drop headers, send raw bodies, use any HTTP method. Responses come back
  * as {@link McpResponse} (JSON or parsed SSE); a GET stream comes back as an {@link SseSubscription} that is
- * read in the background.
+ * read in the background. A request the server answers with server-to-client requests first (sampling,
+ * elicitation, roots) is {@linkplain #start started} instead: its {@link OpenRequest} yields the messages one by
+ * one while the test answers them with {@link #respond}.
  * <p>
  * A client holds one session at a time; use {@link #newClient()} for another session against the same server.
  * Instances are thread-safe for sending; the session state is only updated by {@link #initialize}.
@@ -204,7 +206,15 @@ public final class McpTestClient {
      * @return the response to {@code initialize}
      */
     public McpResponse connect(String version) {
-        McpResponse initialize = initialize(version);
+        return connect(version, Map.of());
+    }
+
+    /**
+     * {@link #connect(String)} declaring client capabilities, for example
+     * {@code Map.of("sampling", Map.of(), "roots", Map.of("listChanged", true))}.
+     */
+    public McpResponse connect(String version, Object capabilities) {
+        McpResponse initialize = initialize(version, capabilities);
         initialize.result();
         McpResponse initialized = notify("notifications/initialized", null);
         if (initialized.status() != 202) {
@@ -280,6 +290,58 @@ public final class McpTestClient {
             params.putObject("_meta").set("progressToken", mapper.valueToTree(progressToken));
         }
         return params;
+    }
+
+    /**
+     * Sends a request with a fresh numeric id and returns at once; its answer is read message by message as the
+     * server sends it, so the test can answer what the server asks meanwhile.
+     */
+    public OpenRequest start(String method, Object params) {
+        return start(nextId(), method, params);
+    }
+
+    /** {@link #start(String, Object)} with the given id. */
+    public OpenRequest start(Object id, String method, Object params) {
+        ObjectNode message = message(id, method, params);
+        return post(message).start(message.get("id"));
+    }
+
+    /** Starts {@code tools/call} (see {@link #start(String, Object)}). */
+    public OpenRequest startToolCall(String name, Object arguments) {
+        return start("tools/call", callToolParams(name, arguments, null));
+    }
+
+    /** Starts {@code tools/call} with {@code _meta.progressToken} (see {@link #start(String, Object)}). */
+    public OpenRequest startToolCall(String name, Object arguments, Object progressToken) {
+        return start("tools/call", callToolParams(name, arguments, progressToken));
+    }
+
+    /** Answers a server-to-client request with a result (anything that serialises to a JSON object). */
+    public McpResponse respond(JsonNode requestId, Object result) {
+        ObjectNode response = mapper.createObjectNode();
+        response.put("jsonrpc", "2.0");
+        response.set("id", requestId);
+        response.set("result", result instanceof JsonNode node ? node : mapper.valueToTree(result));
+        return post(response).send();
+    }
+
+    /** Answers a server-to-client request with a JSON-RPC error. */
+    public McpResponse respondError(JsonNode requestId, int code, String message) {
+        ObjectNode response = mapper.createObjectNode();
+        response.put("jsonrpc", "2.0");
+        response.set("id", requestId);
+        response.putObject("error").put("code", code).put("message", message);
+        return post(response).send();
+    }
+
+    /** Sends {@code notifications/cancelled} for a request this client sent. */
+    public McpResponse cancel(JsonNode requestId, String reason) {
+        ObjectNode params = mapper.createObjectNode();
+        params.set("requestId", requestId);
+        if (reason != null) {
+            params.put("reason", reason);
+        }
+        return notify("notifications/cancelled", params);
     }
 
     /** Opens the session's standalone SSE stream (GET). */
@@ -462,6 +524,17 @@ public final class McpTestClient {
             catch (ExecutionException ex) {
                 throw new UncheckedIOException(new IOException(method + " " + endpoint + " failed", ex.getCause()));
             }
+        }
+
+        /**
+         * Sends the request and returns at once, for a request whose answer is read while it arrives
+         * ({@link OpenRequest}); the time-out of this exchange bounds the wait for the response headers.
+         *
+         * @param requestId the JSON-RPC id of the request in the body
+         */
+        public OpenRequest start(JsonNode requestId) {
+            return new OpenRequest(requestId,
+                    http.sendAsync(build().build(), HttpResponse.BodyHandlers.ofInputStream()), mapper, timeout);
         }
 
         private HttpRequest.Builder build() {

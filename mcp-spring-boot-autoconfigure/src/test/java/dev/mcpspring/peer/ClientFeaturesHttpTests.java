@@ -1,0 +1,154 @@
+package dev.mcpspring.peer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.mcpspring.protocol.ElicitationResult;
+import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.protocol.Root;
+import dev.mcpspring.testclient.McpResponse;
+import dev.mcpspring.testclient.McpTestClient;
+import dev.mcpspring.testclient.OpenRequest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Roots, elicitation (form and URL mode) and ping from {@code @McpTool} methods that declare a {@code PeerHandle}.
+ */
+@PeerHttpTest
+class ClientFeaturesHttpTests extends PeerHttpTestSupport {
+
+    @Test
+    void rootsRoundTrip() {
+        McpTestClient client = connect(Map.of("roots", Map.of("listChanged", true)));
+        String key = key();
+
+        try (OpenRequest call = client.startToolCall("roots", args(key))) {
+            JsonNode request = call.nextRequest("roots/list", WAIT);
+            assertThat(request.path("params").isMissingNode() || request.path("params").isObject())
+                .as("params of %s", request).isTrue();
+
+            client.respond(request.get("id"), Map.of("roots", List.of(
+                    Map.of("uri", "file:///home/ada/project", "name", "Project"),
+                    Map.of("uri", "file:///tmp/scratch"))));
+
+            assertThat(successText(call.result(WAIT)))
+                .isEqualTo("file:///home/ada/project (Project), file:///tmp/scratch");
+        }
+        @SuppressWarnings("unchecked")
+        List<Root> roots = (List<Root>) outcomes.value(key, WAIT);
+        assertThat(roots).extracting(Root::uri).containsExactly("file:///home/ada/project", "file:///tmp/scratch");
+        assertThat(roots).extracting(Root::name).containsExactly("Project", null);
+    }
+
+    @Test
+    void formElicitationAccepted() {
+        McpTestClient client = connect(Map.of("elicitation", Map.of("form", Map.of())));
+        String key = key();
+
+        try (OpenRequest call = client.startToolCall("askName", args(key))) {
+            JsonNode request = call.nextRequest("elicitation/create", WAIT);
+            JsonNode params = request.path("params");
+            assertThat(params.path("message").asString()).isEqualTo("What is your name?");
+            assertThat(params.has("mode")).as("form mode is left implicit, as every revision reads it").isFalse();
+            assertThat(params.has("url")).isFalse();
+            JsonNode schema = params.path("requestedSchema");
+            assertThat(schema.path("type").asString()).isEqualTo("object");
+            assertThat(schema.path("properties").path("name").path("type").asString()).isEqualTo("string");
+            assertThat(schema.path("properties").path("age").path("type").asString()).isEqualTo("integer");
+            assertThat(schema.path("required").path(0).asString()).isEqualTo("name");
+
+            client.respond(request.get("id"), Map.of("action", "accept", "content", Map.of("name", "Ada", "age", 36)));
+
+            assertThat(successText(call.result(WAIT))).startsWith("accept {").contains("name=Ada", "age=36");
+        }
+        ElicitationResult result = (ElicitationResult) outcomes.value(key, WAIT);
+        assertThat(result.action()).isEqualTo(ElicitationResult.Action.ACCEPT);
+        assertThat(result.isAccepted()).isTrue();
+        assertThat(result.content()).containsEntry("name", "Ada").containsEntry("age", 36);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "decline", "cancel" })
+    void formElicitationDeclinedOrCancelled(String action) {
+        McpTestClient client = connect(Map.of("elicitation", Map.of()));
+        String key = key();
+
+        try (OpenRequest call = client.startToolCall("askName", args(key))) {
+            JsonNode request = call.nextRequest("elicitation/create", WAIT);
+
+            client.respond(request.get("id"), Map.of("action", action));
+
+            assertThat(successText(call.result(WAIT))).isEqualTo(action);
+        }
+        ElicitationResult result = (ElicitationResult) outcomes.value(key, WAIT);
+        assertThat(result.action().wireName()).isEqualTo(action);
+        assertThat(result.isAccepted()).isFalse();
+        assertThat(result.content()).isNull();
+    }
+
+    @Test
+    void urlElicitationThenCompletionNotification() {
+        McpTestClient client = connect(Map.of("elicitation", Map.of("url", Map.of())));
+        String key = key();
+        String url = "https://auth.example.com/consent?session=" + key;
+
+        try (OpenRequest call = client.startToolCall("signIn", args(key, "url", url))) {
+            JsonNode request = call.nextRequest("elicitation/create", WAIT);
+            JsonNode params = request.path("params");
+            assertThat(params.path("mode").asString()).isEqualTo("url");
+            assertThat(params.path("url").asString()).isEqualTo(url);
+            assertThat(params.path("elicitationId").asString()).isEqualTo(key);
+            assertThat(params.path("message").asString()).isEqualTo("Please sign in");
+            assertThat(params.has("requestedSchema")).isFalse();
+
+            client.respond(request.get("id"), Map.of("action", "accept"));
+
+            JsonNode complete = call.nextNotification("notifications/elicitation/complete", WAIT);
+            assertThat(complete.path("params").path("elicitationId").asString()).isEqualTo(key);
+            assertThat(successText(call.result(WAIT))).isEqualTo("accept");
+        }
+        assertThat(((ElicitationResult) outcomes.value(key, WAIT)).action()).isEqualTo(ElicitationResult.Action.ACCEPT);
+    }
+
+    @Test
+    void urlElicitationRequiredIsAProtocolErrorListingTheElicitations() {
+        McpTestClient client = connect(Map.of("elicitation", Map.of("url", Map.of())));
+
+        McpResponse response = client.callTool("needsAuthorization", Map.of("url", "https://auth.example.com/x"));
+
+        JsonNode message = onlyResponse(response);
+        assertThat(message.has("result")).as("not a tool result: %s", message).isFalse();
+        JsonNode error = message.path("error");
+        assertThat(error.path("code").asInt()).isEqualTo(ErrorCodes.URL_ELICITATION_REQUIRED).isEqualTo(-32042);
+        assertThat(error.path("message").asString()).isEqualTo("Authorization is required before the files can be read");
+        JsonNode elicitations = error.path("data").path("elicitations");
+        assertThat(elicitations).hasSize(1);
+        assertThat(elicitations.path(0).path("mode").asString()).isEqualTo("url");
+        assertThat(elicitations.path(0).path("url").asString()).isEqualTo("https://auth.example.com/x");
+        assertThat(elicitations.path(0).path("elicitationId").asString()).isEqualTo("auth-1");
+        assertThat(elicitations.path(0).path("message").asString()).isEqualTo("Authorize access to your files");
+    }
+
+    @Test
+    void pingRoundTrip() {
+        McpTestClient client = connect(Map.of());
+        String key = key();
+
+        try (OpenRequest call = client.startToolCall("pingClient", args(key))) {
+            JsonNode ping = call.nextRequest("ping", WAIT);
+            assertThat(ping.path("params").isMissingNode() || ping.path("params").isObject())
+                .as("params of a ping must be absent or an object: %s", ping).isTrue();
+
+            assertThat(client.respond(ping.get("id"), Map.of()).status()).isEqualTo(202);
+
+            assertThat(successText(call.result(WAIT))).isEqualTo("pong");
+        }
+        assertThat(outcomes.value(key, WAIT)).isEqualTo("pong");
+    }
+}
