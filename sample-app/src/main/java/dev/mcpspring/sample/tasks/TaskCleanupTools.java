@@ -1,27 +1,27 @@
 package dev.mcpspring.sample.tasks;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.springframework.stereotype.Component;
 
 import dev.mcpspring.annotation.McpTool;
-import dev.mcpspring.protocol.ElicitationRequest;
+import dev.mcpspring.annotation.McpToolParam;
 import dev.mcpspring.protocol.ElicitationResult;
 import dev.mcpspring.protocol.LoggingLevel;
 import dev.mcpspring.server.McpClientCapabilityException;
 import dev.mcpspring.server.McpPeerTimeoutException;
 import dev.mcpspring.server.PeerHandle;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
+import dev.mcpspring.server.TypedElicitationResult;
 
 /**
  * Elicitation: a destructive tool that asks the user (not the model) to confirm before it deletes anything.
  * <p>
  * The model may decide to call {@code clear_done_tasks}, but only the person at the client can approve it: the tool
- * sends {@code elicitation/create} with a one-field form, and deletes only when the answer is "accept" with the box
+ * sends {@code elicitation/create} with a one-field form derived from {@link Confirmation}, and deletes only when the answer is "accept" with the box
  * ticked. Declining, dismissing the form, or not answering within {@code mcp.server.peer.elicitation-timeout} keeps
  * every task. A client without the {@code elicitation} capability cannot ask, so the tool refuses instead of
  * deleting unconfirmed.
@@ -47,9 +47,9 @@ public class TaskCleanupTools {
             return TaskCleanup.kept(TaskCleanup.Outcome.NOTHING_TO_DELETE,
                     "There are no completed tasks; nothing to delete");
         }
-        ElicitationResult answer;
+        TypedElicitationResult<Confirmation> answer;
         try {
-            answer = peer.elicit(ElicitationRequest.form(question(done), confirmationForm()));
+            answer = peer.elicit(question(done), Confirmation.class);
         }
         catch (McpClientCapabilityException ex) {
             throw new IllegalStateException("This client cannot ask its user for confirmation (it does not support "
@@ -63,7 +63,7 @@ public class TaskCleanupTools {
             return TaskCleanup.kept(TaskCleanup.Outcome.CANCELLED,
                     "The user dismissed the confirmation; nothing was deleted");
         }
-        if (!confirmed(answer)) {
+        if (!answer.isAccepted() || !answer.content().confirm()) {
             return TaskCleanup.kept(TaskCleanup.Outcome.DECLINED,
                     "The user did not confirm; nothing was deleted");
         }
@@ -85,22 +85,12 @@ public class TaskCleanupTools {
                 + more;
     }
 
-    private static boolean confirmed(ElicitationResult answer) {
-        Map<String, Object> content = answer.content();
-        return answer.isAccepted() && content != null && Boolean.TRUE.equals(content.get("confirm"));
-    }
-
-    /** The form: one required yes/no field (elicitation forms are flat objects of primitive properties). */
-    private static ObjectNode confirmationForm() {
-        JsonNodeFactory json = JsonNodeFactory.instance;
-        ObjectNode confirm = json.objectNode()
-            .put("type", "boolean")
-            .put("title", "Delete the completed tasks")
-            .put("description", "Tick to delete them for good")
-            .put("default", false);
-        ObjectNode form = json.objectNode().put("type", "object");
-        form.putObject("properties").set("confirm", confirm);
-        form.putArray("required").add("confirm");
-        return form;
+    /**
+     * The form the user fills in: one yes/no field, unticked at first.
+     *
+     * @param confirm whether to delete the completed tasks
+     */
+    record Confirmation(@McpToolParam(title = "Delete the completed tasks",
+            description = "Tick to delete them for good") @JsonProperty(defaultValue = "false") boolean confirm) {
     }
 }
