@@ -1,17 +1,13 @@
 package dev.mcpspring.annotation;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.mcpspring.protocol.Tool;
@@ -20,16 +16,12 @@ import dev.mcpspring.server.ToolInvocation;
 import dev.mcpspring.server.ToolNames;
 import dev.mcpspring.server.ToolSpecification;
 import org.springframework.aop.support.AopUtils;
-import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.GenericTypeResolver;
-import org.springframework.core.MethodIntrospector;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotatedMethod;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Turns {@link McpTool} methods into {@link ToolSpecification}s: reads the annotations, generates the input and
  * output schemas, and prepares the argument binding, validation and result mapping of each method once.
  * <p>
- * In an application context {@link AnnotatedToolRegistrar} does this for every bean. Use this class directly to
+ * In an application context {@link AnnotatedMethodRegistrar} does this for every bean. Use this class directly to
  * build tools from objects that are not beans:
  *
  * <pre class="code">
@@ -52,8 +44,6 @@ public class AnnotatedToolFactory {
 
     private static final boolean BEAN_VALIDATION_PRESENT = ClassUtils.isPresent("jakarta.validation.Validator",
             AnnotatedToolFactory.class.getClassLoader());
-
-    private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
 
     private final ObjectMapper mapper;
 
@@ -86,11 +76,11 @@ public class AnnotatedToolFactory {
         Class<?> beanType = bean.getClass();
         Class<?> targetClass = AopUtils.getTargetClass(bean);
         List<ToolSpecification> tools = new ArrayList<>();
-        for (Method method : findToolMethods(targetClass)) {
-            String source = describe(method, targetClass);
+        for (Method method : AnnotatedMethods.find(targetClass, McpTool.class)) {
+            String source = AnnotatedMethods.describe(method, targetClass);
             try {
-                Method invocable = AopUtils.selectInvocableMethod(method, beanType);
-                tools.add(createTool(method, invocable, targetClass, () -> bean, source));
+                Method invocable = AnnotatedMethodRegistration.invocableMethod(method, targetClass, beanType);
+                tools.add(createTool(method, new BeanMethod(invocable, () -> bean, source), targetClass));
             }
             catch (IllegalArgumentException | IllegalStateException ex) {
                 throw new IllegalStateException("Cannot register @McpTool method " + source + ": " + ex.getMessage(),
@@ -100,42 +90,15 @@ public class AnnotatedToolFactory {
         return tools;
     }
 
-    /** The {@link McpTool} methods of a class (and of its interfaces), in a stable order. */
-    static List<Method> findToolMethods(Class<?> type) {
-        Map<Method, McpTool> found = MethodIntrospector.selectMethods(type,
-                (MethodIntrospector.MetadataLookup<McpTool>) method -> AnnotatedElementUtils
-                    .findMergedAnnotation(method, McpTool.class));
-        List<Method> methods = new ArrayList<>(found.keySet());
-        methods.sort((a, b) -> describe(a, type).compareTo(describe(b, type)));
-        return methods;
-    }
-
-    /** {@code WeatherTools.forecast(String)}: the class is the bean's (or the declaring interface of a proxy). */
-    static String describe(Method method, Class<?> targetClass) {
-        Class<?> owner = targetClass == null || Proxy.isProxyClass(targetClass) ? method.getDeclaringClass()
-                : ClassUtils.getUserClass(targetClass);
-        StringBuilder text = new StringBuilder(ClassUtils.getShortName(owner)).append('.')
-            .append(method.getName())
-            .append('(');
-        Class<?>[] types = method.getParameterTypes();
-        for (int i = 0; i < types.length; i++) {
-            text.append(i == 0 ? "" : ", ").append(types[i].getSimpleName());
-        }
-        return text.append(')').toString();
-    }
-
     /**
      * The tool of one method.
      *
      * @param method      the annotated method as found on the target class, where annotations are read
-     * @param invocable   the method to call on the bean (the same, or the proxy's interface method)
+     * @param target      the method to call (the same, or the proxy's interface method) and its bean
      * @param targetClass the bean's class without proxies, against which generic types are resolved
-     * @param bean        supplies the object to call the method on, for every call
-     * @param source      the method's description for messages
      * @throws IllegalArgumentException with the reason when the method cannot be a tool
      */
-    ToolSpecification createTool(Method method, Method invocable, Class<?> targetClass, Supplier<?> bean,
-            String source) {
+    ToolSpecification createTool(Method method, BeanMethod target, Class<?> targetClass) {
         McpTool annotation = AnnotatedElementUtils.findMergedAnnotation(method, McpTool.class);
         if (annotation == null) {
             throw new IllegalArgumentException("it is not annotated with @McpTool");
@@ -145,8 +108,7 @@ public class AnnotatedToolFactory {
             throw new IllegalArgumentException("its tool name '" + name + "' is invalid: a tool name must be 1 to 128"
                     + " characters of A-Z, a-z, 0-9, '_', '-' and '.'");
         }
-        Class<?> resolutionClass = targetClass == null || Proxy.isProxyClass(targetClass)
-                ? method.getDeclaringClass() : targetClass;
+        Class<?> resolutionClass = AnnotatedMethods.resolutionClass(method, targetClass);
 
         MethodParameter[] parameters = new AnnotatedMethod(method).getMethodParameters();
         ParameterBinder[] binders = new ParameterBinder[parameters.length];
@@ -155,7 +117,8 @@ public class AnnotatedToolFactory {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < parameters.length; i++) {
             MethodParameter parameter = parameters[i];
-            Function<ToolInvocation, Object> injected = InjectedParameters.resolverFor(parameter.getParameterType());
+            Function<ToolInvocation, Object> injected = InjectedParameters.resolverFor(parameter.getParameterType(),
+                    ToolInvocation::context);
             if (injected != null) {
                 binders[i] = ParameterBinder.injected(injected);
                 continue;
@@ -199,33 +162,23 @@ public class AnnotatedToolFactory {
 
         ArgumentValidation.MethodValidator validator = validation == null ? null
                 : validation.forMethod(method, argumentNames);
-        if (!Modifier.isPublic(invocable.getModifiers())
-                || !Modifier.isPublic(invocable.getDeclaringClass().getModifiers())) {
-            ReflectionUtils.makeAccessible(invocable);
-        }
-        Supplier<?> target = Modifier.isStatic(invocable.getModifiers()) ? () -> null : bean;
-        ToolMethodInvoker handler = new ToolMethodInvoker(name, source, invocable, target, binders, argumentNames,
-                validation, validator, results);
+        ToolMethodInvoker handler = new ToolMethodInvoker(name, target, binders, argumentNames, validation,
+                validator, results);
 
         String title = annotation.title().isEmpty() ? null : annotation.title();
         String description = annotation.description().isEmpty() ? null : annotation.description();
         ToolAnnotations hints = new ToolAnnotations(title, annotation.readOnlyHint(), annotation.destructiveHint(),
                 annotation.idempotentHint(), annotation.openWorldHint());
-        Tool tool = new Tool(name, title, description, inputSchema, results.outputSchema(), hints, null, null);
-        return new ToolSpecification(tool, handler, source);
+        Tool tool = new Tool(name, title, description, inputSchema, results.outputSchema(), hints,
+                AnnotatedMethods.icons(annotation.icons()), null);
+        return new ToolSpecification(tool, handler, target.source());
     }
 
     private static ToolArgument analyse(MethodParameter parameter, Class<?> resolutionClass) {
         McpToolParam annotation = parameter.getParameterAnnotation(McpToolParam.class);
         String name = annotation != null && !annotation.name().isEmpty() ? annotation.name() : null;
         if (name == null) {
-            parameter.initParameterNameDiscovery(PARAMETER_NAMES);
-            name = parameter.getParameterName();
-            if (name == null || !parameter.getParameter().isNamePresent()) {
-                throw new IllegalArgumentException("the names of its parameters are not available: compile with"
-                        + " '-parameters' (spring-boot-starter-parent does) or name each parameter with"
-                        + " @McpToolParam(name = ...)");
-            }
+            name = AnnotatedMethods.parameterName(parameter, "name each parameter with @McpToolParam(name = ...)");
         }
         Type declared = GenericTypeResolver.resolveType(parameter.getGenericParameterType(), resolutionClass);
         boolean optional = parameter.getParameterType() == Optional.class;

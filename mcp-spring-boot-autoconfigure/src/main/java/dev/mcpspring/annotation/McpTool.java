@@ -43,7 +43,7 @@ import java.lang.annotation.Target;
  * </pre>
  *
  * @see McpToolParam
- * @see AnnotatedToolRegistrar
+ * @see AnnotatedMethodRegistrar
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
@@ -73,4 +73,7 @@ public @interface McpTool {
 
     /** Hint: the tool talks to an open world of external entities (the web, other systems). */
     boolean openWorldHint() default true;
+
+    /** Icons for user interfaces (2025-11-25). */
+    McpIcon[] icons() default {};
 }

@@ -2,12 +2,10 @@ package dev.mcpspring.annotation;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 import dev.mcpspring.protocol.CallToolResult;
 import dev.mcpspring.protocol.McpException;
@@ -39,11 +37,7 @@ final class ToolMethodInvoker implements ToolHandler {
 
     private final String toolName;
 
-    private final String source;
-
-    private final Method method;
-
-    private final Supplier<?> bean;
+    private final BeanMethod method;
 
     private final ParameterBinder[] binders;
 
@@ -55,13 +49,10 @@ final class ToolMethodInvoker implements ToolHandler {
 
     private final ResultMapper results;
 
-    ToolMethodInvoker(String toolName, String source, Method method, Supplier<?> bean, ParameterBinder[] binders,
-            String[] argumentNames, ArgumentValidation validation, ArgumentValidation.MethodValidator validator,
-            ResultMapper results) {
+    ToolMethodInvoker(String toolName, BeanMethod method, ParameterBinder[] binders, String[] argumentNames,
+            ArgumentValidation validation, ArgumentValidation.MethodValidator validator, ResultMapper results) {
         this.toolName = toolName;
-        this.source = source;
         this.method = method;
-        this.bean = bean;
         this.binders = binders;
         this.argumentNames = argumentNames;
         this.validation = validation;
@@ -88,7 +79,7 @@ final class ToolMethodInvoker implements ToolHandler {
         if (problems != null) {
             return invalidArguments(String.join("; ", problems));
         }
-        Object target = bean.get();
+        Object target = method.target();
         if (validator != null) {
             String invalid = validator.validate(target, args);
             if (invalid != null) {
@@ -102,14 +93,12 @@ final class ToolMethodInvoker implements ToolHandler {
         catch (InvocationTargetException ex) {
             return failed(ex.getTargetException());
         }
-        catch (IllegalAccessException ex) {
-            throw new IllegalStateException("Cannot call " + source + ": " + ex.getMessage(), ex);
-        }
         try {
             return results.map(value);
         }
         catch (JacksonException ex) {
-            logger.warn("The result of MCP tool '" + toolName + "' (" + source + ") cannot be written as JSON", ex);
+            logger.warn("The result of MCP tool '" + toolName + "' (" + method.source()
+                    + ") cannot be written as JSON", ex);
             return CallToolResult.error("Tool '" + toolName + "' failed: its result could not be converted to JSON");
         }
     }
@@ -119,11 +108,7 @@ final class ToolMethodInvoker implements ToolHandler {
     }
 
     private CallToolResult failed(Throwable thrown) {
-        Throwable failure = thrown;
-        while (failure instanceof UndeclaredThrowableException undeclared
-                && undeclared.getUndeclaredThrowable() != null) {
-            failure = undeclared.getUndeclaredThrowable();
-        }
+        Throwable failure = BeanMethod.unwrap(thrown);
         if (failure instanceof McpException protocolError) {
             throw protocolError;
         }
@@ -133,7 +118,8 @@ final class ToolMethodInvoker implements ToolHandler {
         String invalid = describeInvalidArguments(failure);
         if (invalid != null) {
             if (logger.isDebugEnabled()) {
-                logger.debug("MCP tool '" + toolName + "' (" + source + ") rejected its arguments: " + invalid);
+                logger.debug("MCP tool '" + toolName + "' (" + method.source() + ") rejected its arguments: "
+                        + invalid);
             }
             return invalidArguments(invalid);
         }
@@ -144,11 +130,12 @@ final class ToolMethodInvoker implements ToolHandler {
             // the client cancelled the request (or its session ended) while the tool waited on the client: an
             // expected end, not a failure of the tool; nobody reads this result
             if (logger.isDebugEnabled()) {
-                logger.debug("MCP tool '" + toolName + "' (" + source + ") stopped: " + cancelled.getMessage());
+                logger.debug("MCP tool '" + toolName + "' (" + method.source() + ") stopped: "
+                        + cancelled.getMessage());
             }
             return CallToolResult.error("Tool '" + toolName + "' was cancelled: " + cancelled.getMessage());
         }
-        logger.warn("MCP tool '" + toolName + "' (" + source + ") failed", failure);
+        logger.warn("MCP tool '" + toolName + "' (" + method.source() + ") failed", failure);
         String message = failure.getMessage();
         return CallToolResult.error("Tool '" + toolName + "' failed: "
                 + (message == null || message.isBlank() ? "an unexpected error occurred" : message));
@@ -158,13 +145,15 @@ final class ToolMethodInvoker implements ToolHandler {
         if (failure instanceof MethodValidationException result) {
             return describe(result);
         }
-        return validation == null ? null : validation.describeInvalidArguments(failure, method, argumentNames);
+        return validation == null ? null
+                : validation.describeInvalidArguments(failure, method.method(), argumentNames);
     }
 
     /** Spring's adapted form of the violations a {@code @Validated} proxy found. */
     private String describe(MethodValidationException result) {
-        if (result.isForReturnValue() || !result.getMethod().getName().equals(method.getName())
-                || result.getMethod().getParameterCount() != method.getParameterCount()) {
+        Method called = method.method();
+        if (result.isForReturnValue() || !result.getMethod().getName().equals(called.getName())
+                || result.getMethod().getParameterCount() != called.getParameterCount()) {
             return null;
         }
         Set<String> lines = new TreeSet<>();

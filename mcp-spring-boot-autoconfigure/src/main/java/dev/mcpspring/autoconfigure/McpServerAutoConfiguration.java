@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
-import dev.mcpspring.annotation.AnnotatedToolRegistrar;
+import dev.mcpspring.annotation.AnnotatedMethodRegistrar;
 import dev.mcpspring.annotation.ElicitationSchemas;
 import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.JsonRpcCodec;
@@ -39,11 +39,12 @@ import dev.mcpspring.session.InMemorySessionManager;
 import dev.mcpspring.session.SessionManager;
 
 /**
- * Auto-configuration of the transport-independent MCP server: the protocol codec, the tool registry, the
+ * Auto-configuration of the transport-independent MCP server: the protocol codec, the registries, the
  * dispatcher, the session manager and the executor handlers run on. Every bean backs off when the application
  * defines its own. {@link ToolSpecification}, {@link ResourceSpecification},
  * {@link ResourceTemplateSpecification}, {@link PromptSpecification} and {@link CompletionSpecification} beans are
- * registered.
+ * registered, and so are the {@code @McpTool}, {@code @McpResource}, {@code @McpPrompt} and {@code @McpComplete}
+ * methods of every bean (see {@link AnnotatedMethodRegistrar}).
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "mcp.server.enabled", matchIfMissing = true)
@@ -102,9 +103,12 @@ public class McpServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @Lazy(false) // a lazy registrar would never run, and no annotated tool would be registered
-    AnnotatedToolRegistrar mcpAnnotatedToolRegistrar(ToolRegistry registry, JsonRpcCodec codec) {
-        return new AnnotatedToolRegistrar(registry, codec.mapper());
+    @Lazy(false) // a lazy registrar would never run, and no annotated method would be registered
+    AnnotatedMethodRegistrar mcpAnnotatedMethodRegistrar(ToolRegistry tools, ResourceRegistry resources,
+            ResourceTemplateRegistry resourceTemplates, PromptRegistry prompts, CompletionRegistry completions,
+            JsonRpcCodec codec) {
+        return new AnnotatedMethodRegistrar(
+                new ServerRegistries(tools, resources, resourceTemplates, prompts, completions), codec.mapper());
     }
 
     @Bean

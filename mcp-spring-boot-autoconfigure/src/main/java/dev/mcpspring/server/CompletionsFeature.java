@@ -46,11 +46,26 @@ final class CompletionsFeature {
         String value = request.argument().value() == null ? "" : request.argument().value();
         Map<String, String> chosen = request.context() == null || request.context().arguments() == null ? Map.of()
                 : request.context().arguments();
-        List<String> values = completions.find(ref.type(), target, request.argument().name())
+        CompleteResult result = completions.find(ref.type(), target, request.argument().name())
             .map(spec -> spec.handler()
-                .complete(new CompletionInvocation(request.argument().name(), value, chosen, context)))
-            .orElse(List.of());
-        return CompleteResult.of(values == null ? List.of() : values);
+                .result(new CompletionInvocation(request.argument().name(), value, chosen, context)))
+            .orElse(null);
+        return limited(result);
+    }
+
+    /** At most {@value CompleteResult#MAX_VALUES} values, whatever a handler returned. */
+    private static CompleteResult limited(CompleteResult result) {
+        if (result == null || result.completion() == null || result.completion().values() == null) {
+            return CompleteResult.of(List.of());
+        }
+        CompleteResult.Completion completion = result.completion();
+        List<String> values = completion.values();
+        if (values.size() <= CompleteResult.MAX_VALUES) {
+            return result;
+        }
+        int total = Math.max(values.size(), completion.total() == null ? 0 : completion.total());
+        return new CompleteResult(new CompleteResult.Completion(
+                List.copyOf(values.subList(0, CompleteResult.MAX_VALUES)), total, true), result.meta());
     }
 
     private String target(CompleteRequest.Reference ref) {

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.mcpspring.protocol.CallToolResult;
+import dev.mcpspring.server.ServerRegistries;
 import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.server.ToolSpecification;
 import jakarta.validation.Validation;
@@ -47,13 +48,18 @@ class AnnotatedToolRegistrarTests {
     static class McpConfig {
 
         @Bean
-        ToolRegistry toolRegistry() {
-            return new ToolRegistry();
+        ServerRegistries serverRegistries() {
+            return ServerRegistries.empty();
         }
 
         @Bean
-        AnnotatedToolRegistrar annotatedToolRegistrar(ToolRegistry toolRegistry) {
-            return new AnnotatedToolRegistrar(toolRegistry, JsonSchemas.MAPPER);
+        ToolRegistry toolRegistry(ServerRegistries registries) {
+            return registries.tools();
+        }
+
+        @Bean
+        AnnotatedMethodRegistrar annotatedMethodRegistrar(ServerRegistries registries) {
+            return new AnnotatedMethodRegistrar(registries, JsonSchemas.MAPPER);
         }
     }
 
@@ -654,5 +660,23 @@ class AnnotatedToolRegistrarTests {
             assertThat(errorText(result))
                 .isEqualTo("Invalid arguments for tool 'add': parameter 'a': expected an integer, got \"one\"");
         }
+    }
+
+    static class IconTools {
+
+        @McpTool(icons = { @McpIcon(src = "https://example.com/t.svg", mimeType = "image/svg+xml", sizes = "any"),
+                @McpIcon(src = "data:image/png;base64,AAAA", theme = "dark") })
+        String iconic() {
+            return "";
+        }
+    }
+
+    @Test
+    void listsTheIconsOfATool() {
+        ToolSpecification tool = TestTools.tool(new IconTools(), "iconic");
+
+        assertThat(tool.tool().icons()).containsExactly(
+                new dev.mcpspring.protocol.Icon("https://example.com/t.svg", "image/svg+xml", List.of("any"), null),
+                new dev.mcpspring.protocol.Icon("data:image/png;base64,AAAA", null, null, "dark"));
     }
 }

@@ -34,10 +34,12 @@ class WithoutBeanValidationTests {
 
         public static String run() {
             tools.jackson.databind.json.JsonMapper mapper = dev.mcpspring.protocol.McpJsonMapper.create();
-            dev.mcpspring.server.ToolRegistry registry = new dev.mcpspring.server.ToolRegistry();
+            dev.mcpspring.server.ServerRegistries registries = dev.mcpspring.server.ServerRegistries.empty();
+            dev.mcpspring.server.ToolRegistry registry = registries.tools();
             try (var context = new org.springframework.context.annotation.AnnotationConfigApplicationContext()) {
                 context.registerBean(Tools.class);
-                context.registerBean(AnnotatedToolRegistrar.class, () -> new AnnotatedToolRegistrar(registry, mapper));
+                context.registerBean(AnnotatedMethodRegistrar.class,
+                        () -> new AnnotatedMethodRegistrar(registries, mapper));
                 context.refresh();
             }
             dev.mcpspring.server.ToolSpecification tool = registry.find("greet").orElseThrow();

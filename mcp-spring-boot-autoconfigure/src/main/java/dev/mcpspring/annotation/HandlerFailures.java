@@ -1,0 +1,53 @@
+package dev.mcpspring.annotation;
+
+import java.util.Map;
+
+import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.server.McpRequestCancelledException;
+import org.apache.commons.logging.Log;
+
+/**
+ * Turns what a resource or prompt method threw into the protocol error the client gets: an {@link McpException}
+ * as thrown; a cancellation while the method waited on the client as -32800; anything else as a JSON-RPC internal
+ * error (-32603) whose message says what failed in words, never the exception's class, message or stack trace,
+ * which go to the server's log.
+ */
+final class HandlerFailures {
+
+    private HandlerFailures() {
+    }
+
+    /**
+     * The error to throw for a failure of an annotated method.
+     *
+     * @param thrown what the method threw (wrappers of reflection and proxies are removed)
+     * @param what   what was being done, completing "Internal error while ...": {@code reading resource 'x'}
+     * @param data   the error's {@code data}, or {@code null}
+     * @param source the method, for the log
+     * @param logger where the failure is logged
+     * @throws Error when the method threw one
+     */
+    static McpException toProtocolError(Throwable thrown, String what, Map<String, Object> data, String source,
+            Log logger) {
+        Throwable failure = BeanMethod.unwrap(thrown);
+        if (failure instanceof McpException protocolError) {
+            return protocolError;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure instanceof McpRequestCancelledException cancelled) {
+            if (logger.isDebugEnabled()) {
+                logger.debug("Stopped " + what + " (" + source + "): " + cancelled.getMessage());
+            }
+            return new McpException(ErrorCodes.REQUEST_CANCELLED, "Request cancelled: " + cancelled.getMessage(),
+                    data);
+        }
+        if (failure instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        logger.error("Failed " + what + ": " + source + " threw an exception", failure);
+        return new McpException(ErrorCodes.INTERNAL_ERROR, "Internal error while " + what, data);
+    }
+}

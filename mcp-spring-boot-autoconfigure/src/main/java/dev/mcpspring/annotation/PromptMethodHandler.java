@@ -1,0 +1,79 @@
+package dev.mcpspring.annotation;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.protocol.GetPromptResult;
+import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.server.PromptHandler;
+import dev.mcpspring.server.PromptInvocation;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Fills in a prompt with a {@link McpPrompt} method: binds the arguments and the injected parameters, calls the
+ * method (through the bean's proxy when it has one) and maps what it returns to messages.
+ */
+final class PromptMethodHandler implements PromptHandler {
+
+    private static final Log logger = LogFactory.getLog(PromptMethodHandler.class);
+
+    private final String promptName;
+
+    private final BeanMethod method;
+
+    private final List<Function<PromptInvocation, Object>> binders;
+
+    private final PromptMessagesMapper messages;
+
+    PromptMethodHandler(String promptName, BeanMethod method, List<Function<PromptInvocation, Object>> binders,
+            PromptMessagesMapper messages) {
+        this.promptName = promptName;
+        this.method = method;
+        this.binders = List.copyOf(binders);
+        this.messages = messages;
+    }
+
+    @Override
+    public GetPromptResult get(PromptInvocation invocation) {
+        Object[] args = new Object[binders.size()];
+        List<String> problems = null;
+        for (int i = 0; i < args.length; i++) {
+            try {
+                args[i] = binders.get(i).apply(invocation);
+            }
+            catch (ArgumentBindingException ex) {
+                if (problems == null) {
+                    problems = new ArrayList<>(2);
+                }
+                problems.add(ex.getMessage());
+            }
+        }
+        if (problems != null) {
+            throw McpException.invalidParams("Invalid arguments for prompt '" + promptName + "': "
+                    + String.join("; ", problems));
+        }
+        Object value;
+        try {
+            value = method.invoke(args);
+        }
+        catch (InvocationTargetException ex) {
+            throw HandlerFailures.toProtocolError(ex.getTargetException(), getting(), null, method.source(), logger);
+        }
+        try {
+            return messages.map(value);
+        }
+        catch (IllegalStateException ex) {
+            logger.error("Failed " + getting() + ": the value that " + method.source() + " returned cannot be sent",
+                    ex);
+            throw new McpException(ErrorCodes.INTERNAL_ERROR, "Internal error while " + getting());
+        }
+    }
+
+    private String getting() {
+        return "getting prompt '" + promptName + "'";
+    }
+}
