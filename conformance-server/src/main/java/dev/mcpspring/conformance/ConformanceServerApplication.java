@@ -2,12 +2,14 @@ package dev.mcpspring.conformance;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The fixture server for the official MCP conformance suite. It uses only the starter's public API, exactly as
  * an application would; {@code scripts/conformance.sh} starts it and runs every server scenario against it.
  */
 @SpringBootApplication
+@EnableScheduling
 public class ConformanceServerApplication {
 
     public static void main(String[] args) {

@@ -66,8 +66,8 @@ final class AnnotatedPromptFactory {
             }
             boolean required = !StringParameter.isOptional(parameter)
                     && (described == null || described.required())
-                    && !ToolSchemas.hasNullableAnnotation(parameter.getParameter())
-                    && !ToolSchemas.hasNullableAnnotation(parameter.getParameterAnnotations());
+                    && !SchemaGeneratorSettings.hasNullableAnnotation(parameter.getParameter())
+                    && !SchemaGeneratorSettings.hasNullableAnnotation(parameter.getParameterAnnotations());
             StringParameter argument = new StringParameter(argumentName, parameter, resolutionClass, required,
                     mapper);
             binders.add(invocation -> argument
