@@ -2,6 +2,7 @@ package dev.mcpspring.autoconfigure;
 
 import java.util.concurrent.ExecutorService;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -43,8 +44,9 @@ import dev.mcpspring.session.SessionManager;
  * dispatcher, the session manager and the executor handlers run on. Every bean backs off when the application
  * defines its own. {@link ToolSpecification}, {@link ResourceSpecification},
  * {@link ResourceTemplateSpecification}, {@link PromptSpecification} and {@link CompletionSpecification} beans are
- * registered, and so are the {@code @McpTool}, {@code @McpResource}, {@code @McpPrompt} and {@code @McpComplete}
- * methods of every bean (see {@link AnnotatedMethodRegistrar}).
+ * registered, each with its bean name in its source so that a duplicate names both beans, and so are the
+ * {@code @McpTool}, {@code @McpResource}, {@code @McpPrompt} and {@code @McpComplete} methods of every bean (see
+ * {@link AnnotatedMethodRegistrar}).
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "mcp.server.enabled", matchIfMissing = true)
@@ -62,42 +64,58 @@ public class McpServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ToolRegistry mcpToolRegistry(ObjectProvider<ToolSpecification> toolSpecifications) {
+    ToolRegistry mcpToolRegistry(ObjectProvider<ToolSpecification> toolSpecifications,
+            ListableBeanFactory beanFactory) {
         ToolRegistry registry = new ToolRegistry();
-        toolSpecifications.orderedStream().forEach(registry::add);
+        SpecificationBeans.register(toolSpecifications, beanFactory, ToolSpecification.class,
+                ToolSpecification::source,
+                (spec, source) -> new ToolSpecification(spec.tool(), spec.handler(), source), registry::add);
         return registry;
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ResourceRegistry mcpResourceRegistry(ObjectProvider<ResourceSpecification> resourceSpecifications) {
+    ResourceRegistry mcpResourceRegistry(ObjectProvider<ResourceSpecification> resourceSpecifications,
+            ListableBeanFactory beanFactory) {
         ResourceRegistry registry = new ResourceRegistry();
-        resourceSpecifications.orderedStream().forEach(registry::add);
+        SpecificationBeans.register(resourceSpecifications, beanFactory, ResourceSpecification.class,
+                ResourceSpecification::source,
+                (spec, source) -> new ResourceSpecification(spec.resource(), spec.reader(), source), registry::add);
         return registry;
     }
 
     @Bean
     @ConditionalOnMissingBean
     ResourceTemplateRegistry mcpResourceTemplateRegistry(
-            ObjectProvider<ResourceTemplateSpecification> templateSpecifications) {
+            ObjectProvider<ResourceTemplateSpecification> templateSpecifications, ListableBeanFactory beanFactory) {
         ResourceTemplateRegistry registry = new ResourceTemplateRegistry();
-        templateSpecifications.orderedStream().forEach(registry::add);
+        SpecificationBeans.register(templateSpecifications, beanFactory, ResourceTemplateSpecification.class,
+                ResourceTemplateSpecification::source, (spec, source) -> new ResourceTemplateSpecification(
+                        spec.template(), spec.uriTemplate(), spec.reader(), source),
+                registry::add);
         return registry;
     }
 
     @Bean
     @ConditionalOnMissingBean
-    PromptRegistry mcpPromptRegistry(ObjectProvider<PromptSpecification> promptSpecifications) {
+    PromptRegistry mcpPromptRegistry(ObjectProvider<PromptSpecification> promptSpecifications,
+            ListableBeanFactory beanFactory) {
         PromptRegistry registry = new PromptRegistry();
-        promptSpecifications.orderedStream().forEach(registry::add);
+        SpecificationBeans.register(promptSpecifications, beanFactory, PromptSpecification.class,
+                PromptSpecification::source,
+                (spec, source) -> new PromptSpecification(spec.prompt(), spec.handler(), source), registry::add);
         return registry;
     }
 
     @Bean
     @ConditionalOnMissingBean
-    CompletionRegistry mcpCompletionRegistry(ObjectProvider<CompletionSpecification> completionSpecifications) {
+    CompletionRegistry mcpCompletionRegistry(ObjectProvider<CompletionSpecification> completionSpecifications,
+            ListableBeanFactory beanFactory) {
         CompletionRegistry registry = new CompletionRegistry();
-        completionSpecifications.orderedStream().forEach(registry::add);
+        SpecificationBeans.register(completionSpecifications, beanFactory, CompletionSpecification.class,
+                CompletionSpecification::source, (spec, source) -> new CompletionSpecification(spec.refType(),
+                        spec.ref(), spec.argument(), spec.handler(), source),
+                registry::add);
         return registry;
     }
 

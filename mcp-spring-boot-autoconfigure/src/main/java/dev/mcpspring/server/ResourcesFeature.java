@@ -10,6 +10,7 @@ import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.protocol.McpMethods;
 import dev.mcpspring.protocol.PaginatedRequest;
 import dev.mcpspring.protocol.ReadResourceResult;
+import dev.mcpspring.session.SessionClosedException;
 import dev.mcpspring.session.SessionManager;
 import tools.jackson.databind.JsonNode;
 
@@ -80,7 +81,12 @@ final class ResourcesFeature {
         if (context.sessionId() == null) {
             throw McpException.invalidRequest("resources/subscribe needs a session; this server is stateless");
         }
-        sessions.subscribe(context.sessionId(), uri);
+        try {
+            sessions.subscribe(context.sessionId(), uri);
+        }
+        catch (SessionClosedException ex) { // closed while this request ran
+            throw McpException.invalidRequest(ex.getMessage());
+        }
         return Map.of();
     }
 

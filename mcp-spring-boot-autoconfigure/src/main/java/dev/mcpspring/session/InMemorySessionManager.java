@@ -122,20 +122,36 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
         sessions.values().forEach(entry -> entry.deliver(message));
     }
 
+    /**
+     * {@inheritDoc}
+     * <p>
+     * The set of a URI is changed only inside {@code compute} on its key, so a subscription added while another
+     * session's unsubscribe drops the emptied set is never lost with it.
+     *
+     * @throws SessionClosedException when the session is closed or expired, even if that happens concurrently
+     */
     @Override
     public void subscribe(String sessionId, String uri) {
         Entry entry = require(sessionId);
-        subscribers.computeIfAbsent(uri, key -> ConcurrentHashMap.newKeySet()).add(entry.id());
+        subscribers.compute(uri, (key, ids) -> {
+            Set<String> set = ids == null ? ConcurrentHashMap.newKeySet() : ids;
+            set.add(entry.id());
+            return set;
+        });
+        if (sessions.get(sessionId) != entry) { // closed meanwhile: its close() may have swept this URI already
+            unsubscribe(sessionId, uri);
+            throw new SessionClosedException(sessionId);
+        }
     }
 
     @Override
     public boolean unsubscribe(String sessionId, String uri) {
-        Set<String> ids = subscribers.get(uri);
-        boolean removed = ids != null && ids.remove(sessionId);
-        if (ids != null && ids.isEmpty()) {
-            subscribers.remove(uri, ids);
-        }
-        return removed;
+        boolean[] removed = new boolean[1];
+        subscribers.computeIfPresent(uri, (key, ids) -> {
+            removed[0] = ids.remove(sessionId);
+            return ids.isEmpty() ? null : ids;
+        });
+        return removed[0];
     }
 
     @Override

@@ -66,7 +66,13 @@ public interface SessionManager {
     /** Sends a message to every live session's standalone stream ({@code list_changed} notifications). */
     void sendToAll(JsonRpcMessage message);
 
-    /** Records that the session wants {@code notifications/resources/updated} for {@code uri}. */
+    /**
+     * Records that the session wants {@code notifications/resources/updated} for {@code uri}. Subscriptions end with
+     * the session, and concurrent subscribes and unsubscribes of one URI by different sessions must not lose each
+     * other.
+     *
+     * @throws SessionClosedException when the session is closed or expired
+     */
     void subscribe(String sessionId, String uri);
 
     /** Ends the session's subscription to {@code uri}; {@code false} when it had none. */

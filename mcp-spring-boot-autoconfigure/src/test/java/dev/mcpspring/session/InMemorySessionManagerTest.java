@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -432,6 +433,107 @@ class InMemorySessionManagerTest {
         assertThat(manager.find(a)).isEmpty();
         assertThat(manager.find(b)).isEmpty();
         assertThat(manager.sessionCount()).isZero();
+    }
+
+    // ------------------------------------------------------------------ resource subscriptions
+
+    @Test
+    void onlySubscribedSessionsGetMessagesForAUri() {
+        InMemorySessionManager manager = manager(Duration.ofMinutes(1), 10, 10);
+        String subscriber = manager.create(null).id();
+        String other = manager.create(null).id();
+        RecordingSink subscriberSink = new RecordingSink();
+        RecordingSink otherSink = new RecordingSink();
+        manager.openStandaloneStream(subscriber, subscriberSink);
+        manager.openStandaloneStream(other, otherSink);
+
+        manager.subscribe(subscriber, "res://a");
+        manager.subscribe(other, "res://b");
+        manager.sendToSubscribers("res://a", notification("notifications/a"));
+
+        assertThat(subscriberSink.methods()).containsExactly("notifications/a");
+        assertThat(otherSink.methods()).isEmpty();
+
+        assertThat(manager.unsubscribe(subscriber, "res://a")).isTrue();
+        assertThat(manager.unsubscribe(subscriber, "res://a")).isFalse();
+        manager.sendToSubscribers("res://a", notification("notifications/a"));
+        assertThat(subscriberSink.methods()).containsExactly("notifications/a");
+    }
+
+    @Test
+    void closingASessionEndsItsSubscriptions() {
+        List<String> routed = new CopyOnWriteArrayList<>();
+        InMemorySessionManager manager = new InMemorySessionManager(Duration.ofMinutes(1), 10, 10) {
+            @Override
+            public boolean sendToSession(String sessionId, JsonRpcMessage message) {
+                routed.add(sessionId);
+                return super.sendToSession(sessionId, message);
+            }
+        };
+        managers.add(manager);
+        String closed = manager.create(null).id();
+        manager.subscribe(closed, "res://a");
+
+        manager.close(closed);
+        manager.sendToSubscribers("res://a", notification("notifications/a"));
+
+        assertThat(routed).isEmpty();
+        assertThat(manager.unsubscribe(closed, "res://a")).isFalse();
+    }
+
+    @Test
+    void aClosedSessionCannotSubscribe() {
+        InMemorySessionManager manager = manager(Duration.ofMinutes(1), 10, 10);
+        String id = manager.create(null).id();
+        manager.close(id);
+
+        assertThatThrownBy(() -> manager.subscribe(id, "res://a")).isInstanceOf(SessionClosedException.class);
+        assertThatThrownBy(() -> manager.subscribe("unknown", "res://a")).isInstanceOf(SessionClosedException.class);
+    }
+
+    /**
+     * One session keeps subscribing to and unsubscribing from a URI while another subscribes, checks, and
+     * unsubscribes. The second session's subscription must hold from its subscribe until its unsubscribe, also
+     * when the first session's unsubscribe empties and drops the URI's set at that moment.
+     */
+    @Test
+    void concurrentSubscribeAndUnsubscribeOfOneUriLoseNoSubscription() {
+        ThreadLocal<List<String>> routed = ThreadLocal.withInitial(ArrayList::new);
+        InMemorySessionManager manager = new InMemorySessionManager(Duration.ofMinutes(1), 10, 10) {
+            @Override
+            public boolean sendToSession(String sessionId, JsonRpcMessage message) {
+                routed.get().add(sessionId);
+                return true;
+            }
+        };
+        managers.add(manager);
+        String uri = "res://contended";
+        String toggling = manager.create(null).id();
+        String checking = manager.create(null).id();
+        AtomicBoolean done = new AtomicBoolean();
+        CompletableFuture<Void> toggler = CompletableFuture.runAsync(() -> {
+            while (!done.get()) {
+                manager.subscribe(toggling, uri);
+                manager.unsubscribe(toggling, uri);
+            }
+        });
+        int lost = 0;
+        try {
+            for (int round = 0; round < 200_000 && lost == 0; round++) {
+                manager.subscribe(checking, uri);
+                routed.get().clear();
+                manager.sendToSubscribers(uri, notification("notifications/resources/updated"));
+                if (!routed.get().contains(checking)) {
+                    lost = round + 1;
+                }
+                manager.unsubscribe(checking, uri);
+            }
+        }
+        finally {
+            done.set(true);
+            toggler.join();
+        }
+        assertThat(lost).as("round in which the subscription was lost (0: never)").isZero();
     }
 
     // ------------------------------------------------------------------ helpers
