@@ -234,14 +234,30 @@ public class McpServerProperties {
         }
     }
 
-    /** Security settings ({@code mcp.server.security.*}). */
+    /**
+     * Security settings ({@code mcp.server.security.*}): DNS-rebinding protection, on by default. A request whose
+     * Host or Origin is not allowed is answered 403.
+     */
     public static class Security {
 
         /**
-         * Origins (scheme://host[:port]) allowed to call the endpoint besides loopback origins; "*" allows every
-         * origin. Requests without an Origin header are always allowed.
+         * Origins (scheme://host[:port], matched exactly) allowed to call the endpoint besides loopback origins on
+         * any port; "*" allows every origin. Requests without an Origin header are always allowed.
          */
         private List<String> allowedOrigins = new ArrayList<>();
+
+        /**
+         * Host header values allowed besides localhost, 127.0.0.1 and [::1] on any port: "name" allows every port,
+         * "name:port" only that one; "*" allows every host. List the names the server is reached by when it is not
+         * only used locally.
+         */
+        private List<String> allowedHosts = new ArrayList<>();
+
+        /**
+         * Check X-Forwarded-Host instead of Host when present. Only for servers reached exclusively through a
+         * reverse proxy that sets (or strips) that header; otherwise a client could choose the host checked.
+         */
+        private boolean trustForwardedHost;
 
         public List<String> getAllowedOrigins() {
             return allowedOrigins;
@@ -249,6 +265,22 @@ public class McpServerProperties {
 
         public void setAllowedOrigins(List<String> allowedOrigins) {
             this.allowedOrigins = allowedOrigins;
+        }
+
+        public List<String> getAllowedHosts() {
+            return allowedHosts;
+        }
+
+        public void setAllowedHosts(List<String> allowedHosts) {
+            this.allowedHosts = allowedHosts;
+        }
+
+        public boolean isTrustForwardedHost() {
+            return trustForwardedHost;
+        }
+
+        public void setTrustForwardedHost(boolean trustForwardedHost) {
+            this.trustForwardedHost = trustForwardedHost;
         }
     }
 

@@ -37,10 +37,10 @@ import tools.jackson.databind.JsonNode;
  * The MCP Streamable HTTP endpoint: POST carries client messages, GET opens the session's standalone SSE
  * stream, DELETE ends the session.
  * <p>
- * Every request is checked (Origin, Accept, Content-Type, size, protocol version, session) before any handler
- * runs, and every refusal is an HTTP error with a JSON-RPC error body. Handlers run on the handler executor
- * while the servlet thread returns at once (asynchronous servlet), so neither a running tool nor an idle
- * stream holds a container thread.
+ * Every request is checked (Host and Origin against DNS rebinding, Accept, Content-Type, size, protocol version,
+ * session) before any handler runs, and every refusal is an HTTP error with a JSON-RPC error body. Handlers run on
+ * the handler executor while the servlet thread returns at once (asynchronous servlet), so neither a running tool
+ * nor an idle stream holds a container thread.
  */
 public class StreamableHttpServlet extends HttpServlet {
 
@@ -71,6 +71,8 @@ public class StreamableHttpServlet extends HttpServlet {
 
     private final transient OriginValidator origins;
 
+    private final transient HostValidator hosts;
+
     private final transient SseKeepAlive keepAlive;
 
     public StreamableHttpServlet(McpServer server, SessionManager sessions, JsonRpcCodec codec, Executor executor,
@@ -82,17 +84,15 @@ public class StreamableHttpServlet extends HttpServlet {
         this.executor = executor;
         this.settings = settings;
         this.origins = new OriginValidator(settings.allowedOrigins());
+        this.hosts = new HostValidator(settings.allowedHosts(), settings.trustForwardedHost());
         this.keepAlive = new SseKeepAlive(settings.keepAliveInterval(), executor);
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            if (!origins.isAllowed(request.getHeader("Origin"))) {
-                throw new RequestRefusedException(HttpServletResponse.SC_FORBIDDEN, "Forbidden: Origin '"
-                        + request.getHeader("Origin") + "' is not allowed to use this MCP endpoint (add it to "
-                        + "mcp.server.security.allowed-origins)");
-            }
+            hosts.check(request);
+            origins.check(request);
             String method = request.getMethod();
             if (settings.stateless() && !"POST".equals(method)) {
                 throw new RequestRefusedException(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method Not Allowed: "
