@@ -42,7 +42,8 @@ public class McpServletTransportAutoConfiguration {
         McpServerProperties.Security security = properties.getSecurity();
         TransportSettings settings = new TransportSettings(properties.getTransport().getMaxBodySize().toBytes(),
                 properties.getTransport().getKeepAliveInterval(), properties.getSession().isStateless(),
-                security.getAllowedOrigins(), security.getAllowedHosts(), security.isTrustForwardedHost());
+                security.getAllowedOrigins(), security.getAllowedHosts(), security.isTrustForwardedHost(),
+                properties.getSse().getRetry(), properties.getSse().isPolling());
         Executor decorated = McpTaskDecorators.decorate(executor, taskDecorators.orderedStream().toList());
         return new StreamableHttpServlet(server, sessions, codec, decorated, settings);
     }
