@@ -36,6 +36,8 @@ import dev.mcpspring.server.ServerIdentity;
 import dev.mcpspring.server.ServerRegistries;
 import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.server.ToolSpecification;
+import dev.mcpspring.session.EventStore;
+import dev.mcpspring.session.InMemoryEventStore;
 import dev.mcpspring.session.InMemorySessionManager;
 import dev.mcpspring.session.SessionManager;
 
@@ -172,10 +174,17 @@ public class McpServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SessionManager mcpSessionManager(McpServerProperties properties) {
+    EventStore mcpEventStore(McpServerProperties properties) {
+        McpServerProperties.Sse.EventStore store = properties.getSse().getEventStore();
+        return new InMemoryEventStore(store.getMaxEventsPerStream(), store.getTtl(), store.getMaxStreamsPerSession());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SessionManager mcpSessionManager(McpServerProperties properties, EventStore eventStore) {
         McpServerProperties.Session session = properties.getSession();
         return new InMemorySessionManager(session.getTimeout(), session.getMaxSessions(),
-                session.getMaxQueuedMessages());
+                session.getMaxQueuedMessages(), eventStore);
     }
 
     @Bean(name = HANDLER_EXECUTOR_BEAN_NAME, destroyMethod = "shutdownNow")

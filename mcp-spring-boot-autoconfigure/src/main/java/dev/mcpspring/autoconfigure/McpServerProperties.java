@@ -40,6 +40,8 @@ public class McpServerProperties {
 
     private final Security security = new Security();
 
+    private final Sse sse = new Sse();
+
     private final Executor executor = new Executor();
 
     private final Peer peer = new Peer();
@@ -113,6 +115,10 @@ public class McpServerProperties {
 
     public Security getSecurity() {
         return security;
+    }
+
+    public Sse getSse() {
+        return sse;
     }
 
     public Executor getExecutor() {
@@ -234,14 +240,30 @@ public class McpServerProperties {
         }
     }
 
-    /** Security settings ({@code mcp.server.security.*}). */
+    /**
+     * Security settings ({@code mcp.server.security.*}): DNS-rebinding protection, on by default. A request whose
+     * Host or Origin is not allowed is answered 403.
+     */
     public static class Security {
 
         /**
-         * Origins (scheme://host[:port]) allowed to call the endpoint besides loopback origins; "*" allows every
-         * origin. Requests without an Origin header are always allowed.
+         * Origins (scheme://host[:port], matched exactly) allowed to call the endpoint besides loopback origins on
+         * any port; "*" allows every origin. Requests without an Origin header are always allowed.
          */
         private List<String> allowedOrigins = new ArrayList<>();
+
+        /**
+         * Host header values allowed besides localhost, 127.0.0.1 and [::1] on any port: "name" allows every port,
+         * "name:port" only that one; "*" allows every host. List the names the server is reached by when it is not
+         * only used locally.
+         */
+        private List<String> allowedHosts = new ArrayList<>();
+
+        /**
+         * Check X-Forwarded-Host instead of Host when present. Only for servers reached exclusively through a
+         * reverse proxy that sets (or strips) that header; otherwise a client could choose the host checked.
+         */
+        private boolean trustForwardedHost;
 
         public List<String> getAllowedOrigins() {
             return allowedOrigins;
@@ -249,6 +271,116 @@ public class McpServerProperties {
 
         public void setAllowedOrigins(List<String> allowedOrigins) {
             this.allowedOrigins = allowedOrigins;
+        }
+
+        public List<String> getAllowedHosts() {
+            return allowedHosts;
+        }
+
+        public void setAllowedHosts(List<String> allowedHosts) {
+            this.allowedHosts = allowedHosts;
+        }
+
+        public boolean isTrustForwardedHost() {
+            return trustForwardedHost;
+        }
+
+        public void setTrustForwardedHost(boolean trustForwardedHost) {
+            this.trustForwardedHost = trustForwardedHost;
+        }
+    }
+
+    /** Resumable SSE streams, SEP-1699 ({@code mcp.server.sse.*}). */
+    public static class Sse {
+
+        /**
+         * Reconnection delay sent as the "retry" field of the priming event that opens every SSE stream of a
+         * 2025-11-25 (or later) session; 0 sends none.
+         */
+        private Duration retry = Duration.ofSeconds(1);
+
+        /**
+         * Polling mode: close the connection of every request's SSE stream right after its priming event; the
+         * client collects notifications and the result with GET and Last-Event-ID after the retry delay. Only
+         * for 2025-11-25 (or later) sessions; a tool can do this for its own request with
+         * McpRequestContext.closeSseStream().
+         */
+        private boolean polling;
+
+        private final EventStore eventStore = new EventStore();
+
+        public Duration getRetry() {
+            return retry;
+        }
+
+        public void setRetry(Duration retry) {
+            if (retry == null || retry.isNegative()) {
+                throw new IllegalArgumentException("mcp.server.sse.retry must not be negative, but was " + retry);
+            }
+            this.retry = retry;
+        }
+
+        public boolean isPolling() {
+            return polling;
+        }
+
+        public void setPolling(boolean polling) {
+            this.polling = polling;
+        }
+
+        public EventStore getEventStore() {
+            return eventStore;
+        }
+
+        /** The in-memory store that keeps sent events for resumption ({@code mcp.server.sse.event-store.*}). */
+        public static class EventStore {
+
+            /** Events kept per stream; the oldest are dropped beyond it. */
+            private int maxEventsPerStream = 1_000;
+
+            /** How long an event is kept for a client that resumes its stream. */
+            private Duration ttl = Duration.ofMinutes(5);
+
+            /** Streams kept per session; the one idle longest (ended streams first) is dropped beyond it. */
+            private int maxStreamsPerSession = 64;
+
+            public int getMaxEventsPerStream() {
+                return maxEventsPerStream;
+            }
+
+            public void setMaxEventsPerStream(int maxEventsPerStream) {
+                if (maxEventsPerStream < 1) {
+                    throw new IllegalArgumentException(
+                            "mcp.server.sse.event-store.max-events-per-stream must be at least 1, but was "
+                                    + maxEventsPerStream);
+                }
+                this.maxEventsPerStream = maxEventsPerStream;
+            }
+
+            public Duration getTtl() {
+                return ttl;
+            }
+
+            public void setTtl(Duration ttl) {
+                if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+                    throw new IllegalArgumentException(
+                            "mcp.server.sse.event-store.ttl must be positive, but was " + ttl);
+                }
+                this.ttl = ttl;
+            }
+
+            public int getMaxStreamsPerSession() {
+                return maxStreamsPerSession;
+            }
+
+            public void setMaxStreamsPerSession(int maxStreamsPerSession) {
+                if (maxStreamsPerSession < 1) {
+                    throw new IllegalArgumentException(
+                            "mcp.server.sse.event-store.max-streams-per-session must be at least 1, but was "
+                                    + maxStreamsPerSession);
+                }
+                this.maxStreamsPerSession = maxStreamsPerSession;
+            }
         }
     }
 

@@ -39,9 +39,11 @@ public class McpServletTransportAutoConfiguration {
     StreamableHttpServlet mcpStreamableHttpServlet(McpServer server, SessionManager sessions, JsonRpcCodec codec,
             @Qualifier(McpServerAutoConfiguration.HANDLER_EXECUTOR_BEAN_NAME) Executor executor,
             @McpTaskDecorator ObjectProvider<TaskDecorator> taskDecorators, McpServerProperties properties) {
+        McpServerProperties.Security security = properties.getSecurity();
         TransportSettings settings = new TransportSettings(properties.getTransport().getMaxBodySize().toBytes(),
                 properties.getTransport().getKeepAliveInterval(), properties.getSession().isStateless(),
-                properties.getSecurity().getAllowedOrigins());
+                security.getAllowedOrigins(), security.getAllowedHosts(), security.isTrustForwardedHost(),
+                properties.getSse().getRetry(), properties.getSse().isPolling());
         Executor decorated = McpTaskDecorators.decorate(executor, taskDecorators.orderedStream().toList());
         return new StreamableHttpServlet(server, sessions, codec, decorated, settings);
     }

@@ -39,6 +39,15 @@ public final class ProtocolVersion {
         return V2025_03_26.equals(version);
     }
 
+    /**
+     * Whether SSE polling (SEP-1699) may be used with a client of {@code version}: priming events (an event id with
+     * empty data) and connections the server closes before the stream ends, both from 2025-11-25 on. Clients of
+     * older revisions parse every event's data as JSON and fail on a priming event.
+     */
+    public static boolean supportsSsePolling(String version) {
+        return isSupported(version) && version.compareTo(V2025_11_25) >= 0;
+    }
+
     /** Whether the client must send {@code MCP-Protocol-Version} on requests after {@code initialize}. */
     public static boolean hasVersionHeader(String version) {
         return version != null && version.compareTo(V2025_06_18) >= 0;

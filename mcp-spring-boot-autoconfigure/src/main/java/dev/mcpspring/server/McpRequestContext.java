@@ -44,4 +44,19 @@ public interface McpRequestContext {
      * stays usable after the request ends (for example from a background task).
      */
     PeerHandle sessionPeer();
+
+    /**
+     * Closes the HTTP connection of this request's SSE stream now, without ending the stream (SEP-1699 polling),
+     * so a long-running handler does not hold a connection: the client reconnects after the server's {@code retry}
+     * delay with a GET carrying {@code Last-Event-ID} and receives everything sent from now on, the result
+     * included, exactly once. A response that was still undecided becomes an SSE stream with just a priming event.
+     * <p>
+     * Only possible for a client that negotiated 2025-11-25 or later in a session and accepts SSE; otherwise
+     * nothing happens. Setting {@code mcp.server.sse.polling=true} does this for every request.
+     *
+     * @return whether the connection was closed (or had already gone) and the client can resume the stream
+     */
+    default boolean closeSseStream() {
+        return false;
+    }
 }

@@ -148,7 +148,8 @@ public class McpServer {
             PeerHandle peer = new DefaultPeerHandle(session, requestStream, meta.get("progressToken"), cancellation,
                     peerContext);
             PeerHandle sessionPeer = new DefaultPeerHandle(session, null, null, null, peerContext);
-            RequestContext context = new RequestContext(session, request, meta, peer, sessionPeer);
+            RequestContext context = new RequestContext(session, request, meta, peer, sessionPeer,
+                    requestStream);
             Object result = handler.handle(context, request.params());
             return new JsonRpcMessage.Response(request.id(), codec.toTree(result));
         }

@@ -6,6 +6,7 @@ import dev.mcpspring.protocol.ClientCapabilities;
 import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.session.McpSession;
+import dev.mcpspring.session.MessageSink;
 import tools.jackson.databind.JsonNode;
 
 /** The {@link McpRequestContext} of one request, made by {@link McpServer} before its handler runs. */
@@ -21,13 +22,16 @@ final class RequestContext implements McpRequestContext {
 
     private final PeerHandle sessionPeer;
 
+    private final MessageSink requestStream;
+
     RequestContext(McpSession session, JsonRpcMessage.Request request, Map<String, Object> meta, PeerHandle peer,
-            PeerHandle sessionPeer) {
+            PeerHandle sessionPeer, MessageSink requestStream) {
         this.session = session;
         this.request = request;
         this.meta = meta;
         this.peer = peer;
         this.sessionPeer = sessionPeer;
+        this.requestStream = requestStream;
     }
 
     @Override
@@ -78,6 +82,11 @@ final class RequestContext implements McpRequestContext {
     @Override
     public PeerHandle sessionPeer() {
         return sessionPeer;
+    }
+
+    @Override
+    public boolean closeSseStream() {
+        return requestStream != null && requestStream.closeConnection();
     }
 
     McpSession session() {

@@ -1,7 +1,6 @@
 package dev.mcpspring.session;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -24,11 +24,25 @@ import tools.jackson.databind.JsonNode;
  * The default {@link SessionManager}: every session lives in this JVM's memory.
  * <p>
  * A session expires when it has been idle for the configured timeout, idle meaning no request in flight and no
- * open stream; the clock starts when the last of those ends. A single daemon thread sweeps for expired sessions.
+ * open stream; the clock starts when the last of those ends. A single daemon thread sweeps for expired sessions
+ * (and for expired events of the {@link EventStore}).
+ * <p>
+ * Streams: the session's GET stream has the stream id {@value #STANDALONE_STREAM_ID}, the response streams of
+ * requests {@code r1}, {@code r2}, ... in the order they open, so event ids read {@code get:7} or {@code r3:0}.
  */
 public class InMemorySessionManager implements SessionManager, AutoCloseable {
 
+    /** The stream id of a session's standalone (GET) stream. */
+    public static final String STANDALONE_STREAM_ID = "get";
+
     private static final Log logger = LogFactory.getLog(InMemorySessionManager.class);
+
+    /** Default bounds of the event store when none is given. */
+    private static final int DEFAULT_MAX_EVENTS_PER_STREAM = 1_000;
+
+    private static final Duration DEFAULT_EVENT_TTL = Duration.ofMinutes(5);
+
+    private static final int DEFAULT_MAX_STREAMS_PER_SESSION = 64;
 
     private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
 
@@ -43,24 +57,42 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
 
     private final int maxQueuedMessages;
 
+    private final EventStore eventStore;
+
     private final ScheduledExecutorService sweeper;
 
     /**
+     * A manager with an {@link InMemoryEventStore} of default bounds (1000 events per stream, kept 5 minutes, 64
+     * streams per session).
+     *
      * @param idleTimeout       how long a session may stay idle before it expires
      * @param maxSessions       how many sessions may be live at once
      * @param maxQueuedMessages how many messages are kept for a session while it has no open stream
      */
     public InMemorySessionManager(Duration idleTimeout, int maxSessions, int maxQueuedMessages) {
+        this(idleTimeout, maxSessions, maxQueuedMessages, new InMemoryEventStore(DEFAULT_MAX_EVENTS_PER_STREAM,
+                DEFAULT_EVENT_TTL, DEFAULT_MAX_STREAMS_PER_SESSION));
+    }
+
+    /**
+     * @param idleTimeout       how long a session may stay idle before it expires
+     * @param maxSessions       how many sessions may be live at once
+     * @param maxQueuedMessages how many messages are kept for a session while it has no open stream
+     * @param eventStore        where the events of the sessions' streams are kept for resumption
+     */
+    public InMemorySessionManager(Duration idleTimeout, int maxSessions, int maxQueuedMessages,
+            EventStore eventStore) {
         this.idleTimeoutNanos = idleTimeout.toNanos();
         this.maxSessions = maxSessions;
         this.maxQueuedMessages = maxQueuedMessages;
+        this.eventStore = eventStore;
         this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mcp-session-expiry");
             thread.setDaemon(true);
             return thread;
         });
         long period = Math.max(10, Math.min(idleTimeout.toMillis() / 2, 30_000));
-        this.sweeper.scheduleWithFixedDelay(this::expireIdleSessions, period, period, TimeUnit.MILLISECONDS);
+        this.sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -88,6 +120,7 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
         count.decrementAndGet();
         subscribers.keySet().forEach(uri -> unsubscribe(sessionId, uri));
         entry.shutDown();
+        eventStore.removeSession(sessionId);
         return true;
     }
 
@@ -105,6 +138,55 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
     public Activity openStandaloneStream(String sessionId, MessageSink stream) {
         Entry entry = require(sessionId);
         return entry.attach(stream);
+    }
+
+    @Override
+    public EventStore eventStore() {
+        return eventStore;
+    }
+
+    @Override
+    public MessageSink openRequestStream(String sessionId, MessageSink connection) {
+        SessionStream stream = require(sessionId).openRequestStream();
+        stream.attach(connection);
+        return stream;
+    }
+
+    @Override
+    public Activity resumeStream(String sessionId, String lastEventId, MessageSink connection) {
+        Entry entry = require(sessionId);
+        EventId eventId = EventId.parse(lastEventId).orElseThrow(() -> new UnknownEventIdException(lastEventId));
+        SessionStream live = entry.liveStream(eventId.streamId());
+        Activity activity = entry.begin();
+        try {
+            if (live != null) {
+                live.resume(connection, eventId.sequence(), lastEventId);
+                return () -> {
+                    live.detach(connection);
+                    activity.close();
+                };
+            }
+            replayEnded(sessionId, eventId, lastEventId, connection);
+            return activity;
+        }
+        catch (RuntimeException ex) {
+            activity.close();
+            throw ex;
+        }
+    }
+
+    /** Resumes a stream no longer open in this JVM (a request that has answered): replays it, then ends it. */
+    private void replayEnded(String sessionId, EventId eventId, String lastEventId, MessageSink connection) {
+        EventStore.Replay replay = eventStore.replayAfter(sessionId, eventId.streamId(), eventId.sequence())
+            .orElseThrow(() -> new UnknownEventIdException(lastEventId));
+        for (EventStore.StoredEvent event : replay.events()) {
+            if (!event.isPriming()
+                    && !connection.send(new EventId(eventId.streamId(), event.sequence()).toString(),
+                            event.message())) {
+                return;
+            }
+        }
+        connection.close();
     }
 
     @Override
@@ -223,6 +305,16 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
         sessions.keySet().forEach(this::close);
     }
 
+    private void sweep() {
+        expireIdleSessions();
+        try {
+            eventStore.evictExpired();
+        }
+        catch (RuntimeException ex) {
+            logger.warn("Evicting expired events of MCP streams failed", ex);
+        }
+    }
+
     void expireIdleSessions() {
         long now = System.nanoTime();
         sessions.values().forEach(entry -> {
@@ -252,12 +344,19 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
 
         private volatile long lastActiveNanos = System.nanoTime();
 
-        private MessageSink stream; // guarded by this
+        /** The GET stream; it lives as long as the session, whichever connections carry it. */
+        private final SessionStream standalone;
 
-        private ArrayDeque<JsonRpcMessage> queued; // guarded by this, created on first use
+        /** The response streams of requests still being answered, by stream id. */
+        private final Map<String, SessionStream> requestStreams = new ConcurrentHashMap<>(4);
+
+        private final AtomicLong streamCount = new AtomicLong();
+
+        private boolean closed; // guarded by this
 
         Entry(String id, String principal) {
             super(id, principal);
+            this.standalone = new SessionStream(this, STANDALONE_STREAM_ID, eventStore, maxQueuedMessages);
         }
 
         Map<PendingRequestKey, Consumer<Cancellation>> inFlight() {
@@ -297,49 +396,45 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
         }
 
         synchronized Activity attach(MessageSink sink) {
-            if (stream != null && stream.isOpen()) {
+            if (standalone.hasOpenConnection()) {
                 throw new StreamConflictException(id());
             }
             Activity activity = begin();
-            stream = sink;
-            while (queued != null && !queued.isEmpty() && sink.send(queued.peekFirst())) {
-                queued.pollFirst();
-            }
+            standalone.attach(sink);
             return () -> {
-                synchronized (this) {
-                    if (stream == sink) {
-                        stream = null;
-                    }
-                }
+                standalone.detach(sink);
                 activity.close();
             };
         }
 
-        synchronized void deliver(JsonRpcMessage message) {
-            if (stream != null && stream.send(message)) {
-                return;
+        void deliver(JsonRpcMessage message) {
+            standalone.send(message);
+        }
+
+        synchronized SessionStream openRequestStream() {
+            if (closed) {
+                throw new SessionClosedException(id());
             }
-            if (queued == null) {
-                queued = new ArrayDeque<>();
-            }
-            if (queued.size() >= maxQueuedMessages) {
-                queued.pollFirst();
-                logger.warn("MCP session " + id() + " has no open stream and more than " + maxQueuedMessages
-                        + " queued messages; dropping the oldest");
-            }
-            queued.addLast(message);
+            String streamId = "r" + streamCount.incrementAndGet();
+            SessionStream stream = new SessionStream(this, streamId, eventStore, 0);
+            stream.onTerminate(() -> requestStreams.remove(streamId, stream));
+            requestStreams.put(streamId, stream);
+            return stream;
+        }
+
+        /** The stream of this id that is still open in this JVM, or {@code null}. */
+        SessionStream liveStream(String streamId) {
+            return STANDALONE_STREAM_ID.equals(streamId) ? standalone : requestStreams.get(streamId);
         }
 
         void shutDown() {
-            MessageSink sink;
             synchronized (this) {
-                sink = stream;
-                stream = null;
-                queued = null;
+                closed = true;
             }
-            if (sink != null) {
-                sink.close();
-            }
+            // no event is stored once this returns, so the store can forget the session for good
+            requestStreams.values().forEach(SessionStream::detachStore);
+            standalone.detachStore();
+            standalone.close();
             SessionClosedException closed = new SessionClosedException(id());
             pending.values().forEach(future -> future.completeExceptionally(closed));
             pending.clear();

@@ -2,7 +2,10 @@ package dev.mcpspring.session;
 
 import dev.mcpspring.protocol.JsonRpcMessage;
 
-/** Somewhere JSON-RPC messages can be written to the client: an SSE stream, or a request's response. */
+/**
+ * Somewhere JSON-RPC messages can be written to the client: an SSE stream, one HTTP connection carrying it, or a
+ * request's response.
+ */
 public interface MessageSink {
 
     /**
@@ -12,9 +15,39 @@ public interface MessageSink {
      */
     boolean send(JsonRpcMessage message);
 
+    /**
+     * Sends one message as the SSE event {@code eventId}, so the client can resume the stream after it. A sink that
+     * cannot carry event ids sends the message without one.
+     *
+     * @return {@code false} when the sink is closed and the message was not sent
+     */
+    default boolean send(String eventId, JsonRpcMessage message) {
+        return send(message);
+    }
+
+    /**
+     * Writes a priming event (SEP-1699): the id {@code eventId}, empty data and the reconnection delay, so the
+     * client can resume the stream from its very start.
+     *
+     * @return {@code false} when the sink cannot (it carries no event ids, or it is closed)
+     */
+    default boolean prime(String eventId) {
+        return false;
+    }
+
     /** Whether messages can still be sent. */
     boolean isOpen();
 
     /** Ends the stream; further messages are refused. */
     void close();
+
+    /**
+     * Closes the HTTP connection that carries the stream without ending the stream (SEP-1699 polling): the client
+     * reconnects with {@code Last-Event-ID} and receives what is sent from now on, the response included.
+     *
+     * @return {@code false} when that is not possible (the client could not resume this stream); nothing changed
+     */
+    default boolean closeConnection() {
+        return false;
+    }
 }

@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Owns the MCP sessions of this server: creating, finding and closing them, idle expiry, and everything that
  * must reach a session whichever node holds it: messages for its standalone (GET) stream, responses to the
- * requests this server sent to the client, and cancellations of the requests it is handling.
+ * requests this server sent to the client, cancellations of the requests it is handling, and the
+ * {@link EventStore} that lets a client resume an SSE stream with {@code Last-Event-ID}.
  * <p>
  * The default {@link InMemorySessionManager} keeps all of it in this JVM. An implementation backed by an
  * external store routes {@link #sendToSession} and {@link #deliverResponse} to the node that holds the open
@@ -47,8 +48,9 @@ public interface SessionManager {
     Activity beginActivity(String sessionId);
 
     /**
-     * Attaches the session's standalone stream (the client's GET). Messages queued while none was open are sent
-     * first. The stream keeps the session alive until it closes.
+     * Attaches the session's standalone stream (the client's GET without {@code Last-Event-ID}). A client of
+     * 2025-11-25 or later gets a priming event first; then the messages queued while no connection was open are
+     * sent. The stream keeps the session alive until it closes.
      *
      * @throws StreamConflictException when the session already has an open standalone stream
      * @throws SessionClosedException   when the session is closed or expired
@@ -62,6 +64,43 @@ public interface SessionManager {
      * @return {@code false} when the session does not exist
      */
     boolean sendToSession(String sessionId, JsonRpcMessage message);
+
+    /**
+     * The store of the events sent on the sessions' SSE streams. The default implementation keeps none: a manager
+     * that does not override the stream methods below offers no resumption.
+     */
+    default EventStore eventStore() {
+        return EventStore.none();
+    }
+
+    /**
+     * Opens the response stream of a request (the SSE response to a POST) on {@code connection}. Every message
+     * sent through the returned sink gets an event id naming the stream and is kept in the {@link #eventStore()},
+     * so the client can resume the stream after its connection broke or was closed with
+     * {@link MessageSink#closeConnection()}; closing the returned sink ends the stream. A client that negotiated
+     * 2025-11-25 or later receives a priming event at once.
+     * <p>
+     * The default implementation offers no resumption: it returns {@code connection} itself.
+     *
+     * @throws SessionClosedException when the session is closed or expired
+     */
+    default MessageSink openRequestStream(String sessionId, MessageSink connection) {
+        return connection;
+    }
+
+    /**
+     * Resumes the stream that the event {@code lastEventId} belongs to on a new connection (the client's GET with
+     * {@code Last-Event-ID}): every later event of that stream, and only of that stream, is sent on
+     * {@code connection}; then the stream carries on there, or the connection is closed when the stream has ended
+     * (a request's stream after its response). Like {@link #openStandaloneStream}, the connection keeps the
+     * session alive until the returned handle is closed.
+     *
+     * @throws UnknownEventIdException when the id names no stream of the session, or events after it are gone
+     * @throws SessionClosedException  when the session is closed or expired
+     */
+    default Activity resumeStream(String sessionId, String lastEventId, MessageSink connection) {
+        throw new UnknownEventIdException(lastEventId);
+    }
 
     /** Sends a message to every live session's standalone stream ({@code list_changed} notifications). */
     void sendToAll(JsonRpcMessage message);

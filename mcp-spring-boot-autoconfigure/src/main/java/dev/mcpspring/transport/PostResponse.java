@@ -8,12 +8,21 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.JsonRpcMessage;
+import dev.mcpspring.protocol.ProtocolVersion;
+import dev.mcpspring.session.McpSession;
 import dev.mcpspring.session.MessageSink;
+import dev.mcpspring.session.SessionClosedException;
+import dev.mcpspring.session.SessionManager;
 
 /**
  * The response to a POST that carried requests. It stays undecided while the handlers run: if they finish
  * without sending anything it becomes one {@code application/json} body; the first message a handler sends
  * before its result turns it into an SSE stream that ends after the last response.
+ * <p>
+ * In a session, the SSE stream is opened through {@link SessionManager#openRequestStream}: its events get ids and
+ * are kept, so the stream survives its HTTP connection. When the connection breaks (or is closed on purpose,
+ * {@link #closeConnection()}), the handlers carry on and the client collects the rest, response included, with a
+ * GET carrying {@code Last-Event-ID}.
  */
 final class PostResponse implements MessageSink {
 
@@ -33,18 +42,30 @@ final class PostResponse implements MessageSink {
 
     private final SseKeepAlive keepAlive;
 
+    private final long retryMillis;
+
+    private final SessionManager sessions;
+
+    private final McpSession session;
+
     private Mode mode = Mode.PENDING; // guarded by this
 
-    private SseStream stream; // guarded by this
+    private SseStream connection; // guarded by this
+
+    private MessageSink stream; // guarded by this: the session's stream on the connection, or the connection
 
     PostResponse(AsyncContext async, HttpServletResponse response, JsonRpcCodec codec, boolean jsonAllowed,
-            boolean sseAllowed, SseKeepAlive keepAlive) {
+            boolean sseAllowed, SseKeepAlive keepAlive, long retryMillis, SessionManager sessions,
+            McpSession session) {
         this.async = async;
         this.response = response;
         this.codec = codec;
         this.jsonAllowed = jsonAllowed;
         this.sseAllowed = sseAllowed;
         this.keepAlive = keepAlive;
+        this.retryMillis = retryMillis;
+        this.sessions = sessions;
+        this.session = session;
     }
 
     /** Sets a header of the response; only has an effect before anything is written. */
@@ -52,6 +73,15 @@ final class PostResponse implements MessageSink {
         if (mode == Mode.PENDING) {
             response.setHeader(name, value);
         }
+    }
+
+    /**
+     * Whether the connection may be closed before the stream ends (SEP-1699 polling): the client accepts SSE and
+     * negotiated 2025-11-25 or later in a session, so it got a priming event and can resume.
+     */
+    boolean supportsPolling() {
+        return sseAllowed && session.id() != null && session.isInitialized()
+                && ProtocolVersion.supportsSsePolling(session.protocolVersion());
     }
 
     @Override
@@ -81,7 +111,7 @@ final class PostResponse implements MessageSink {
             writeJson(batch ? responses : responses.get(0));
             return;
         }
-        SseStream sse = switchToSse();
+        MessageSink sse = switchToSse();
         mode = Mode.DONE;
         responses.forEach(sse::send);
         sse.close();
@@ -90,6 +120,31 @@ final class PostResponse implements MessageSink {
     @Override
     public synchronized boolean isOpen() {
         return mode != Mode.DONE && (stream == null || stream.isOpen());
+    }
+
+    /**
+     * Closes the HTTP connection now, right after the priming event, without ending the stream: what the handler
+     * sends from now on, its response included, waits for the client's GET with {@code Last-Event-ID}.
+     *
+     * @return {@code false} when the client could not resume ({@link #supportsPolling()}), or the response is over
+     */
+    @Override
+    public synchronized boolean closeConnection() {
+        if (mode == Mode.DONE || !supportsPolling()) {
+            return false;
+        }
+        return switchToSse().closeConnection();
+    }
+
+    /** The client went away (or the container gave up on the response): the stream, if any, outlives it. */
+    synchronized void connectionLost() {
+        if (connection != null) {
+            connection.close();
+        }
+        else if (mode == Mode.PENDING) {
+            mode = Mode.DONE;
+            async.complete();
+        }
     }
 
     @Override
@@ -103,11 +158,20 @@ final class PostResponse implements MessageSink {
         mode = Mode.DONE;
     }
 
-    private SseStream switchToSse() {
+    private MessageSink switchToSse() {
         if (stream == null) {
             mode = Mode.SSE;
-            stream = new SseStream(async, response, codec);
-            keepAlive.register(stream);
+            connection = new SseStream(async, response, codec, retryMillis);
+            keepAlive.register(connection);
+            stream = connection;
+            if (session.id() != null) {
+                try {
+                    stream = sessions.openRequestStream(session.id(), connection);
+                }
+                catch (SessionClosedException ex) {
+                    // the session ended meanwhile: answer on the connection alone
+                }
+            }
         }
         return stream;
     }

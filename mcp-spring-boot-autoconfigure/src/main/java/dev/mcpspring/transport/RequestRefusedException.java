@@ -18,6 +18,8 @@ final class RequestRefusedException extends RuntimeException {
 
     private final Map<String, String> headers = new LinkedHashMap<>();
 
+    private Object data;
+
     RequestRefusedException(int status, int code, String message) {
         super(message, null, false, false);
         this.status = status;
@@ -34,6 +36,12 @@ final class RequestRefusedException extends RuntimeException {
         return this;
     }
 
+    /** Sets the {@code data} member of the JSON-RPC error (what exactly was refused). */
+    RequestRefusedException data(Object data) {
+        this.data = data;
+        return this;
+    }
+
     int status() {
         return status;
     }
@@ -43,6 +51,6 @@ final class RequestRefusedException extends RuntimeException {
     }
 
     JsonRpcError error() {
-        return new JsonRpcError(code, getMessage());
+        return new JsonRpcError(code, getMessage(), data);
     }
 }

@@ -13,12 +13,19 @@ import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.session.MessageSink;
 
 /**
- * A server-sent events stream on an asynchronous servlet response. The response headers are written with the
- * first event; a write that fails (the client went away) closes the stream. No thread is held while it idles.
+ * A server-sent events stream on an asynchronous servlet response: one HTTP connection. The response headers are
+ * written with the first event; a write that fails (the client went away) closes the stream. No thread is held
+ * while it idles. Events may carry an id; a priming event carries an id, the {@code retry} delay and empty data.
  */
 final class SseStream implements MessageSink {
 
     private static final byte[] EVENT_PREFIX = "event: message\ndata: ".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] ID_PREFIX = "id: ".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] LINE_END = "\n".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] EMPTY_DATA = "data: \n\n".getBytes(StandardCharsets.UTF_8);
 
     private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.UTF_8);
 
@@ -30,6 +37,9 @@ final class SseStream implements MessageSink {
 
     private final JsonRpcCodec codec;
 
+    /** The {@code retry} field of priming events in milliseconds; 0 for none. */
+    private final long retryMillis;
+
     private boolean started; // guarded by this
 
     private boolean closed; // guarded by this
@@ -38,10 +48,11 @@ final class SseStream implements MessageSink {
 
     private volatile Runnable onClose = () -> { };
 
-    SseStream(AsyncContext async, HttpServletResponse response, JsonRpcCodec codec) {
+    SseStream(AsyncContext async, HttpServletResponse response, JsonRpcCodec codec, long retryMillis) {
         this.async = async;
         this.response = response;
         this.codec = codec;
+        this.retryMillis = retryMillis;
     }
 
     /** Runs {@code action} once when the stream closes, whoever closes it. */
@@ -58,6 +69,11 @@ final class SseStream implements MessageSink {
 
     @Override
     public boolean send(JsonRpcMessage message) {
+        return send(null, message);
+    }
+
+    @Override
+    public boolean send(String eventId, JsonRpcMessage message) {
         byte[] json = codec.write(message);
         synchronized (this) {
             if (closed) {
@@ -65,6 +81,7 @@ final class SseStream implements MessageSink {
             }
             try {
                 ServletOutputStream out = start();
+                writeId(out, eventId);
                 out.write(EVENT_PREFIX);
                 out.write(json);
                 out.write(EVENT_END);
@@ -77,6 +94,38 @@ final class SseStream implements MessageSink {
         }
         finish();
         return false;
+    }
+
+    @Override
+    public boolean prime(String eventId) {
+        synchronized (this) {
+            if (closed) {
+                return false;
+            }
+            try {
+                ServletOutputStream out = start();
+                writeId(out, eventId);
+                if (retryMillis > 0) {
+                    out.write(("retry: " + retryMillis + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+                out.write(EMPTY_DATA);
+                out.flush();
+                return true;
+            }
+            catch (IOException | IllegalStateException ex) {
+                closed = true;
+            }
+        }
+        finish();
+        return false;
+    }
+
+    private static void writeId(ServletOutputStream out, String eventId) throws IOException {
+        if (eventId != null) {
+            out.write(ID_PREFIX);
+            out.write(eventId.getBytes(StandardCharsets.UTF_8));
+            out.write(LINE_END);
+        }
     }
 
     /** Writes the headers now, so the client sees the stream open before the first event. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -31,16 +32,22 @@ import dev.mcpspring.session.McpSession;
 import dev.mcpspring.session.SessionClosedException;
 import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.session.StreamConflictException;
+import dev.mcpspring.session.UnknownEventIdException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The MCP Streamable HTTP endpoint: POST carries client messages, GET opens the session's standalone SSE
  * stream, DELETE ends the session.
  * <p>
- * Every request is checked (Origin, Accept, Content-Type, size, protocol version, session) before any handler
- * runs, and every refusal is an HTTP error with a JSON-RPC error body. Handlers run on the handler executor
- * while the servlet thread returns at once (asynchronous servlet), so neither a running tool nor an idle
- * stream holds a container thread.
+ * Every request is checked (Host and Origin against DNS rebinding, Accept, Content-Type, size, protocol version,
+ * session) before any handler runs, and every refusal is an HTTP error with a JSON-RPC error body. Handlers run on
+ * the handler executor while the servlet thread returns at once (asynchronous servlet), so neither a running tool
+ * nor an idle stream holds a container thread.
+ * <p>
+ * SSE streams are resumable (SEP-1699): in a session every event has an id naming its stream, the session
+ * manager's event store keeps it, and a GET with {@code Last-Event-ID} replays the rest of that one stream and
+ * carries it on. Clients of 2025-11-25 or later get a priming event (id, {@code retry}, empty data) first on every
+ * stream, and in polling mode the connection of a request's stream is closed right after it.
  */
 public class StreamableHttpServlet extends HttpServlet {
 
@@ -52,6 +59,9 @@ public class StreamableHttpServlet extends HttpServlet {
 
     /** JSON-RPC error code for an unknown or expired session (implementation-defined server error range). */
     public static final int SESSION_NOT_FOUND = SessionResolver.SESSION_NOT_FOUND;
+
+    /** The header a client resumes an SSE stream with. */
+    public static final String LAST_EVENT_ID_HEADER = "Last-Event-ID";
 
     private static final Log logger = LogFactory.getLog(StreamableHttpServlet.class);
 
@@ -71,6 +81,8 @@ public class StreamableHttpServlet extends HttpServlet {
 
     private final transient OriginValidator origins;
 
+    private final transient HostValidator hosts;
+
     private final transient SseKeepAlive keepAlive;
 
     public StreamableHttpServlet(McpServer server, SessionManager sessions, JsonRpcCodec codec, Executor executor,
@@ -82,17 +94,15 @@ public class StreamableHttpServlet extends HttpServlet {
         this.executor = executor;
         this.settings = settings;
         this.origins = new OriginValidator(settings.allowedOrigins());
+        this.hosts = new HostValidator(settings.allowedHosts(), settings.trustForwardedHost());
         this.keepAlive = new SseKeepAlive(settings.keepAliveInterval(), executor);
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            if (!origins.isAllowed(request.getHeader("Origin"))) {
-                throw new RequestRefusedException(HttpServletResponse.SC_FORBIDDEN, "Forbidden: Origin '"
-                        + request.getHeader("Origin") + "' is not allowed to use this MCP endpoint (add it to "
-                        + "mcp.server.security.allowed-origins)");
-            }
+            hosts.check(request);
+            origins.check(request);
             String method = request.getMethod();
             if (settings.stateless() && !"POST".equals(method)) {
                 throw new RequestRefusedException(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method Not Allowed: "
@@ -187,10 +197,14 @@ public class StreamableHttpServlet extends HttpServlet {
             boolean created, boolean jsonAllowed, boolean sseAllowed) throws IOException {
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
-        PostResponse out = new PostResponse(async, response, codec, jsonAllowed, sseAllowed, keepAlive);
-        async.addListener(closeOnError(out::close));
+        PostResponse out = new PostResponse(async, response, codec, jsonAllowed, sseAllowed, keepAlive,
+                settings.sseRetry().toMillis(), sessions, session);
+        async.addListener(closeOnError(out::connectionLost));
         Runnable work = () -> {
             try {
+                if (settings.ssePolling() && out.supportsPolling()) {
+                    out.closeConnection(); // polling mode: priming event, then the client comes back with GET
+                }
                 List<JsonRpcMessage> responses = new ArrayList<>(requests.size());
                 for (JsonRpcMessage.Request r : requests) {
                     JsonRpcMessage answer = server.handle(session, r, out);
@@ -236,18 +250,22 @@ public class StreamableHttpServlet extends HttpServlet {
         }
         SessionResolver.checkVersionHeader(request);
         McpSession session = resolver.find(request);
+        String lastEventId = request.getHeader(LAST_EVENT_ID_HEADER);
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
-        SseStream stream = new SseStream(async, response, codec);
+        SseStream stream = new SseStream(async, response, codec, settings.sseRetry().toMillis());
         AtomicReference<SessionManager.Activity> registration = new AtomicReference<>();
         stream.onClose(() -> Optional.ofNullable(registration.getAndSet(NO_ACTIVITY))
             .ifPresent(SessionManager.Activity::close));
         try {
-            registration.set(sessions.openStandaloneStream(session.id(), stream));
+            registration.set(lastEventId == null || lastEventId.isBlank()
+                    ? sessions.openStandaloneStream(session.id(), stream)
+                    : sessions.resumeStream(session.id(), lastEventId.trim(), stream));
         }
-        catch (StreamConflictException | SessionClosedException ex) {
+        catch (StreamConflictException | SessionClosedException | UnknownEventIdException ex) {
             RequestRefusedException refusal = ex instanceof StreamConflictException
                     ? new RequestRefusedException(HttpServletResponse.SC_CONFLICT, "Conflict: " + ex.getMessage())
+                    : ex instanceof UnknownEventIdException unknown ? unknownEventId(unknown)
                     : SessionResolver.notFound();
             HttpErrors.write(response, codec, refusal.status(), null, refusal.error());
             async.complete();
@@ -260,6 +278,16 @@ public class StreamableHttpServlet extends HttpServlet {
         async.addListener(closeOnError(stream::close));
         keepAlive.register(stream);
         stream.open();
+    }
+
+    /** 400 (not 404, which would tell the client its session is gone): the stream cannot be resumed. */
+    private static RequestRefusedException unknownEventId(UnknownEventIdException ex) {
+        String id = ex.lastEventId();
+        String shown = id.length() > 80 ? id.substring(0, 80) + "..." : id;
+        return new RequestRefusedException(HttpServletResponse.SC_BAD_REQUEST, "Bad Request: Last-Event-ID '" + shown
+                + "' names no stream of this session that can be resumed (unknown, or events after it have expired); "
+                + "open a new stream with a GET without Last-Event-ID")
+            .data(Map.of("lastEventId", shown));
     }
 
     private void delete(HttpServletRequest request, HttpServletResponse response) {
@@ -301,6 +329,11 @@ public class StreamableHttpServlet extends HttpServlet {
         return mediaType.toLowerCase(Locale.ROOT).equals("application/json");
     }
 
+    /**
+     * Closes the stream when the container reports an error or time-out on the connection, and completes the
+     * asynchronous request there and then: a listener that leaves it open makes the container dispatch the
+     * request to the error page, which would try to write an error body into a committed SSE response.
+     */
     private static AsyncListener closeOnError(Runnable close) {
         return new AsyncListener() {
             @Override
@@ -309,16 +342,26 @@ public class StreamableHttpServlet extends HttpServlet {
 
             @Override
             public void onTimeout(AsyncEvent event) {
-                close.run();
+                end(event);
             }
 
             @Override
             public void onError(AsyncEvent event) {
-                close.run();
+                end(event);
             }
 
             @Override
             public void onStartAsync(AsyncEvent event) {
+            }
+
+            private void end(AsyncEvent event) {
+                close.run();
+                try {
+                    event.getAsyncContext().complete();
+                }
+                catch (IllegalStateException ex) {
+                    // completed already (by the close above, or by the thread whose write failed)
+                }
             }
         };
     }

@@ -31,7 +31,9 @@ class OriginValidatorTest {
     @ParameterizedTest
     @ValueSource(strings = { "https://evil.example.com", "http://localhost.evil.com", "http://evil.com:80",
             "http://127.0.0.1.nip.io", "http://localhost:3000/path", "ws://localhost:3000", "file://localhost",
-            "null", "", "localhost", "http://", "not a uri", "http://0.0.0.0", "http://evil.com#localhost" })
+            "null", "", "localhost", "http://", "not a uri", "http://0.0.0.0", "http://evil.com#localhost",
+            "http://evil.com@localhost", "http://localhost@evil.com", "http://localhost?x", "http://localhost#x",
+            "http://localhost:3000/", "http://127.0.0.1.evil.com:3000" })
     void otherOriginsAreRefusedByDefault(String origin) {
         assertThat(defaults.isAllowed(origin)).isFalse();
     }

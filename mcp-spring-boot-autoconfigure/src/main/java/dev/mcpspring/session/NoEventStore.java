@@ -1,0 +1,28 @@
+package dev.mcpspring.session;
+
+import java.util.Optional;
+
+import dev.mcpspring.protocol.JsonRpcMessage;
+
+/** {@link EventStore#none()}: keeps nothing, so no stream can be resumed. */
+enum NoEventStore implements EventStore {
+
+    INSTANCE;
+
+    @Override
+    public void append(String sessionId, String streamId, long sequence, JsonRpcMessage message) {
+    }
+
+    @Override
+    public void terminate(String sessionId, String streamId) {
+    }
+
+    @Override
+    public Optional<Replay> replayAfter(String sessionId, String streamId, long sequence) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void removeSession(String sessionId) {
+    }
+}

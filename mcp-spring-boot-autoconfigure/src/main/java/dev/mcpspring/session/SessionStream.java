@@ -1,0 +1,246 @@
+package dev.mcpspring.session;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.mcpspring.protocol.JsonRpcMessage;
+import dev.mcpspring.protocol.ProtocolVersion;
+
+/**
+ * One SSE stream of a session as the protocol sees it: a request's response stream or the session's GET stream.
+ * It outlives the HTTP connections that carry it: every message gets an {@link EventId} and goes to the
+ * {@link EventStore} before it is written to the current connection, so when the connection breaks (or the
+ * server closes it, SEP-1699 polling) the client resumes the stream with {@code Last-Event-ID} on a new one.
+ * <p>
+ * Clients that negotiated 2025-11-25 or later get a priming event (an id and empty data) as soon as a connection
+ * is attached, so they can resume even before the first message. Older clients never see one: they fail on
+ * its empty data.
+ */
+final class SessionStream implements MessageSink {
+
+    private static final Log logger = LogFactory.getLog(SessionStream.class);
+
+    private final McpSession session;
+
+    private final String streamId;
+
+    /** Messages kept for the next connection when none takes them (GET stream only; 0 for request streams). */
+    private final int maxUndelivered;
+
+    private EventStore store; // guarded by this; null once the session closed
+
+    private long nextSequence; // guarded by this
+
+    private MessageSink connection; // guarded by this
+
+    /** Whether the client has been given an event id of this stream, so it can resume it. */
+    private boolean resumable; // guarded by this
+
+    private boolean terminated; // guarded by this
+
+    private ArrayDeque<Pending> undelivered; // guarded by this, created on first use
+
+    private volatile Runnable onTerminate = () -> { };
+
+    SessionStream(McpSession session, String streamId, EventStore store, int maxUndelivered) {
+        this.session = session;
+        this.streamId = streamId;
+        this.store = store;
+        this.maxUndelivered = maxUndelivered;
+    }
+
+    String streamId() {
+        return streamId;
+    }
+
+    void onTerminate(Runnable action) {
+        this.onTerminate = action;
+    }
+
+    synchronized boolean hasOpenConnection() {
+        return connection != null && connection.isOpen();
+    }
+
+    /**
+     * Attaches a new connection that starts where the stream is now: a priming event for clients that understand
+     * it, then the messages no connection took (GET stream), then everything sent from now on.
+     */
+    synchronized void attach(MessageSink newConnection) {
+        replaceConnection(newConnection);
+        if (ProtocolVersion.supportsSsePolling(session.protocolVersion())) {
+            long sequence = nextSequence++;
+            store(sequence, null);
+            if (newConnection.prime(new EventId(streamId, sequence).toString())) {
+                resumable = true;
+            }
+            else {
+                connection = null;
+                return;
+            }
+        }
+        while (undelivered != null && !undelivered.isEmpty()) {
+            Pending next = undelivered.peekFirst();
+            if (!newConnection.send(next.id().toString(), next.message())) {
+                connection = null;
+                return;
+            }
+            resumable = true;
+            undelivered.pollFirst();
+        }
+    }
+
+    /**
+     * Resumes the stream on a new connection after the event {@code sequence} the client last received: replays
+     * every later event, then carries the stream on (or ends the connection when the stream has ended).
+     *
+     * @throws UnknownEventIdException when the event was never sent or a later one is no longer kept
+     */
+    synchronized void resume(MessageSink newConnection, long sequence, String lastEventId) {
+        if (sequence >= nextSequence) {
+            throw new UnknownEventIdException(lastEventId);
+        }
+        List<EventStore.StoredEvent> events = List.of();
+        boolean ended = terminated;
+        if (sequence < nextSequence - 1) { // the client missed something: only the store knows what
+            Optional<EventStore.Replay> replay = store == null ? Optional.empty()
+                    : store.replayAfter(session.id(), streamId, sequence);
+            if (replay.isEmpty()) {
+                throw new UnknownEventIdException(lastEventId);
+            }
+            events = replay.get().events();
+        }
+        replaceConnection(newConnection);
+        for (EventStore.StoredEvent event : events) {
+            if (!event.isPriming()
+                    && !newConnection.send(new EventId(streamId, event.sequence()).toString(), event.message())) {
+                connection = null;
+                return;
+            }
+        }
+        if (undelivered != null) {
+            undelivered.clear(); // they came after the client's last event, so they were just replayed
+        }
+        if (ended) {
+            connection = null;
+            newConnection.close();
+        }
+    }
+
+    /** Detaches {@code oldConnection} if it is still the current one (it closed). */
+    synchronized void detach(MessageSink oldConnection) {
+        if (connection == oldConnection) {
+            connection = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean send(JsonRpcMessage message) {
+        if (terminated) {
+            return false;
+        }
+        boolean queues = maxUndelivered > 0;
+        if (connection == null && !resumable && !queues) {
+            return false; // nobody can ever receive it here: let the caller choose another way
+        }
+        EventId id = new EventId(streamId, nextSequence++);
+        store(id.sequence(), message);
+        if (connection != null) {
+            if (connection.send(id.toString(), message)) {
+                resumable = true;
+                return true;
+            }
+            connection = null;
+        }
+        if (queues) {
+            queue(id, message);
+            return true;
+        }
+        return resumable;
+    }
+
+    @Override
+    public synchronized boolean isOpen() {
+        return !terminated;
+    }
+
+    /**
+     * Closes the current connection without ending the stream, when the client can resume it; what is sent from
+     * now on waits in the event store for the client's GET with {@code Last-Event-ID}.
+     */
+    @Override
+    public boolean closeConnection() {
+        MessageSink closing;
+        synchronized (this) {
+            if (terminated || !resumable) {
+                return false;
+            }
+            closing = connection;
+            connection = null;
+        }
+        if (closing != null) {
+            closing.close();
+        }
+        return true;
+    }
+
+    /** Ends the stream: nothing follows what was sent; the current connection is closed. */
+    @Override
+    public void close() {
+        MessageSink closing;
+        synchronized (this) {
+            if (terminated) {
+                return;
+            }
+            terminated = true;
+            if (store != null) {
+                store.terminate(session.id(), streamId);
+            }
+            closing = connection;
+            connection = null;
+            undelivered = null;
+        }
+        if (closing != null) {
+            closing.close();
+        }
+        onTerminate.run();
+    }
+
+    /** The session closed: stop storing events (the store forgets the session next). */
+    synchronized void detachStore() {
+        store = null;
+        undelivered = null;
+    }
+
+    private void replaceConnection(MessageSink newConnection) {
+        MessageSink old = connection;
+        connection = newConnection;
+        if (old != null && old != newConnection) {
+            old.close(); // a client that resumes has given up on the old connection
+        }
+    }
+
+    private void store(long sequence, JsonRpcMessage message) {
+        if (store != null) {
+            store.append(session.id(), streamId, sequence, message);
+        }
+    }
+
+    private void queue(EventId id, JsonRpcMessage message) {
+        if (undelivered == null) {
+            undelivered = new ArrayDeque<>();
+        }
+        if (undelivered.size() >= maxUndelivered) {
+            undelivered.pollFirst();
+            logger.warn("MCP session " + session.id() + " has no open stream and more than " + maxUndelivered
+                    + " queued messages; dropping the oldest");
+        }
+        undelivered.addLast(new Pending(id, message));
+    }
+
+    private record Pending(EventId id, JsonRpcMessage message) {
+    }
+}
