@@ -435,15 +435,17 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
             requestStreams.values().forEach(SessionStream::detachStore);
             standalone.detachStore();
             standalone.close();
-            SessionClosedException closed = new SessionClosedException(id());
-            pending.values().forEach(future -> future.completeExceptionally(closed));
-            pending.clear();
+            // cancel the requests being handled before their waits end, so each answers "cancelled" (-32800)
+            // rather than whatever its tool makes of the failed wait
             Map<PendingRequestKey, Consumer<Cancellation>> requests = inFlight;
             if (requests != null) {
                 Cancellation closing = new Cancellation(false, "the session was closed");
                 requests.values().forEach(cancel -> cancel.accept(closing));
                 requests.clear();
             }
+            SessionClosedException closed = new SessionClosedException(id());
+            pending.values().forEach(future -> future.completeExceptionally(closed));
+            pending.clear();
         }
     }
 }
