@@ -32,6 +32,9 @@ import tools.jackson.databind.JsonNode;
  */
 public class McpServer {
 
+    /** Why server-to-client requests end and new sessions are refused while the server shuts down. */
+    public static final String SHUTTING_DOWN = "the server is shutting down";
+
     private static final Log logger = LogFactory.getLog(McpServer.class);
 
     private static final Map<String, Object> EMPTY_RESULT = Map.of();
@@ -49,9 +52,6 @@ public class McpServer {
     private final McpPeers peers;
 
     private final Map<String, RequestHandler> handlers = new HashMap<>();
-
-    /** Why server-to-client requests end and new sessions are refused while the server shuts down. */
-    public static final String SHUTTING_DOWN = "the server is shutting down";
 
     private final Object workLock = new Object();
 

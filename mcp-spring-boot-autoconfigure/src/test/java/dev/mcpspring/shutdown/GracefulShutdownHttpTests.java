@@ -109,7 +109,7 @@ class GracefulShutdownHttpTests {
 
     @Test
     void anInitializeDuringShutdownIsRefusedWith503AndRetryAfter() throws Exception {
-        McpTestClient client = connect(Map.of());
+        McpTestClient client = connect(Map.of("sampling", Map.of()));
         try (OpenRequest call = client.startToolCall("hold", Map.of("key", "keeps-it-busy"))) {
             Gate.awaitStarted("keeps-it-busy");
             shutDownInBackground();
@@ -124,6 +124,10 @@ class GracefulShutdownHttpTests {
             McpResponse newStream = client.get().send();
             assertThat(newStream.status()).as("no new standalone stream either").isEqualTo(503);
             assertThat(client.ping().result().isObject()).as("the session itself is still served").isTrue();
+            assertThat(client.callTool("askModel", Map.of()).result().path("content").path(0).path("text").asString())
+                .as("a new call to the client is refused at once")
+                .isEqualTo("cancelled: McpRequestCancelledException: Cannot send sampling/createMessage to the "
+                        + "client: the server is shutting down");
 
             Gate.release("keeps-it-busy");
             assertThat(call.result(WAIT).path("content").path(0).path("text").asString())
