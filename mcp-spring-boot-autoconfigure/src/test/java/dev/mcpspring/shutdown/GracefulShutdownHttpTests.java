@@ -25,6 +25,7 @@ import dev.mcpspring.annotation.McpToolParam;
 import dev.mcpspring.autoconfigure.McpGracefulShutdown;
 import dev.mcpspring.server.McpRequestCancelledException;
 import dev.mcpspring.server.PeerHandle;
+import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.testclient.McpResponse;
 import dev.mcpspring.testclient.McpTestClient;
 import dev.mcpspring.testclient.OpenRequest;
@@ -149,6 +150,28 @@ class GracefulShutdownHttpTests {
     }
 
     @Test
+    void afterTheGracePeriodTheSessionIsClosedAndARequestStillRunningIsCancelled() throws Exception {
+        McpTestClient client = start(Duration.ofMillis(500));
+        client.connect(McpTestClient.DEFAULT_PROTOCOL_VERSION, Map.of());
+        try (OpenRequest call = client.startToolCall("hold", Map.of("key", "too-slow"))) {
+            Gate.awaitStarted("too-slow");
+            SessionManager sessions = context.getBean(SessionManager.class);
+            shutDownInBackground();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (sessions.sessionCount() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10); // past the grace period the session is closed, while the tool still runs
+            }
+            assertThat(sessions.sessionCount()).isZero();
+
+            Gate.release("too-slow");
+            JsonNode error = call.error(WAIT);
+            assertThat(error.path("code").asInt()).isEqualTo(-32800);
+            assertThat(call.awaitEnd(WAIT)).isTrue();
+        }
+        closing.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Test
     void theGracePeriodIsTheShutdownPhaseTimeout() {
         start();
         assertThat(context.getBean(McpGracefulShutdown.class).gracePeriod()).isEqualTo(GRACE);
@@ -169,9 +192,13 @@ class GracefulShutdownHttpTests {
     }
 
     private McpTestClient start() {
+        return start(GRACE);
+    }
+
+    private McpTestClient start(Duration grace) {
         context = new SpringApplicationBuilder(ShutdownTestApplication.class)
             .properties("server.port=0", "server.shutdown=graceful",
-                    "spring.lifecycle.timeout-per-shutdown-phase=" + GRACE.toSeconds() + "s")
+                    "spring.lifecycle.timeout-per-shutdown-phase=" + grace.toMillis() + "ms")
             .run();
         int port = Integer.parseInt(Objects.requireNonNull(context.getEnvironment().getProperty("local.server.port")));
         return McpTestClient.create(port);
