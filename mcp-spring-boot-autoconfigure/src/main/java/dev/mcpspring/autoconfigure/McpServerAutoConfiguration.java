@@ -1,5 +1,6 @@
 package dev.mcpspring.autoconfigure;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -7,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
@@ -194,9 +196,20 @@ public class McpServerAutoConfiguration {
                 properties.getExecutor().getQueueCapacity());
     }
 
+    /**
+     * The grace period is {@code spring.lifecycle.timeout-per-shutdown-phase} (30s by default) unless
+     * {@code server.shutdown=immediate}, which closes the sessions at once.
+     */
     @Bean
     @ConditionalOnMissingBean
-    SessionShutdown mcpSessionShutdown(SessionManager sessions) {
-        return new SessionShutdown(sessions);
+    McpGracefulShutdown mcpGracefulShutdown(McpServer server, SessionManager sessions, Environment environment) {
+        Binder binder = Binder.get(environment);
+        boolean immediate = binder.bind("server.shutdown", String.class)
+            .map(value -> value.trim().equalsIgnoreCase("immediate"))
+            .orElse(false);
+        Duration grace = immediate ? Duration.ZERO
+                : binder.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
+                    .orElse(Duration.ofSeconds(30));
+        return new McpGracefulShutdown(server, sessions, grace);
     }
 }

@@ -2,8 +2,10 @@ package dev.mcpspring.server;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +39,12 @@ final class ClientRequestSender {
 
     private final AtomicLong counter = new AtomicLong();
 
+    /** The calls of this JVM still waiting for the client's answer. */
+    private final Set<Call<?>> open = ConcurrentHashMap.newKeySet();
+
+    /** Set while the server shuts down: every call is refused, and those waiting were withdrawn. */
+    private volatile String refusal;
+
     private final SessionManager sessions;
 
     private final JsonRpcCodec codec;
@@ -56,6 +64,11 @@ final class ClientRequestSender {
             Class<T> resultType, Duration timeout) {
         if (session.id() == null) {
             return stateless(method);
+        }
+        String refused = refusal;
+        if (refused != null) {
+            return CompletableFuture.failedFuture(new McpRequestCancelledException("Cannot send " + method
+                    + " to the client: " + refused));
         }
         JsonNode id = StringNode.valueOf(NODE_PREFIX + "-" + counter.incrementAndGet());
         CompletableFuture<JsonRpcMessage> pending = sessions.expectResponse(session.id(), id);
@@ -85,7 +98,27 @@ final class ClientRequestSender {
             }
         });
         result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        open.add(result);
+        result.whenComplete((value, error) -> open.remove(result));
+        if (refusal != null) { // withdrawAll ran while this call was being sent
+            result.withdrawBecause(refusal);
+        }
         return result;
+    }
+
+    /**
+     * Withdraws every call waiting for the client's answer ({@code notifications/cancelled} with {@code reason}
+     * goes to the client) and refuses every later one, until {@link #accept()}: the waiting code sees a
+     * {@link McpRequestCancelledException}. Used when the server shuts down.
+     */
+    void withdrawAll(String reason) {
+        refusal = reason;
+        open.forEach(call -> call.withdrawBecause(reason));
+    }
+
+    /** Accepts calls to the client again after {@link #withdrawAll}. */
+    void accept() {
+        refusal = null;
     }
 
     /**
@@ -169,6 +202,15 @@ final class ClientRequestSender {
             }
             withdraw("no longer needed");
             return super.cancel(mayInterruptIfRunning);
+        }
+
+        /** Withdraws the request from the client and ends the call with {@link McpRequestCancelledException}. */
+        void withdrawBecause(String reason) {
+            if (!isDone()) {
+                withdraw(reason);
+                super.completeExceptionally(new McpRequestCancelledException("The wait for the client's answer to "
+                        + method + " ended: " + reason));
+            }
         }
 
         /** Ends the call with the outcome of the client's answer (or of the session's end): nothing to withdraw. */

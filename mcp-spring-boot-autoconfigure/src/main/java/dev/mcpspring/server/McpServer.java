@@ -1,7 +1,9 @@
 package dev.mcpspring.server;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -30,6 +32,9 @@ import tools.jackson.databind.JsonNode;
  */
 public class McpServer {
 
+    /** Why server-to-client requests end and new sessions are refused while the server shuts down. */
+    public static final String SHUTTING_DOWN = "the server is shutting down";
+
     private static final Log logger = LogFactory.getLog(McpServer.class);
 
     private static final Map<String, Object> EMPTY_RESULT = Map.of();
@@ -47,6 +52,12 @@ public class McpServer {
     private final McpPeers peers;
 
     private final Map<String, RequestHandler> handlers = new HashMap<>();
+
+    private final Object workLock = new Object();
+
+    private int work; // guarded by workLock: requests accepted and not yet answered
+
+    private volatile boolean shuttingDown;
 
     /**
      * @param identity           how the server introduces itself
@@ -99,6 +110,76 @@ public class McpServer {
      * @param requestStream where messages sent before the result go (the request's response stream)
      */
     public JsonRpcMessage handle(McpSession session, JsonRpcMessage.Request request, MessageSink requestStream) {
+        try (SessionManager.Activity work = beginWork()) {
+            return handleCounted(session, request, requestStream);
+        }
+    }
+
+    /**
+     * Marks a request accepted by a transport (it may still wait for a handler thread); {@link #awaitIdle} waits
+     * until every such handle is closed. {@link #handle} counts the request itself too.
+     */
+    public SessionManager.Activity beginWork() {
+        synchronized (workLock) {
+            work++;
+        }
+        boolean[] ended = new boolean[1];
+        return () -> {
+            synchronized (workLock) {
+                if (!ended[0]) {
+                    ended[0] = true;
+                    if (--work == 0) {
+                        workLock.notifyAll();
+                    }
+                }
+            }
+        };
+    }
+
+    /**
+     * Starts a graceful shutdown: new sessions are to be refused ({@link #isShuttingDown()}), every request to the
+     * client that a handler waits for is withdrawn with {@code notifications/cancelled} (the handler sees
+     * {@link McpRequestCancelledException} and goes on to its result) and so is every later one, and the sessions'
+     * standalone streams end, so that only the requests being handled keep the server busy.
+     */
+    public void beginShutdown() {
+        shuttingDown = true;
+        peerContext.sender().withdrawAll(SHUTTING_DOWN);
+        sessions.endStandaloneStreams();
+    }
+
+    /** Whether {@link #beginShutdown()} was called (and not undone by {@link #resume()}). */
+    public boolean isShuttingDown() {
+        return shuttingDown;
+    }
+
+    /** Undoes {@link #beginShutdown()}: the application was stopped and is started again. */
+    public void resume() {
+        shuttingDown = false;
+        peerContext.sender().accept();
+    }
+
+    /**
+     * Waits until no request is being handled, or {@code timeout} has passed.
+     *
+     * @return {@code true} when no request is being handled
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (workLock) {
+            while (work > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(workLock, left);
+            }
+            return true;
+        }
+    }
+
+    private JsonRpcMessage handleCounted(McpSession session, JsonRpcMessage.Request request,
+            MessageSink requestStream) {
         RequestCancellation cancellation = new RequestCancellation();
         SessionManager.Activity inFlight;
         try {

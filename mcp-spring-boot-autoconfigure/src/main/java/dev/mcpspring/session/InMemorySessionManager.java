@@ -200,6 +200,11 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
     }
 
     @Override
+    public void endStandaloneStreams() {
+        sessions.values().forEach(entry -> entry.standalone.close());
+    }
+
+    @Override
     public void sendToAll(JsonRpcMessage message) {
         sessions.values().forEach(entry -> entry.deliver(message));
     }
@@ -401,6 +406,9 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
             }
             Activity activity = begin();
             standalone.attach(sink);
+            if (!standalone.isOpen()) { // ended by endStandaloneStreams(): the server is shutting down
+                sink.close();
+            }
             return () -> {
                 standalone.detach(sink);
                 activity.close();

@@ -102,6 +102,17 @@ public interface SessionManager {
         throw new UnknownEventIdException(lastEventId);
     }
 
+    /**
+     * Ends the standalone stream of every session in this JVM, because the server is shutting down: the open
+     * connection is closed after what was sent on it, and nothing more is sent or queued there. A client that
+     * reconnects with {@code Last-Event-ID} gets what it missed and the end of the stream. The sessions live on
+     * until they are closed.
+     * <p>
+     * The default implementation does nothing: a manager that keeps no connections open need not implement it.
+     */
+    default void endStandaloneStreams() {
+    }
+
     /** Sends a message to every live session's standalone stream ({@code list_changed} notifications). */
     void sendToAll(JsonRpcMessage message);
 

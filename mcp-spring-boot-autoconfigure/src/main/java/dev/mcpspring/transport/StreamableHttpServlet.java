@@ -63,6 +63,9 @@ public class StreamableHttpServlet extends HttpServlet {
     /** The header a client resumes an SSE stream with. */
     public static final String LAST_EVENT_ID_HEADER = "Last-Event-ID";
 
+    /** The {@code Retry-After} of the 503 that refuses new sessions and streams during a graceful shutdown. */
+    static final String SHUTDOWN_RETRY_AFTER_SECONDS = "5";
+
     private static final Log logger = LogFactory.getLog(StreamableHttpServlet.class);
 
     private static final SessionManager.Activity NO_ACTIVITY = () -> { };
@@ -162,6 +165,9 @@ public class StreamableHttpServlet extends HttpServlet {
         }
         // an initialize that names a session is answered by that session ("already initialized")
         boolean create = initialize && (settings.stateless() || request.getHeader(SESSION_HEADER) == null);
+        if (create && server.isShuttingDown()) {
+            throw shuttingDown("no new session is started");
+        }
         McpSession session = create ? resolver.create(request) : resolver.find(request);
         String version = session.isInitialized() ? session.protocolVersion() : ProtocolVersion.LATEST;
         if (batch && !ProtocolVersion.allowsBatches(version)) {
@@ -195,6 +201,7 @@ public class StreamableHttpServlet extends HttpServlet {
     private void handleRequests(HttpServletRequest request, HttpServletResponse response, McpSession session,
             SessionManager.Activity activity, List<JsonRpcMessage.Request> requests, boolean batch,
             boolean created, boolean jsonAllowed, boolean sseAllowed) throws IOException {
+        SessionManager.Activity accepted = server.beginWork(); // a graceful shutdown waits for it
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
         PostResponse out = new PostResponse(async, response, codec, jsonAllowed, sseAllowed, keepAlive,
@@ -224,6 +231,7 @@ public class StreamableHttpServlet extends HttpServlet {
             }
             finally {
                 activity.close();
+                accepted.close();
             }
         };
         try {
@@ -231,6 +239,7 @@ public class StreamableHttpServlet extends HttpServlet {
         }
         catch (RejectedExecutionException ex) {
             activity.close();
+            accepted.close();
             if (created && session.id() != null) {
                 sessions.close(session.id());
             }
@@ -251,6 +260,10 @@ public class StreamableHttpServlet extends HttpServlet {
         SessionResolver.checkVersionHeader(request);
         McpSession session = resolver.find(request);
         String lastEventId = request.getHeader(LAST_EVENT_ID_HEADER);
+        boolean resume = lastEventId != null && !lastEventId.isBlank();
+        if (!resume && server.isShuttingDown()) { // resuming a request's stream still collects its response
+            throw shuttingDown("no new stream is opened");
+        }
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
         SseStream stream = new SseStream(async, response, codec, settings.sseRetry().toMillis());
@@ -258,8 +271,7 @@ public class StreamableHttpServlet extends HttpServlet {
         stream.onClose(() -> Optional.ofNullable(registration.getAndSet(NO_ACTIVITY))
             .ifPresent(SessionManager.Activity::close));
         try {
-            registration.set(lastEventId == null || lastEventId.isBlank()
-                    ? sessions.openStandaloneStream(session.id(), stream)
+            registration.set(!resume ? sessions.openStandaloneStream(session.id(), stream)
                     : sessions.resumeStream(session.id(), lastEventId.trim(), stream));
         }
         catch (StreamConflictException | SessionClosedException | UnknownEventIdException ex) {
@@ -278,6 +290,13 @@ public class StreamableHttpServlet extends HttpServlet {
         async.addListener(closeOnError(stream::close));
         keepAlive.register(stream);
         stream.open();
+    }
+
+    /** 503 during a graceful shutdown: the client should come back later, to this server's successor. */
+    private static RequestRefusedException shuttingDown(String what) {
+        return new RequestRefusedException(HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorCodes.INTERNAL_ERROR,
+                "Service Unavailable: " + McpServer.SHUTTING_DOWN + "; " + what + ". Retry later")
+            .header("Retry-After", SHUTDOWN_RETRY_AFTER_SECONDS);
     }
 
     /** 400 (not 404, which would tell the client its session is gone): the stream cannot be resumed. */
