@@ -137,7 +137,7 @@ class InMemorySessionManagerTest {
         McpSession session = manager.create(null);
         SessionManager.Activity activity = manager.beginActivity(session.id());
 
-        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(1))
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5))
             .until(() -> manager.find(session.id()).isPresent());
 
         long ended = System.nanoTime();
@@ -159,7 +159,7 @@ class InMemorySessionManagerTest {
 
         first.close();
         first.close(); // idempotent: must not end the second activity
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1))
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
             .until(() -> manager.find(session.id()).isPresent());
 
         second.close();
@@ -173,7 +173,7 @@ class InMemorySessionManagerTest {
         RecordingSink sink = new RecordingSink();
         SessionManager.Activity stream = manager.openStandaloneStream(session.id(), sink);
 
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1))
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
             .until(() -> manager.find(session.id()).isPresent());
 
         stream.close();
