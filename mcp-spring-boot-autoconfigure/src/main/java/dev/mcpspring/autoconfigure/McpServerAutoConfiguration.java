@@ -198,7 +198,7 @@ public class McpServerAutoConfiguration {
     SessionManager mcpSessionManager(McpServerProperties properties, EventStore eventStore) {
         McpServerProperties.Session session = properties.getSession();
         return new InMemorySessionManager(session.getTimeout(), session.getMaxSessions(),
-                session.getMaxQueuedMessages(), eventStore);
+                session.getMaxQueuedMessages(), eventStore, session.isEvictIdleOnLimit());
     }
 
     @Bean(name = HANDLER_EXECUTOR_BEAN_NAME, destroyMethod = "shutdownNow")

@@ -183,6 +183,20 @@ public class McpServerProperties {
         /** Messages kept for a session while it has no open GET stream; the oldest is dropped beyond it. */
         private int maxQueuedMessages = 1_000;
 
+        /**
+         * When max-sessions is reached, close the least recently active idle session (no request in flight, no
+         * open stream) to make room for the new one instead of answering 503.
+         */
+        private boolean evictIdleOnLimit;
+
+        public boolean isEvictIdleOnLimit() {
+            return evictIdleOnLimit;
+        }
+
+        public void setEvictIdleOnLimit(boolean evictIdleOnLimit) {
+            this.evictIdleOnLimit = evictIdleOnLimit;
+        }
+
         public Duration getTimeout() {
             return timeout;
         }
