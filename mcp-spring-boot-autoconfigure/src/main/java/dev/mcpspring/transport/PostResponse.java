@@ -2,6 +2,7 @@ package dev.mcpspring.transport;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,7 +43,7 @@ final class PostResponse implements MessageSink {
 
     private final SseKeepAlive keepAlive;
 
-    private final long retryMillis;
+    private final Supplier<SseStream> sseStreams;
 
     private final SessionManager sessions;
 
@@ -55,7 +56,7 @@ final class PostResponse implements MessageSink {
     private MessageSink stream; // guarded by this: the session's stream on the connection, or the connection
 
     PostResponse(AsyncContext async, HttpServletResponse response, JsonRpcCodec codec, boolean jsonAllowed,
-            boolean sseAllowed, SseKeepAlive keepAlive, long retryMillis, SessionManager sessions,
+            boolean sseAllowed, SseKeepAlive keepAlive, Supplier<SseStream> sseStreams, SessionManager sessions,
             McpSession session) {
         this.async = async;
         this.response = response;
@@ -63,7 +64,7 @@ final class PostResponse implements MessageSink {
         this.jsonAllowed = jsonAllowed;
         this.sseAllowed = sseAllowed;
         this.keepAlive = keepAlive;
-        this.retryMillis = retryMillis;
+        this.sseStreams = sseStreams;
         this.sessions = sessions;
         this.session = session;
     }
@@ -161,7 +162,7 @@ final class PostResponse implements MessageSink {
     private MessageSink switchToSse() {
         if (stream == null) {
             mode = Mode.SSE;
-            connection = new SseStream(async, response, codec, retryMillis);
+            connection = sseStreams.get();
             keepAlive.register(connection);
             stream = connection;
             if (session.id() != null) {
