@@ -8,7 +8,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import dev.mcpspring.protocol.McpJsonMapper;
-import dev.mcpspring.transport.TransportSettings;
 
 /**
  * Settings of the MCP server, bound to {@code mcp.server.*}.
@@ -393,31 +392,6 @@ public class McpServerProperties {
         private boolean polling;
 
         private final EventStore eventStore = new EventStore();
-
-        /**
-         * Events an SSE connection may have waiting to be written; a client that falls further behind is
-         * disconnected (it can resume with Last-Event-ID).
-         */
-        private int maxBufferedEvents = TransportSettings.DEFAULT_SSE_MAX_BUFFERED_EVENTS;
-
-        /** Bytes an SSE connection may have waiting to be written; beyond it the client is disconnected. */
-        private DataSize maxBufferedBytes = DataSize.ofBytes(TransportSettings.DEFAULT_SSE_MAX_BUFFERED_BYTES);
-
-        public int getMaxBufferedEvents() {
-            return maxBufferedEvents;
-        }
-
-        public void setMaxBufferedEvents(int maxBufferedEvents) {
-            this.maxBufferedEvents = maxBufferedEvents;
-        }
-
-        public DataSize getMaxBufferedBytes() {
-            return maxBufferedBytes;
-        }
-
-        public void setMaxBufferedBytes(DataSize maxBufferedBytes) {
-            this.maxBufferedBytes = maxBufferedBytes;
-        }
 
         public Duration getRetry() {
             return retry;

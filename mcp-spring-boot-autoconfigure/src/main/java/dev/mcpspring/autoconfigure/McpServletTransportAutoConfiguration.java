@@ -43,8 +43,7 @@ public class McpServletTransportAutoConfiguration {
         TransportSettings settings = new TransportSettings(properties.getTransport().getMaxBodySize().toBytes(),
                 properties.getTransport().getKeepAliveInterval(), properties.getSession().isStateless(),
                 security.getAllowedOrigins(), security.getAllowedHosts(), security.isTrustForwardedHost(),
-                properties.getSse().getRetry(), properties.getSse().isPolling(),
-                properties.getSse().getMaxBufferedEvents(), properties.getSse().getMaxBufferedBytes().toBytes());
+                properties.getSse().getRetry(), properties.getSse().isPolling());
         Executor decorated = McpTaskDecorators.decorate(executor, taskDecorators.orderedStream().toList());
         return new StreamableHttpServlet(server, sessions, codec, decorated, settings);
     }

@@ -2,7 +2,6 @@ package dev.mcpspring.transport;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,7 +42,7 @@ final class PostResponse implements MessageSink {
 
     private final SseKeepAlive keepAlive;
 
-    private final Supplier<SseStream> sseStreams;
+    private final long retryMillis;
 
     private final SessionManager sessions;
 
@@ -56,7 +55,7 @@ final class PostResponse implements MessageSink {
     private MessageSink stream; // guarded by this: the session's stream on the connection, or the connection
 
     PostResponse(AsyncContext async, HttpServletResponse response, JsonRpcCodec codec, boolean jsonAllowed,
-            boolean sseAllowed, SseKeepAlive keepAlive, Supplier<SseStream> sseStreams, SessionManager sessions,
+            boolean sseAllowed, SseKeepAlive keepAlive, long retryMillis, SessionManager sessions,
             McpSession session) {
         this.async = async;
         this.response = response;
@@ -64,7 +63,7 @@ final class PostResponse implements MessageSink {
         this.jsonAllowed = jsonAllowed;
         this.sseAllowed = sseAllowed;
         this.keepAlive = keepAlive;
-        this.sseStreams = sseStreams;
+        this.retryMillis = retryMillis;
         this.sessions = sessions;
         this.session = session;
     }
@@ -162,7 +161,7 @@ final class PostResponse implements MessageSink {
     private MessageSink switchToSse() {
         if (stream == null) {
             mode = Mode.SSE;
-            connection = sseStreams.get();
+            connection = new SseStream(async, response, codec, retryMillis);
             keepAlive.register(connection);
             stream = connection;
             if (session.id() != null) {

@@ -197,7 +197,7 @@ public class StreamableHttpServlet extends HttpServlet {
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
         PostResponse out = new PostResponse(async, response, codec, jsonAllowed, sseAllowed, keepAlive,
-                () -> newSseStream(async, response), sessions, session);
+                settings.sseRetry().toMillis(), sessions, session);
         async.addListener(closeOnError(out::connectionLost));
         Runnable work = () -> {
             try {
@@ -252,8 +252,7 @@ public class StreamableHttpServlet extends HttpServlet {
         String lastEventId = request.getHeader(LAST_EVENT_ID_HEADER);
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
-        SseStream stream = newSseStream(async, response);
-        stream.hold(); // the replay below is written by stream.open() on this thread
+        SseStream stream = new SseStream(async, response, codec, settings.sseRetry().toMillis());
         AtomicReference<SessionManager.Activity> registration = new AtomicReference<>();
         stream.onClose(() -> Optional.ofNullable(registration.getAndSet(NO_ACTIVITY))
             .ifPresent(SessionManager.Activity::close));
@@ -271,20 +270,13 @@ public class StreamableHttpServlet extends HttpServlet {
             async.complete();
             return;
         }
-        if (!stream.isOpen()) { // a replay that ends the stream, or the client fell behind during it
+        if (!stream.isOpen()) { // the client went away while queued messages were sent
             registration.getAndSet(NO_ACTIVITY).close();
-            stream.open(); // writes what was queued, then completes the response
             return;
         }
         async.addListener(closeOnError(stream::close));
         keepAlive.register(stream);
         stream.open();
-    }
-
-    /** An SSE stream on the response whose writes run on the handler executor, bounded as configured. */
-    private SseStream newSseStream(AsyncContext async, HttpServletResponse response) {
-        return new SseStream(async, response, codec, settings.sseRetry().toMillis(), executor,
-                settings.sseMaxBufferedEvents(), settings.sseMaxBufferedBytes());
     }
 
     /** 400 (not 404, which would tell the client its session is gone): the stream cannot be resumed. */

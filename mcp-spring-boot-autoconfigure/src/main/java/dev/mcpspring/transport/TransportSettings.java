@@ -17,27 +17,10 @@ import java.util.List;
  * @param sseRetry           the {@code retry} delay sent with priming events; zero sends none
  * @param ssePolling         close every request's SSE connection right after its priming event (SEP-1699 polling),
  *                           for clients of 2025-11-25 or later
- * @param sseMaxBufferedEvents events an SSE connection may have waiting to be written before its client counts as
- *                           stuck and the connection is closed
- * @param sseMaxBufferedBytes bytes an SSE connection may have waiting to be written, likewise
  */
 public record TransportSettings(long maxBodyBytes, Duration keepAliveInterval, boolean stateless,
         List<String> allowedOrigins, List<String> allowedHosts, boolean trustForwardedHost, Duration sseRetry,
-        boolean ssePolling, int sseMaxBufferedEvents, long sseMaxBufferedBytes) {
-
-    /** The default of {@link #sseMaxBufferedEvents()}. */
-    public static final int DEFAULT_SSE_MAX_BUFFERED_EVENTS = 1_000;
-
-    /** The default of {@link #sseMaxBufferedBytes()}: 4 MiB. */
-    public static final long DEFAULT_SSE_MAX_BUFFERED_BYTES = 4L * 1024 * 1024;
-
-    /** The settings with the default bounds of SSE output buffers. */
-    public TransportSettings(long maxBodyBytes, Duration keepAliveInterval, boolean stateless,
-            List<String> allowedOrigins, List<String> allowedHosts, boolean trustForwardedHost, Duration sseRetry,
-            boolean ssePolling) {
-        this(maxBodyBytes, keepAliveInterval, stateless, allowedOrigins, allowedHosts, trustForwardedHost, sseRetry,
-                ssePolling, DEFAULT_SSE_MAX_BUFFERED_EVENTS, DEFAULT_SSE_MAX_BUFFERED_BYTES);
-    }
+        boolean ssePolling) {
 
     /** The settings with DNS-rebinding protection for loopback hosts only and SSE defaults (1 s retry, no polling). */
     public TransportSettings(long maxBodyBytes, Duration keepAliveInterval, boolean stateless,
@@ -51,10 +34,6 @@ public record TransportSettings(long maxBodyBytes, Duration keepAliveInterval, b
         allowedHosts = List.copyOf(allowedHosts);
         if (sseRetry == null || sseRetry.isNegative()) {
             throw new IllegalArgumentException("The SSE retry delay must not be negative: " + sseRetry);
-        }
-        if (sseMaxBufferedEvents < 1 || sseMaxBufferedBytes < 1) {
-            throw new IllegalArgumentException("The SSE output buffer bounds must be positive: "
-                    + sseMaxBufferedEvents + " events, " + sseMaxBufferedBytes + " bytes");
         }
     }
 }
