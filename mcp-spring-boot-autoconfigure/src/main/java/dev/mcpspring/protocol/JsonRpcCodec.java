@@ -136,7 +136,8 @@ public final class JsonRpcCodec {
             }
             return new JsonRpcMessage.Response(id, node.get("result"));
         }
-        if (!error.isObject() || !error.path("code").isIntegralNumber() || !error.path("message").isString()) {
+        if (!error.isObject() || !error.path("code").isIntegralNumber() || !error.path("code").canConvertToInt()
+                || !error.path("message").isString()) {
             throw invalid("\"error\" must be an object with an integer \"code\" and a string \"message\"", validId);
         }
         JsonRpcError rpcError = new JsonRpcError(error.get("code").asInt(), error.get("message").asString(),
