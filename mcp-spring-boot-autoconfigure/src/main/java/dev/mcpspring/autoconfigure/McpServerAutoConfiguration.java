@@ -14,10 +14,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 import dev.mcpspring.annotation.AnnotatedMethodRegistrar;
 import dev.mcpspring.annotation.ElicitationSchemas;
 import dev.mcpspring.protocol.Implementation;
+import org.springframework.util.unit.DataSize;
+
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.McpJsonMapper;
 import dev.mcpspring.server.CompletionRegistry;
@@ -42,6 +45,7 @@ import dev.mcpspring.session.EventStore;
 import dev.mcpspring.session.InMemoryEventStore;
 import dev.mcpspring.session.InMemorySessionManager;
 import dev.mcpspring.session.SessionManager;
+import tools.jackson.core.StreamReadConstraints;
 
 /**
  * Auto-configuration of the transport-independent MCP server: the protocol codec, the registries, the
@@ -62,8 +66,18 @@ public class McpServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JsonRpcCodec mcpJsonRpcCodec() {
-        return new JsonRpcCodec(McpJsonMapper.create());
+    JsonRpcCodec mcpJsonRpcCodec(McpServerProperties properties) {
+        McpServerProperties.Transport transport = properties.getTransport();
+        McpServerProperties.Transport.Json json = transport.getJson();
+        DataSize documentLength = json.getMaxDocumentLength() != null ? json.getMaxDocumentLength()
+                : transport.getMaxBodySize();
+        return new JsonRpcCodec(McpJsonMapper.create(StreamReadConstraints.builder()
+            .maxNestingDepth(json.getMaxNestingDepth())
+            .maxStringLength(json.getMaxStringLength())
+            .maxNumberLength(json.getMaxNumberLength())
+            .maxNameLength(json.getMaxNameLength())
+            .maxDocumentLength(documentLength.toBytes())
+            .build()));
     }
 
     @Bean
@@ -186,7 +200,7 @@ public class McpServerAutoConfiguration {
     SessionManager mcpSessionManager(McpServerProperties properties, EventStore eventStore) {
         McpServerProperties.Session session = properties.getSession();
         return new InMemorySessionManager(session.getTimeout(), session.getMaxSessions(),
-                session.getMaxQueuedMessages(), eventStore);
+                session.getMaxQueuedMessages(), eventStore, session.isEvictIdleOnLimit());
     }
 
     @Bean(name = HANDLER_EXECUTOR_BEAN_NAME, destroyMethod = "shutdownNow")

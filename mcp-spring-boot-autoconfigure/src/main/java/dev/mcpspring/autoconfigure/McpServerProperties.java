@@ -7,6 +7,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import dev.mcpspring.protocol.McpJsonMapper;
+
 /**
  * Settings of the MCP server, bound to {@code mcp.server.*}.
  */
@@ -181,6 +183,20 @@ public class McpServerProperties {
         /** Messages kept for a session while it has no open GET stream; the oldest is dropped beyond it. */
         private int maxQueuedMessages = 1_000;
 
+        /**
+         * When max-sessions is reached, close the least recently active idle session (no request in flight, no
+         * open stream) to make room for the new one instead of answering 503.
+         */
+        private boolean evictIdleOnLimit;
+
+        public boolean isEvictIdleOnLimit() {
+            return evictIdleOnLimit;
+        }
+
+        public void setEvictIdleOnLimit(boolean evictIdleOnLimit) {
+            this.evictIdleOnLimit = evictIdleOnLimit;
+        }
+
         public Duration getTimeout() {
             return timeout;
         }
@@ -237,6 +253,74 @@ public class McpServerProperties {
 
         public void setKeepAliveInterval(Duration keepAliveInterval) {
             this.keepAliveInterval = keepAliveInterval;
+        }
+
+        private final Json json = new Json();
+
+        public Json getJson() {
+            return json;
+        }
+
+        /**
+         * Limits on the JSON the server reads ({@code mcp.server.transport.json.*}), enforced while parsing
+         * (Jackson {@code StreamReadConstraints}); a body that breaks one is answered 400 with JSON-RPC -32600.
+         */
+        public static class Json {
+
+            /** Deepest nesting of arrays and objects. */
+            private int maxNestingDepth = McpJsonMapper.DEFAULT_MAX_NESTING_DEPTH;
+
+            /** Longest string value, in characters. */
+            private int maxStringLength = McpJsonMapper.DEFAULT_MAX_STRING_LENGTH;
+
+            /** Longest number, in characters. */
+            private int maxNumberLength = McpJsonMapper.DEFAULT_MAX_NUMBER_LENGTH;
+
+            /** Longest property name, in characters. */
+            private int maxNameLength = McpJsonMapper.DEFAULT_MAX_NAME_LENGTH;
+
+            /** Longest JSON document; unset means the same as {@code mcp.server.transport.max-body-size}. */
+            private DataSize maxDocumentLength;
+
+            public int getMaxNestingDepth() {
+                return maxNestingDepth;
+            }
+
+            public void setMaxNestingDepth(int maxNestingDepth) {
+                this.maxNestingDepth = maxNestingDepth;
+            }
+
+            public int getMaxStringLength() {
+                return maxStringLength;
+            }
+
+            public void setMaxStringLength(int maxStringLength) {
+                this.maxStringLength = maxStringLength;
+            }
+
+            public int getMaxNumberLength() {
+                return maxNumberLength;
+            }
+
+            public void setMaxNumberLength(int maxNumberLength) {
+                this.maxNumberLength = maxNumberLength;
+            }
+
+            public int getMaxNameLength() {
+                return maxNameLength;
+            }
+
+            public void setMaxNameLength(int maxNameLength) {
+                this.maxNameLength = maxNameLength;
+            }
+
+            public DataSize getMaxDocumentLength() {
+                return maxDocumentLength;
+            }
+
+            public void setMaxDocumentLength(DataSize maxDocumentLength) {
+                this.maxDocumentLength = maxDocumentLength;
+            }
         }
     }
 

@@ -1,10 +1,13 @@
 package dev.mcpspring.protocol;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -29,6 +32,23 @@ public final class JsonRpcCodec {
     }
 
     /**
+     * Parses a body that must be UTF-8 into a JSON tree: invalid UTF-8 is a parse error (Jackson alone would let
+     * overlong forms, encoded surrogates and UTF-16 bodies through).
+     *
+     * @throws InvalidMessageException with {@link ErrorCodes#PARSE_ERROR} when it is not UTF-8 JSON, with
+     *                                 {@link ErrorCodes#INVALID_REQUEST} when it exceeds a read constraint
+     */
+    public JsonNode readTree(byte[] body) {
+        int invalid = Utf8.firstInvalid(body);
+        if (invalid >= 0) {
+            throw new InvalidMessageException(ErrorCodes.PARSE_ERROR,
+                    "Parse error: the body is not valid UTF-8 (invalid byte sequence at offset " + invalid + ")",
+                    null);
+        }
+        return readTree(new ByteArrayInputStream(body));
+    }
+
+    /**
      * Parses a body into a JSON tree.
      *
      * @throws InvalidMessageException with {@link ErrorCodes#PARSE_ERROR} when it is not JSON
@@ -41,9 +61,12 @@ public final class JsonRpcCodec {
             }
             return node;
         }
+        catch (StreamConstraintsException ex) {
+            throw new InvalidMessageException(ErrorCodes.INVALID_REQUEST, "Invalid Request: " + describe(ex), null);
+        }
         catch (StreamReadException ex) {
             throw new InvalidMessageException(ErrorCodes.PARSE_ERROR,
-                    "Parse error: the body is not valid JSON (" + ex.getOriginalMessage() + ")", null);
+                    "Parse error: the body is not valid JSON (" + summary(ex) + ")", null);
         }
         catch (JacksonException ex) {
             throw new InvalidMessageException(ErrorCodes.PARSE_ERROR, "Parse error: the body is not valid JSON",
@@ -113,7 +136,8 @@ public final class JsonRpcCodec {
             }
             return new JsonRpcMessage.Response(id, node.get("result"));
         }
-        if (!error.isObject() || !error.path("code").isIntegralNumber() || !error.path("message").isString()) {
+        if (!error.isObject() || !error.path("code").isIntegralNumber() || !error.path("code").canConvertToInt()
+                || !error.path("message").isString()) {
             throw invalid("\"error\" must be an object with an integer \"code\" and a string \"message\"", validId);
         }
         JsonRpcError rpcError = new JsonRpcError(error.get("code").asInt(), error.get("message").asString(),
@@ -129,6 +153,46 @@ public final class JsonRpcCodec {
         catch (JacksonException ex) {
             throw McpException.invalidParams("Invalid params: " + JsonBindingMessages.describe("params", ex, mapper));
         }
+    }
+
+    /** Jackson's description of a syntax error without location, source or Jackson type names. */
+    private static String summary(StreamReadException ex) {
+        String message = String.valueOf(ex.getOriginalMessage());
+        for (String cut : new String[] { " (start marker at", "[Source:", "\n at [" }) {
+            int at = message.indexOf(cut);
+            if (at >= 0) {
+                message = message.substring(0, at);
+            }
+        }
+        message = message.strip();
+        return message.length() > 200 ? message.substring(0, 200) + "..." : message;
+    }
+
+    /** What limit a body broke, in words and with the property that sets it (never Jackson's own message). */
+    private String describe(StreamConstraintsException ex) {
+        StreamReadConstraints limits = mapper.tokenStreamFactory().streamReadConstraints();
+        String message = String.valueOf(ex.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (message.contains("nesting depth")) {
+            return "the JSON nests arrays and objects deeper than the limit of " + limits.getMaxNestingDepth()
+                    + " levels (mcp.server.transport.json.max-nesting-depth)";
+        }
+        if (message.contains("number value length")) {
+            return "a JSON number is longer than the limit of " + limits.getMaxNumberLength()
+                    + " characters (mcp.server.transport.json.max-number-length)";
+        }
+        if (message.contains("string value length")) {
+            return "a JSON string is longer than the limit of " + limits.getMaxStringLength()
+                    + " characters (mcp.server.transport.json.max-string-length)";
+        }
+        if (message.contains("name length")) {
+            return "a JSON property name is longer than the limit of " + limits.getMaxNameLength()
+                    + " characters (mcp.server.transport.json.max-name-length)";
+        }
+        if (message.contains("document length")) {
+            return "the JSON document is longer than the limit of " + limits.getMaxDocumentLength()
+                    + " bytes (mcp.server.transport.json.max-document-length)";
+        }
+        return "the JSON exceeds a size limit of this server";
     }
 
     /** Converts a result record to a JSON tree. */

@@ -1,18 +1,54 @@
 package dev.mcpspring.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Builds the Jackson mapper for MCP messages: unknown fields are tolerated and nulls are left out. */
+/**
+ * Builds the Jackson mapper for MCP messages: unknown fields are tolerated and nulls are left out. Everything the
+ * mapper reads is held to {@link StreamReadConstraints} (nesting depth, string, number and name length, document
+ * length), {@link #DEFAULT_CONSTRAINTS} unless others are given, so hostile input cannot make parsing expensive.
+ */
 public final class McpJsonMapper {
+
+    /** The default maximum nesting depth of arrays and objects (Jackson's own default is 500). */
+    public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
+
+    /** The default maximum length of a string value in characters (Jackson's own default is 20,000,000). */
+    public static final int DEFAULT_MAX_STRING_LENGTH = 4 * 1024 * 1024;
+
+    /** The default maximum number of characters of a number (Jackson's own default is 1000). */
+    public static final int DEFAULT_MAX_NUMBER_LENGTH = 100;
+
+    /** The default maximum length of a property name in characters (Jackson's own default is 50,000). */
+    public static final int DEFAULT_MAX_NAME_LENGTH = 1024;
+
+    /** The default maximum document length in bytes; the transport's body limit usually binds first. */
+    public static final long DEFAULT_MAX_DOCUMENT_LENGTH = 4L * 1024 * 1024;
+
+    /** The constraints of {@link #create()}. */
+    public static final StreamReadConstraints DEFAULT_CONSTRAINTS = StreamReadConstraints.builder()
+        .maxNestingDepth(DEFAULT_MAX_NESTING_DEPTH)
+        .maxStringLength(DEFAULT_MAX_STRING_LENGTH)
+        .maxNumberLength(DEFAULT_MAX_NUMBER_LENGTH)
+        .maxNameLength(DEFAULT_MAX_NAME_LENGTH)
+        .maxDocumentLength(DEFAULT_MAX_DOCUMENT_LENGTH)
+        .build();
 
     private McpJsonMapper() {
     }
 
-    /** A builder with MCP's settings, to add modules or constraints before building. */
+    /** A builder with MCP's settings and the default read constraints, to add modules before building. */
     public static JsonMapper.Builder builder() {
-        return JsonMapper.builder()
+        return builder(DEFAULT_CONSTRAINTS);
+    }
+
+    /** A builder with MCP's settings and the given read constraints. */
+    public static JsonMapper.Builder builder(StreamReadConstraints constraints) {
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
+        return JsonMapper.builder(factory)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .changeDefaultPropertyInclusion(
@@ -22,5 +58,10 @@ public final class McpJsonMapper {
     /** A mapper with MCP's settings. */
     public static JsonMapper create() {
         return builder().build();
+    }
+
+    /** A mapper with MCP's settings and the given read constraints. */
+    public static JsonMapper create(StreamReadConstraints constraints) {
+        return builder(constraints).build();
     }
 }

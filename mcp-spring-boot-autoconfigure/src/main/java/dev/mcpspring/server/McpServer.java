@@ -250,13 +250,18 @@ public class McpServer {
      */
     public void handleNotification(McpSession session, JsonRpcMessage.Notification notification) {
         if (McpMethods.NOTIFICATION_CANCELLED.equals(notification.method()) && session.id() != null
-                && notification.params() != null && notification.params().hasNonNull("requestId")) {
+                && notification.params() != null && isRequestId(notification.params().get("requestId"))) {
             JsonNode reason = notification.params().get("reason");
             boolean cancelled = sessions.cancelInFlight(session.id(), notification.params().get("requestId"),
                     reason != null && reason.isString() ? reason.asString() : null);
             logger.debug("Client cancelled request " + notification.params().get("requestId")
                     + (cancelled ? "" : ", which is not in flight"));
         }
+    }
+
+    /** A JSON-RPC request id: a string or an integer (anything else names no request and is ignored). */
+    private static boolean isRequestId(JsonNode id) {
+        return id != null && (id.isString() || id.isIntegralNumber());
     }
 
     @SuppressWarnings("unchecked")

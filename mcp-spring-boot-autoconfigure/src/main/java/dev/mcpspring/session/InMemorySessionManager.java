@@ -57,6 +57,8 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
 
     private final int maxQueuedMessages;
 
+    private final boolean evictIdleOnLimit;
+
     private final EventStore eventStore;
 
     private final ScheduledExecutorService sweeper;
@@ -82,6 +84,20 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
      */
     public InMemorySessionManager(Duration idleTimeout, int maxSessions, int maxQueuedMessages,
             EventStore eventStore) {
+        this(idleTimeout, maxSessions, maxQueuedMessages, eventStore, false);
+    }
+
+    /**
+     * @param idleTimeout       how long a session may stay idle before it expires
+     * @param maxSessions       how many sessions may be live at once
+     * @param maxQueuedMessages how many messages are kept for a session while it has no open stream
+     * @param eventStore        where the events of the sessions' streams are kept for resumption
+     * @param evictIdleOnLimit  at the session limit, close the least recently active idle session to make room
+     *                          instead of refusing the new one
+     */
+    public InMemorySessionManager(Duration idleTimeout, int maxSessions, int maxQueuedMessages,
+            EventStore eventStore, boolean evictIdleOnLimit) {
+        this.evictIdleOnLimit = evictIdleOnLimit;
         this.idleTimeoutNanos = idleTimeout.toNanos();
         this.maxSessions = maxSessions;
         this.maxQueuedMessages = maxQueuedMessages;
@@ -97,9 +113,11 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
 
     @Override
     public McpSession create(String principal) {
-        if (count.incrementAndGet() > maxSessions) {
+        while (count.incrementAndGet() > maxSessions) {
             count.decrementAndGet();
-            throw new SessionLimitExceededException(maxSessions);
+            if (!evictIdleOnLimit || !evictLeastRecentlyActiveIdle()) {
+                throw new SessionLimitExceededException(maxSessions);
+            }
         }
         Entry entry = new Entry(SessionIds.next(), principal);
         sessions.put(entry.id(), entry);
@@ -320,6 +338,35 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
         }
     }
 
+    /**
+     * Closes the idle session (initialized, no request in flight, no open stream) that has been idle longest. One
+     * scan over the sessions, only when the limit is hit; claiming it is atomic with {@code begin()}, so a session
+     * that a request is starting on is never evicted.
+     *
+     * @return whether a session was evicted (or another thread freed a slot meanwhile)
+     */
+    private boolean evictLeastRecentlyActiveIdle() {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Entry oldest = null;
+            for (Entry entry : sessions.values()) {
+                if (entry.isIdle() && (oldest == null || entry.lastActiveNanos - oldest.lastActiveNanos < 0)) {
+                    oldest = entry;
+                }
+            }
+            if (oldest == null) {
+                return count.get() < maxSessions;
+            }
+            if (oldest.active.compareAndSet(0, -1)) {
+                if (close(oldest.id())) {
+                    logger.info("MCP session limit of " + maxSessions + " reached: evicted the least recently "
+                            + "active idle session");
+                }
+                return true;
+            }
+        }
+        return count.get() < maxSessions;
+    }
+
     void expireIdleSessions() {
         long now = System.nanoTime();
         sessions.values().forEach(entry -> {
@@ -393,6 +440,11 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
                     active.decrementAndGet();
                 }
             };
+        }
+
+        /** No request in flight, no open stream, and initialized (a session whose initialize runs is not idle). */
+        boolean isIdle() {
+            return active.get() == 0 && isInitialized();
         }
 
         /** Marks the session expired when it has been idle too long; atomic with {@link #begin()}. */

@@ -1,6 +1,5 @@
 package dev.mcpspring.transport;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,7 +147,7 @@ public class StreamableHttpServlet extends HttpServlet {
         JsonNode tree;
         List<JsonRpcMessage> messages;
         try {
-            tree = codec.readTree(new ByteArrayInputStream(readBody(request)));
+            tree = codec.readTree(readBody(request));
             messages = codec.readMessages(tree);
         }
         catch (InvalidMessageException ex) {

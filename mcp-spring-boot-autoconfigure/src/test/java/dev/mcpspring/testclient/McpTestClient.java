@@ -458,6 +458,12 @@ public final class McpTestClient {
             return this;
         }
 
+        /** The raw body as bytes, for bodies that are not valid UTF-8. */
+        public Exchange body(byte[] body) {
+            this.body = HttpRequest.BodyPublishers.ofByteArray(body);
+            return this;
+        }
+
         /**
          * The raw body sent with chunked transfer coding, without {@code Content-Length} (so the server cannot
          * know its size in advance).
