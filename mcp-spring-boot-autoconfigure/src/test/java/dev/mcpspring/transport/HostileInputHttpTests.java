@@ -222,17 +222,19 @@ class HostileInputHttpTests extends HttpTestSupport {
 
     private void duplicateInFlight(McpTestClient client, int n, List<String> failures) {
         try {
+            TestTools.Gate gate = TestTools.gate("dup-" + n + "-" + System.nanoTime());
             var first = client.post(client.message("dup-" + n, "tools/call",
-                    Map.of("name", "slow", "arguments", Map.of("millis", 2000)))).sendAsync();
-            Thread.sleep(500); // the first is in flight by now (it runs for 2 s)
+                    Map.of("name", "gate", "arguments", Map.of("name", gate.name)))).sendAsync();
+            gate.awaitEntered(); // the first is in flight now, and stays so until the gate opens
             var second = client.post(client.message("dup-" + n, "tools/call",
                     Map.of("name", "echo", "arguments", Map.of("text", "again")))).send();
+            gate.open();
             JsonNode error = second.json().path("error");
             if (second.status() != 200 || error.path("code").asInt() != ErrorCodes.INVALID_REQUEST) {
                 failures.add("duplicate " + n + ": " + second);
             }
             var answer = first.get(10, TimeUnit.SECONDS);
-            if (!"slept".equals(text(answer.result()))) {
+            if (!("passed " + gate.name).equals(text(answer.result()))) {
                 failures.add("first of duplicate " + n + ": " + answer);
             }
         }
