@@ -73,7 +73,8 @@ final class Options {
               --jdk PATH              JDK home the servers run on (default: the runner's)
               --jvm-flags "..."       flags of every server JVM (default "-Xms1g -Xmx1g -XX:+UseG1GC")
               --only a,b              phases: throughput,sampling,sessions,streams,startup (default all)
-              --profile               also record JFR under JSON load (16 connections) on both servers
+              --profile               also record JFR on both servers: JSON at the fewest connections, SSE at
+                                      the most (summaries in the report, recordings in the output directory)
               --sessions 10000,100000 idle-session counts for the heap figure
               --streams N             open GET streams (default 10000)
               --streams-heap SIZE     -Xms/-Xmx of the server holding them (default 2g; see the README)
