@@ -1,0 +1,709 @@
+package dev.mcpspring.bench.runner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Starts the bare Spring MVC server and the starter's server as separate JVMs with the same flags, loads them
+ * alternately with wrk, runs the in-project measurements (sampling round trip, idle-session heap, open GET
+ * streams, start-up of the sample app) and prints one markdown report.
+ */
+public final class Runner {
+
+    private static final String BARE = "bare MVC";
+
+    private static final String MCP = "starter";
+
+    private final Options options;
+
+    private final Path jar;
+
+    private final Path out;
+
+    private final Path logs;
+
+    private final Path script;
+
+    private final StringBuilder notes = new StringBuilder();
+
+    /** wrk results by "mode|connections|server". */
+    private final Map<String, List<WrkLoad.Result>> rounds = new LinkedHashMap<>();
+
+    private final StringBuilder roundsCsv = new StringBuilder(
+            "round,mode,connections,server,requests,seconds,throughput,p50_us,p99_us,errors,server_cpu_us_per_req,wrk_cores\n");
+
+    private final Map<String, List<Double>> sampling = new LinkedHashMap<>();
+
+    private final List<String[]> sessionRows = new ArrayList<>();
+
+    private final Map<String, Double> sessionBytes = new LinkedHashMap<>();
+
+    private final Map<String, String> streamRows = new LinkedHashMap<>();
+
+    private final List<Double> broadcastMillis = new ArrayList<>();
+
+    private int streamThreadDelta = Integer.MIN_VALUE;
+
+    private int streamsOpened = -1;
+
+    private boolean broadcastsComplete = true;
+
+    private final Map<String, List<Double>> startups = new LinkedHashMap<>();
+
+    private final StringBuilder profiles = new StringBuilder();
+
+    private final StringBuilder histograms = new StringBuilder();
+
+    private String serverJavaVersion = "?";
+
+    private Runner(Options options) throws IOException {
+        this.options = options;
+        this.jar = benchmarkJar();
+        Path root = options.root != null ? options.root : jar.toAbsolutePath().getParent().getParent().getParent();
+        options.root = root;
+        this.out = options.out != null ? options.out : root.resolve("benchmarks/target/bench-results");
+        Files.createDirectories(out);
+        this.logs = out.resolve("logs");
+        Files.createDirectories(logs);
+        this.script = out.resolve("tools-call.lua");
+        try (InputStream lua = Runner.class.getResourceAsStream("/bench/tools-call.lua")) {
+            Files.write(script, lua.readAllBytes());
+        }
+    }
+
+    public static int run(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Runner runner = new Runner(options);
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(TimeUnit.MINUTES.toMillis(options.quick ? 30 : 120));
+                System.err.println("benchmark: watchdog time-out; stopping");
+                System.exit(3);
+            }
+            catch (InterruptedException ex) {
+                // finished in time
+            }
+        }, "watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        int status = runner.runAll();
+        watchdog.interrupt();
+        return status;
+    }
+
+    private int runAll() throws Exception {
+        String loadBefore = loadAverage();
+        long began = System.nanoTime();
+        serverJavaVersion = javaVersion();
+        log("servers run on " + serverJavaVersion + " with " + String.join(" ", options.jvmFlags));
+        log("results and logs in " + out);
+        int status = 0;
+        try {
+            if (options.phases.contains("throughput") || options.phases.contains("sampling") || options.profile) {
+                throughputAndSampling();
+            }
+            if (options.phases.contains("sessions")) {
+                sessions();
+            }
+            if (options.phases.contains("streams")) {
+                streams();
+            }
+            if (options.phases.contains("startup")) {
+                startup();
+            }
+        }
+        catch (Exception ex) {
+            status = 1;
+            notes.append("\n**The run failed:** ").append(ex).append('\n');
+            ex.printStackTrace();
+        }
+        String report = report(loadBefore, loadAverage(), Duration.ofNanos(System.nanoTime() - began));
+        System.out.println();
+        System.out.println(report);
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Files.writeString(out.resolve("results-" + stamp + ".md"), report);
+        Files.writeString(out.resolve("rounds-" + stamp + ".csv"), roundsCsv);
+        if (!profiles.isEmpty()) {
+            Files.writeString(out.resolve("profile-" + stamp + ".txt"), profiles);
+        }
+        log("written: " + out.resolve("results-" + stamp + ".md"));
+        return status;
+    }
+
+    // ---------------------------------------------------------------- throughput, latency, CPU; sampling; JFR
+
+    private void throughputAndSampling() throws Exception {
+        int maxConnections = options.connections.stream().mapToInt(Integer::intValue).max().orElse(64);
+        try (ServerProcess bare = startBench("bare"); ServerProcess mcp = startBench("mcp")) {
+            validate(bare);
+            validate(mcp);
+            List<String> bareSessions = McpClient.createSessions(bare.port, maxConnections, 4);
+            List<String> mcpSessions = McpClient.createSessions(mcp.port, maxConnections, 4);
+            Map<String, ServerProcess> servers = Map.of(BARE, bare, MCP, mcp);
+            Map<String, List<String>> sessions = Map.of(BARE, bareSessions, MCP, mcpSessions);
+            if (options.phases.contains("throughput") || options.profile) {
+                log("warm-up: " + options.warmupSeconds + " s per server and answer kind at " + maxConnections
+                        + " connections");
+                for (String server : List.of(BARE, MCP)) {
+                    for (String mode : List.of("json", "sse")) {
+                        WrkLoad.run(options.wrk, script, servers.get(server), options.wrkThreads, maxConnections,
+                                options.warmupSeconds, mode, sessions.get(server));
+                    }
+                }
+            }
+            if (options.phases.contains("throughput")) {
+                for (int round = 1; round <= options.rounds; round++) {
+                    for (int connections : options.connections) {
+                        for (String mode : List.of("json", "sse")) {
+                            List<String> order = round % 2 == 1 ? List.of(BARE, MCP) : List.of(MCP, BARE);
+                            for (String server : order) {
+                                WrkLoad.Result result = WrkLoad.run(options.wrk, script, servers.get(server),
+                                        options.wrkThreads, connections, options.seconds, mode,
+                                        sessions.get(server));
+                                record(round, mode, connections, server, result);
+                            }
+                        }
+                    }
+                }
+            }
+            if (options.phases.contains("sampling")) {
+                samplingRoundTrip(mcp);
+            }
+            if (options.profile) {
+                int fewest = options.connections.get(0);
+                int most = options.connections.get(options.connections.size() - 1);
+                profile(mcp, mcpSessions, "starter", "json", fewest);
+                profile(bare, bareSessions, "bare MVC", "json", fewest);
+                profile(mcp, mcpSessions, "starter", "sse", most);
+                profile(bare, bareSessions, "bare MVC", "sse", most);
+            }
+        }
+    }
+
+    private ServerProcess startBench(String role) throws Exception {
+        return startBench(role, options.jvmFlags);
+    }
+
+    private ServerProcess startBench(String role, List<String> jvmFlags) throws Exception {
+        ServerProcess server = ServerProcess.start(role, options.java, jvmFlags, jar, List.of(role), logs);
+        long nanos = server.awaitInitialize(Duration.ofSeconds(120));
+        log(Stats.fmt("%s server up on port %d after %.2f s (pid %d)", role, server.port, nanos / 1e9,
+                server.process.pid()));
+        return server;
+    }
+
+    /** One echo call of each kind must answer "hello" the expected way before any load. */
+    private void validate(ServerProcess server) throws IOException {
+        try (McpClient client = new McpClient(server.port)) {
+            client.initialize();
+            McpClient.Call json = client.call("echo", "hello", false);
+            if (json.sse() || !"hello".equals(json.text())) {
+                throw new IOException(server.name + ": echo did not answer JSON 'hello': " + json.messages());
+            }
+            McpClient.Call sse = client.call("echo_progress", "hello", true);
+            boolean progress = sse.messages().stream()
+                .anyMatch(m -> "notifications/progress".equals(m.path("method").asString(null)));
+            if (!sse.sse() || !progress || !"hello".equals(sse.text())) {
+                throw new IOException(server.name + ": echo_progress did not answer SSE progress + 'hello': "
+                        + sse.messages());
+            }
+            notes.append(Stats.fmt("- %s answers: JSON `%s`; SSE events `%s`%n", server.name, json.response(),
+                    sse.messages()));
+            log(server.name + " answers echo (JSON) and echo_progress (SSE) correctly");
+        }
+    }
+
+    private void record(int round, String mode, int connections, String server, WrkLoad.Result result) {
+        rounds.computeIfAbsent(mode + "|" + connections + "|" + server, key -> new ArrayList<>()).add(result);
+        roundsCsv.append(Stats.fmt("%d,%s,%d,%s,%d,%.3f,%.1f,%.0f,%.0f,%d,%.2f,%.2f%n", round, mode, connections,
+                server, result.requests(), result.seconds(), result.throughput(), result.p50Micros(),
+                result.p99Micros(), result.errors(), result.serverCpuMicrosPerRequest(), result.wrkCores()));
+        log(Stats.fmt("round %d %-4s c=%-3d %-9s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  cpu %6.1f us/req  "
+                + "wrk %.2f cores  errors %d", round, mode, connections, server, result.throughput(),
+                result.p50Micros() / 1000, result.p99Micros() / 1000, result.serverCpuMicrosPerRequest(),
+                result.wrkCores(), result.errors()));
+    }
+
+    private void samplingRoundTrip(ServerProcess mcp) throws IOException {
+        log("sampling round trip: " + options.samplingWarmup + " warm-up and " + options.samplingCalls
+                + " measured calls of each kind, one at a time");
+        try (McpClient client = new McpClient(mcp.port)) {
+            client.initialize();
+            McpClient.Call check = client.call("sample", "hello", false);
+            if (!"ok".equals(check.text())) {
+                throw new IOException("sample did not answer the client's 'ok': " + check.messages());
+            }
+            for (int i = 0; i < options.samplingWarmup; i++) {
+                client.call("echo", "hello", false);
+                client.call("echo_progress", "hello", true);
+                client.call("sample", "hello", false);
+            }
+            List<Double> plain = new ArrayList<>();
+            List<Double> progress = new ArrayList<>();
+            List<Double> sample = new ArrayList<>();
+            for (int i = 0; i < options.samplingCalls; i++) {
+                plain.add(client.call("echo", "hello", false).nanos() / 1e6);
+                progress.add(client.call("echo_progress", "hello", true).nanos() / 1e6);
+                sample.add(client.call("sample", "hello", false).nanos() / 1e6);
+            }
+            sampling.put("tools/call echo (JSON answer)", plain);
+            sampling.put("tools/call echo_progress (SSE: progress + result)", progress);
+            sampling.put("tools/call sample (SSE: sampling request, client answer POST, result)", sample);
+        }
+    }
+
+    private void profile(ServerProcess server, List<String> sessions, String label, String mode, int connections)
+            throws Exception {
+        Path recording = out.resolve("profile-" + server.name + "-" + mode + "-" + connections + ".jfr");
+        Path jcmd = options.java.getParent().resolve("jcmd");
+        exec(List.of(jcmd.toString(), String.valueOf(server.process.pid()), "JFR.start", "name=bench",
+                "settings=profile"));
+        WrkLoad.Result result = WrkLoad.run(options.wrk, script, server, options.wrkThreads, connections,
+                options.profileSeconds, mode, sessions);
+        exec(List.of(jcmd.toString(), String.valueOf(server.process.pid()), "JFR.stop", "name=bench",
+                "filename=" + recording));
+        profiles.append("=== ").append(label).append(": ").append(mode.toUpperCase(java.util.Locale.ROOT))
+            .append(" tools/call, ").append(connections)
+            .append(" connections, ").append(options.profileSeconds).append(" s, ")
+            .append(Stats.fmt("%.0f req/s under JFR", result.throughput())).append(" (").append(recording)
+            .append(")\n").append(JfrSummary.summarize(recording, 25)).append('\n');
+        log("JFR profile of " + label + " written to " + recording);
+    }
+
+    // ---------------------------------------------------------------- heap per idle session
+
+    private void sessions() throws Exception {
+        for (int count : options.sessionCounts) {
+            for (String method : List.of("HTTP initialize", "SessionManager direct")) {
+                boolean http = method.startsWith("HTTP");
+                if (http && !options.httpSessionsAtEverySize && count > 10_000) {
+                    continue;
+                }
+                double perSession = sessionHeap("mcp", count, http);
+                sessionRows.add(new String[] { MCP, Stats.fmt("%,d", count), method,
+                    Stats.fmt("%.0f", perSession) });
+                sessionBytes.put(count + "|" + method, perSession);
+            }
+        }
+        int count = options.sessionCounts.get(0);
+        double perSession = sessionHeap("bare", count, true);
+        sessionRows.add(new String[] { BARE + " (reference: a map entry)", Stats.fmt("%,d", count),
+            "HTTP initialize", Stats.fmt("%.0f", perSession) });
+    }
+
+    /** Heap after GC with {@code count} more idle sessions, minus before, over count; in a fresh JVM. */
+    private double sessionHeap(String role, int count, boolean http) throws Exception {
+        try (ServerProcess server = startBench(role)) {
+            int warm = 2000;
+            if (http) {
+                McpClient.createSessions(server.port, warm, 4);
+            }
+            else {
+                server.postJson("/bench/sessions?n=" + warm);
+            }
+            long before = server.heapAfterGc();
+            HeapHistogram histogramBefore = role.equals("mcp") ? histogram(server) : null;
+            long start = System.nanoTime();
+            if (http) {
+                McpClient.createSessions(server.port, count, 4);
+            }
+            else {
+                server.postJson("/bench/sessions?n=" + count);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long after = server.heapAfterGc();
+            if (histogramBefore != null) {
+                HeapHistogram histogramAfter = histogram(server);
+                if (histogramAfter != null) {
+                    histograms.append(Stats.fmt("%s, %,d idle sessions created by %s: ", role, count,
+                            http ? "HTTP initialize" : "SessionManager"))
+                        .append(histogramAfter.growthSince(histogramBefore, count, "session", 14)).append('\n');
+                }
+            }
+            double perSession = (after - before) / (double) count;
+            log(Stats.fmt("%s: %,d idle sessions by %s in %.1f s: heap %,d -> %,d bytes after GC = %.0f bytes each",
+                    role, count, http ? "HTTP initialize" : "SessionManager", seconds, before, after, perSession));
+            return perSession;
+        }
+    }
+
+    // ---------------------------------------------------------------- open GET streams and a broadcast
+
+    private void streams() throws Exception {
+        int count = options.streams;
+        log("open GET streams: the server runs with " + String.join(" ", options.streamsJvmFlags()));
+        try (ServerProcess server = startBench("mcp", options.streamsJvmFlags())) {
+            // warm the GET and broadcast paths on a few sessions, then delete them so they queue nothing later
+            List<String> warmSessions = McpClient.createSessions(server.port, 200, 4);
+            try (StreamHolder warm = new StreamHolder(server.port, warmSessions, 64)) {
+                warm.awaitOpen(60_000);
+                for (int i = 0; i < 3; i++) {
+                    server.postJson("/bench/tools");
+                }
+                Thread.sleep(500);
+            }
+            deleteSessions(server.port, warmSessions);
+            List<String> ids = McpClient.createSessions(server.port, count, 4);
+            Thread.sleep(1000);
+            JsonNode threadsBefore = server.getJson("/bench/threads");
+            long heapBefore = server.heapAfterGc();
+            HeapHistogram histogramBefore = histogram(server);
+            long start = System.nanoTime();
+            try (StreamHolder holder = new StreamHolder(server.port, ids, 256)) {
+                boolean allAnswered = holder.awaitOpen(180_000);
+                double openSeconds = (System.nanoTime() - start) / 1e9;
+                streamsOpened = holder.opened();
+                log(Stats.fmt("%,d of %,d GET streams open in %.1f s (%d failed%s)", holder.opened(), count,
+                        openSeconds, holder.failed(), holder.firstFailure() == null ? ""
+                                : ", first: " + holder.firstFailure()));
+                if (!allAnswered) {
+                    notes.append("- Not every GET stream was answered within 180 s.\n");
+                }
+                Thread.sleep(2000);
+                JsonNode threadsOpen = server.getJson("/bench/threads");
+                long heapOpen = server.heapAfterGc();
+                HeapHistogram histogramOpen = histogram(server);
+                if (histogramBefore != null && histogramOpen != null) {
+                    histograms.append(Stats.fmt("mcp, %,d open GET streams: ", holder.opened()))
+                        .append(histogramOpen.growthSince(histogramBefore, Math.max(1, holder.opened()), "stream", 20))
+                        .append('\n');
+                }
+                for (int b = 0; b < options.broadcasts; b++) {
+                    long sent = System.nanoTime();
+                    JsonNode answer = server.postJson("/bench/tools");
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    while (holder.delivered(b) < holder.opened() && System.nanoTime() < deadline) {
+                        Thread.sleep(1);
+                    }
+                    double millis = (holder.lastArrival(b) - sent) / 1e6;
+                    boolean complete = holder.delivered(b) >= holder.opened();
+                    broadcastsComplete &= complete;
+                    broadcastMillis.add(millis);
+                    log(Stats.fmt("broadcast %d: list_changed on %,d of %,d streams; last after %.0f ms "
+                            + "(server's sendToAll call: %.0f ms)", b + 1, holder.delivered(b), holder.opened(),
+                            millis, answer.path("broadcastNanos").asLong() / 1e6));
+                    Thread.sleep(1000);
+                }
+                JsonNode threadsAfter = server.getJson("/bench/threads");
+                int before = threadsBefore.path("platform").asInt();
+                int open = threadsOpen.path("platform").asInt();
+                int after = threadsAfter.path("platform").asInt();
+                Map<String, Integer> growth = groupGrowth(threadsBefore, threadsOpen, threadsAfter);
+                int containerGrowth = growth.entrySet().stream()
+                    .filter(e -> e.getKey().matches("http-nio-.*-exec-#"))
+                    .mapToInt(Map.Entry::getValue).sum();
+                // the JVM starts its attach listener for the harness's own jcmd class histogram
+                int harnessGrowth = growth.getOrDefault("Attach Listener", 0);
+                int total = Math.max(open, after) - before;
+                streamThreadDelta = total - containerGrowth - harnessGrowth;
+                streamRows.put("GET streams answered 200 / asked", Stats.fmt("%,d / %,d (open took %.1f s)",
+                        holder.opened(), count, openSeconds));
+                streamRows.put("heap per open stream (after GC, over the idle sessions)",
+                        Stats.fmt("%,.0f bytes (%,d -> %,d)", (heapOpen - heapBefore) / (double) count,
+                                heapBefore, heapOpen));
+                streamRows.put("live platform threads: before streams -> open -> after broadcasts",
+                        Stats.fmt("%d -> %d -> %d", before, open, after));
+                streamRows.put("thread groups that grew (max over open/after)", growth.toString());
+                streamRows.put("platform threads added beyond Tomcat's worker pool",
+                        Stats.fmt("%d (Tomcat exec pool grew by %d; %d attach listener for jcmd)",
+                                streamThreadDelta, containerGrowth, harnessGrowth));
+                streamRows.put("server heap", String.join(" ", options.streamsJvmFlags()));
+                streamRows.put("`list_changed` to all streams, from the add-tool call (per broadcast)",
+                        broadcastMillis.stream().map(v -> Stats.fmt("%.0f ms", v)).toList().toString()
+                                + (broadcastsComplete ? "" : " — NOT delivered to every stream"));
+                streamRows.put("streams closed by the server meanwhile", String.valueOf(holder.closedByServer()));
+            }
+        }
+    }
+
+    /** A class histogram of the server's live heap, or null when jcmd is not at hand. */
+    private HeapHistogram histogram(ServerProcess server) {
+        try {
+            return HeapHistogram.take(options.java, server.process.pid());
+        }
+        catch (IOException | InterruptedException | RuntimeException ex) {
+            log("no class histogram: " + ex);
+            return null;
+        }
+    }
+
+    private static Map<String, Integer> groupGrowth(JsonNode before, JsonNode... later) {
+        Map<String, Integer> growth = new TreeMap<>();
+        JsonNode base = before.path("groups");
+        for (JsonNode snapshot : later) {
+            snapshot.path("groups").properties().forEach(entry -> {
+                int delta = entry.getValue().asInt() - base.path(entry.getKey()).asInt(0);
+                if (delta != 0) {
+                    growth.merge(entry.getKey(), delta, Math::max);
+                }
+            });
+        }
+        return growth;
+    }
+
+    private static void deleteSessions(int port, List<String> ids) throws IOException {
+        try (HttpConn conn = new HttpConn(port)) {
+            for (String id : ids) {
+                conn.exchange("DELETE", "/mcp", Map.of("Mcp-Session-Id", id, "MCP-Protocol-Version",
+                        "2025-11-25"), null);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- start-up
+
+    private void startup() throws Exception {
+        Path sampleJar = options.root.resolve("sample-app/target/sample-app.jar");
+        if (!Files.isRegularFile(sampleJar)) {
+            notes.append("- start-up skipped: ").append(sampleJar).append(" is missing (build the reactor)\n");
+            return;
+        }
+        for (int round = 0; round < options.startupRounds; round++) {
+            startupOnce("sample-app (sample-app.jar)", sampleJar, List.of());
+            startupOnce("bare MVC (benchmarks.jar bare), for reference", jar, List.of("bare"));
+        }
+    }
+
+    private void startupOnce(String label, Path appJar, List<String> args) throws Exception {
+        try (ServerProcess server = ServerProcess.start(label.split(" ")[0], options.java, options.jvmFlags, appJar,
+                args, logs)) {
+            double seconds = server.awaitInitialize(Duration.ofSeconds(120)) / 1e9;
+            startups.computeIfAbsent(label, key -> new ArrayList<>()).add(seconds);
+            log(Stats.fmt("start-up of %s to its first answered initialize: %.2f s", label, seconds));
+        }
+    }
+
+    // ---------------------------------------------------------------- report
+
+    private String report(String loadBefore, String loadAfter, Duration took) {
+        StringBuilder r = new StringBuilder();
+        r.append("## MCP starter benchmark").append(options.quick ? " (--quick: a validation run, not a measurement)"
+                : "").append(options.label.isEmpty() ? "" : " — " + options.label).append("\n\n");
+        r.append(Stats.fmt("Servers: %s, `%s`, %d CPUs; wrk %d threads; load average before %s, after %s; "
+                + "run took %d min.%n%n", serverJavaVersion, String.join(" ", options.jvmFlags),
+                Runtime.getRuntime().availableProcessors(), options.wrkThreads, loadBefore, loadAfter,
+                took.toMinutes()));
+        if (!rounds.isEmpty()) {
+            r.append(Stats.fmt("### tools/call under wrk: %d alternating rounds of %d s after %d s warm-up; "
+                    + "median [min–max]%n%n", options.rounds, options.seconds, options.warmupSeconds));
+            r.append("| answer | conns | server | tools/call/s | p50 ms | p99 ms | server CPU µs/call | wrk cores | errors |\n");
+            r.append("|---|---|---|---|---|---|---|---|---|\n");
+            for (String mode : List.of("json", "sse")) {
+                for (int connections : options.connections) {
+                    for (String server : List.of(BARE, MCP)) {
+                        List<WrkLoad.Result> results = rounds.get(mode + "|" + connections + "|" + server);
+                        if (results == null) {
+                            continue;
+                        }
+                        r.append(Stats.fmt("| %s | %d | %s | %s | %s | %s | %s | %s | %d |%n",
+                                mode.equals("json") ? "JSON" : "SSE (1 progress)", connections, server,
+                                Stats.range(values(results, WrkLoad.Result::throughput), "%,.0f"),
+                                Stats.range(values(results, WrkLoad.Result::p50Micros), "%.2f", v -> v / 1000),
+                                Stats.range(values(results, WrkLoad.Result::p99Micros), "%.2f", v -> v / 1000),
+                                Stats.range(values(results, WrkLoad.Result::serverCpuMicrosPerRequest), "%.0f"),
+                                Stats.fmt("%.2f", Stats.median(values(results, WrkLoad.Result::wrkCores))),
+                                results.stream().mapToLong(WrkLoad.Result::errors).sum()));
+                    }
+                    List<Double> ratios = ratios(mode, connections);
+                    if (!ratios.isEmpty()) {
+                        r.append(Stats.fmt("| %s | %d | **starter / bare** | **%.2f** (rounds %.2f–%.2f) | | | "
+                                + "**%.2f** (bare CPU/call ÷ starter CPU/call) | | |%n",
+                                mode.equals("json") ? "JSON" : "SSE (1 progress)", connections,
+                                throughputRatio(mode, connections), Stats.min(ratios), Stats.max(ratios),
+                                cpuRatio(mode, connections)));
+                    }
+                }
+            }
+            r.append('\n');
+        }
+        if (!sampling.isEmpty()) {
+            r.append(Stats.fmt("### Sampling round trip vs a plain call (one client, one call at a time, %d calls "
+                    + "each, interleaved)%n%n", options.samplingCalls));
+            r.append("| call | p50 ms | p99 ms |\n|---|---|---|\n");
+            sampling.forEach((name, values) -> r.append(Stats.fmt("| %s | %.3f | %.3f |%n", name,
+                    percentile(values, 50), percentile(values, 99))));
+            r.append(Stats.fmt("| **sampling adds (p50 sample − p50 echo)** | **%.3f** | |%n%n", samplingAddedMillis()));
+        }
+        if (!sessionRows.isEmpty()) {
+            r.append("### Heap per idle initialized session (used heap after GC, delta over N, fresh JVM each)\n\n");
+            r.append("| server | sessions | created by | bytes/session |\n|---|---|---|---|\n");
+            sessionRows.forEach(row -> r.append("| ").append(String.join(" | ", row)).append(" |\n"));
+            r.append('\n');
+        }
+        if (!streamRows.isEmpty()) {
+            r.append(Stats.fmt("### %,d concurrent open GET streams (starter, `%s`)%n%n", options.streams,
+                    String.join(" ", options.streamsJvmFlags())));
+            r.append("| figure | value |\n|---|---|\n");
+            streamRows.forEach((name, value) -> r.append("| ").append(name).append(" | ").append(value)
+                .append(" |\n"));
+            r.append('\n');
+        }
+        if (!startups.isEmpty()) {
+            r.append("### Start-up: process start to first answered `initialize`; median [min–max]\n\n");
+            r.append("| application | seconds |\n|---|---|\n");
+            startups.forEach((name, values) -> r.append("| ").append(name).append(" | ")
+                .append(Stats.range(values, "%.2f")).append(" |\n"));
+            r.append('\n');
+        }
+        r.append(targets());
+        if (!histograms.isEmpty()) {
+            r.append("\n### Where the heap goes (live-object class histograms, after minus before)\n\n```\n")
+                .append(histograms).append("```\n");
+        }
+        if (!profiles.isEmpty()) {
+            r.append("\n### JFR profiles\n\n```\n").append(profiles).append("```\n");
+        }
+        if (!notes.isEmpty()) {
+            r.append("\n### Notes\n\n").append(notes);
+        }
+        return r.toString();
+    }
+
+    private String targets() {
+        StringBuilder t = new StringBuilder("### Targets\n\n| target | measured | status |\n|---|---|---|\n");
+        for (int connections : List.of(16, 64)) {
+            if (rounds.containsKey("json|" + connections + "|" + MCP)) {
+                double ratio = throughputRatio("json", connections);
+                double cpu = cpuRatio("json", connections);
+                t.append(Stats.fmt("| JSON tools/call throughput ≥ 0.85 × bare at %d connections | %.2f × (CPU per "
+                        + "call: %.2f ×) | %s |%n", connections, ratio, cpu, ratio >= 0.85
+                                ? (cpu >= 0.85 ? "met" : "met (CPU per call says: at risk when CPU-bound)")
+                                : "**missed**"));
+            }
+        }
+        if (!sessionBytes.isEmpty()) {
+            double worst = sessionBytes.entrySet().stream().filter(e -> e.getKey().contains("HTTP"))
+                .mapToDouble(Map.Entry::getValue).max()
+                .orElse(sessionBytes.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
+            t.append(Stats.fmt("| heap per idle session ≤ 600 bytes | %.0f bytes (worst HTTP-created figure) | %s |%n",
+                    worst, worst <= 600 ? "met" : "**missed**"));
+        }
+        if (streamThreadDelta != Integer.MIN_VALUE) {
+            boolean threads = streamThreadDelta < 32;
+            double worst = broadcastMillis.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            boolean delivered = broadcastsComplete && streamsOpened == options.streams && worst < 2000;
+            t.append(Stats.fmt("| %,d open streams on < 32 platform threads beyond the container's | +%d | %s |%n",
+                    options.streams, streamThreadDelta, threads ? "met" : "**missed**"));
+            t.append(Stats.fmt("| `list_changed` delivered to all of them in < 2 s | %s, slowest %.0f ms | %s |%n",
+                    broadcastsComplete && streamsOpened == options.streams ? "all delivered" : "NOT all delivered",
+                    worst, delivered ? "met" : "**missed**"));
+        }
+        if (!sampling.isEmpty()) {
+            double added = samplingAddedMillis();
+            t.append(Stats.fmt("| sampling round trip adds ≤ 1 ms p50 over a plain call | %.3f ms | %s |%n", added,
+                    added <= 1.0 ? "met" : "**missed**"));
+        }
+        t.append("| no target bought by turning a feature off by default | every starter default on; only "
+                + "`mcp.server.session.max-sessions` raised (for 100,000 sessions) | met |\n");
+        return t.toString();
+    }
+
+    private double throughputRatio(String mode, int connections) {
+        List<WrkLoad.Result> bare = rounds.get(mode + "|" + connections + "|" + BARE);
+        List<WrkLoad.Result> mcp = rounds.get(mode + "|" + connections + "|" + MCP);
+        return Stats.median(values(mcp, WrkLoad.Result::throughput))
+                / Stats.median(values(bare, WrkLoad.Result::throughput));
+    }
+
+    /**
+     * Bare CPU per call over the starter's: the throughput ratio to expect when both servers are CPU-bound, which
+     * is less sensitive to other load on the machine than the measured throughput ratio.
+     */
+    private double cpuRatio(String mode, int connections) {
+        List<WrkLoad.Result> bare = rounds.get(mode + "|" + connections + "|" + BARE);
+        List<WrkLoad.Result> mcp = rounds.get(mode + "|" + connections + "|" + MCP);
+        return Stats.median(values(bare, WrkLoad.Result::serverCpuMicrosPerRequest))
+                / Stats.median(values(mcp, WrkLoad.Result::serverCpuMicrosPerRequest));
+    }
+
+    /** starter / bare per round (the two runs of a round are back to back). */
+    private List<Double> ratios(String mode, int connections) {
+        List<WrkLoad.Result> bare = rounds.get(mode + "|" + connections + "|" + BARE);
+        List<WrkLoad.Result> mcp = rounds.get(mode + "|" + connections + "|" + MCP);
+        List<Double> ratios = new ArrayList<>();
+        if (bare != null && mcp != null) {
+            for (int i = 0; i < Math.min(bare.size(), mcp.size()); i++) {
+                ratios.add(mcp.get(i).throughput() / bare.get(i).throughput());
+            }
+        }
+        return ratios;
+    }
+
+    private double samplingAddedMillis() {
+        List<List<Double>> series = new ArrayList<>(sampling.values());
+        return percentile(series.get(2), 50) - percentile(series.get(0), 50);
+    }
+
+    private static List<Double> values(List<WrkLoad.Result> results,
+            java.util.function.ToDoubleFunction<WrkLoad.Result> getter) {
+        return results.stream().mapToDouble(getter).boxed().toList();
+    }
+
+    private static double percentile(List<Double> values, double percentile) {
+        return Stats.percentile(values.stream().mapToDouble(Double::doubleValue).toArray(), percentile);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String javaVersion() {
+        try {
+            return exec(List.of(options.java.toString(), "-version")).lines()
+                .filter(line -> line.contains("Runtime Environment")).findFirst().orElse("?").trim();
+        }
+        catch (Exception ex) {
+            return "?";
+        }
+    }
+
+    /** The jar this runner was started from ({@code java -jar benchmarks.jar run ...}). */
+    private static Path benchmarkJar() throws IOException {
+        String command = System.getProperty("sun.java.command", "");
+        String first = command.split(" ")[0];
+        if (!first.endsWith(".jar") || !Files.isRegularFile(Path.of(first))) {
+            throw new IOException("Start the runner with java -jar benchmarks.jar run (was: " + command + ")");
+        }
+        return Path.of(first).toAbsolutePath();
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        }
+        catch (IOException ex) {
+            return "?";
+        }
+    }
+
+    private static String exec(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        String text = new String(output, StandardCharsets.UTF_8);
+        if (process.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + text);
+        }
+        return text;
+    }
+
+    private static void log(String message) {
+        System.out.println(Stats.fmt("[bench %s] %s", LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_TIME)
+            .substring(0, 8), message));
+    }
+}

@@ -1,0 +1,56 @@
+-- wrk script of the MCP benchmark: POSTs tools/call on sessions initialized beforehand by the runner.
+-- Arguments after "--": mode (json | sse) thread-count session-id...
+-- Each wrk thread takes every thread-count-th session id and cycles through a ring of 4096 prepared requests
+-- (JSON-RPC ids 1..4096, unique among the requests of a session that can be in flight at once).
+-- json: tools/call echo, answered with application/json.
+-- sse:  tools/call echo_progress with a progress token: one progress notification, then the result, as SSE.
+
+local created = 0
+
+function setup(thread)
+   thread:set("tid", created)
+   created = created + 1
+end
+
+function init(args)
+   local mode = args[1]
+   local threads = tonumber(args[2])
+   local mine = {}
+   for i = 3, #args do
+      if (i - 3) % threads == tid then
+         mine[#mine + 1] = args[i]
+      end
+   end
+   local tool = (mode == "sse") and "echo_progress" or "echo"
+   ring = {}
+   for k = 1, 4096 do
+      local meta = ""
+      if mode == "sse" then
+         meta = string.format(',"_meta":{"progressToken":%d}', k)
+      end
+      local body = string.format(
+         '{"jsonrpc":"2.0","id":%d,"method":"tools/call","params":{"name":"%s","arguments":{"message":"hello"}%s}}',
+         k, tool, meta)
+      ring[k] = wrk.format("POST", "/mcp", {
+         ["Content-Type"] = "application/json",
+         ["Accept"] = "application/json, text/event-stream",
+         ["Mcp-Session-Id"] = mine[(k - 1) % #mine + 1],
+         ["MCP-Protocol-Version"] = "2025-11-25"
+      }, body)
+   end
+   position = 0
+end
+
+function request()
+   position = position % 4096 + 1
+   return ring[position]
+end
+
+function done(summary, latency, requests)
+   io.write(string.format(
+      "BENCH requests=%d duration_us=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d errors_connect=%d "
+         .. "errors_read=%d errors_write=%d errors_status=%d errors_timeout=%d bytes=%d\n",
+      summary.requests, summary.duration, latency:percentile(50), latency:percentile(90),
+      latency:percentile(99), latency.max, summary.errors.connect, summary.errors.read, summary.errors.write,
+      summary.errors.status, summary.errors.timeout, summary.bytes))
+end
