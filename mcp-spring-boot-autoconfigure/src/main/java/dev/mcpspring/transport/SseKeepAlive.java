@@ -2,9 +2,9 @@ package dev.mcpspring.transport;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,11 +22,15 @@ final class SseKeepAlive implements AutoCloseable {
     SseKeepAlive(Duration interval, Executor writer) {
         this.intervalMillis = interval.toMillis();
         this.writer = writer;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "mcp-sse-keep-alive");
             thread.setDaemon(true);
             return thread;
         });
+        // most SSE answers end long before their first keep-alive: drop their cancelled tasks at once, or the
+        // queue would hold one per answer for a whole interval
+        timer.setRemoveOnCancelPolicy(true);
+        this.scheduler = timer;
     }
 
     /** Starts sending keep-alive comments on {@code stream} until it closes. */

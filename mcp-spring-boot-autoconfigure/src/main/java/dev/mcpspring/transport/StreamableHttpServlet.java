@@ -328,8 +328,12 @@ public class StreamableHttpServlet extends HttpServlet {
     /** Reads the body up to the configured limit; 413 when it is larger. */
     private byte[] readBody(HttpServletRequest request) throws IOException {
         long limit = settings.maxBodyBytes();
-        byte[] body = request.getContentLengthLong() > limit ? null
-                : request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        long declared = request.getContentLengthLong();
+        // a declared length is exact (the container stops the stream there), so read just that; without one,
+        // read up to one byte past the limit to notice a body that is too large
+        long toRead = declared >= 0 ? declared : limit + 1;
+        byte[] body = declared > limit ? null
+                : request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, toRead));
         if (body == null || body.length > limit) {
             throw new RequestRefusedException(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large: "
                     + "the body exceeds the limit of " + limit + " bytes (mcp.server.transport.max-body-size)")
