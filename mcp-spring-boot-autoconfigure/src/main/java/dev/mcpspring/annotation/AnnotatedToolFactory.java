@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,7 @@ import dev.mcpspring.protocol.Tool;
 import dev.mcpspring.protocol.ToolAnnotations;
 import dev.mcpspring.server.ToolInvocation;
 import dev.mcpspring.server.ToolNames;
+import dev.mcpspring.server.ToolScopes;
 import dev.mcpspring.server.ToolSpecification;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.GenericTypeResolver;
@@ -171,7 +173,13 @@ public class AnnotatedToolFactory {
                 annotation.idempotentHint(), annotation.openWorldHint());
         Tool tool = new Tool(name, title, description, inputSchema, results.outputSchema(), hints,
                 AnnotatedMethods.icons(annotation.icons()), null);
-        return new ToolSpecification(tool, handler, target.source());
+        for (String scope : annotation.scopes()) {
+            if (!ToolScopes.isValid(scope)) {
+                throw new IllegalArgumentException("its scope '" + scope + "' is invalid: " + ToolScopes.RULE);
+            }
+        }
+        return new ToolSpecification(tool, handler, target.source(),
+                new LinkedHashSet<>(List.of(annotation.scopes())));
     }
 
     private static ToolArgument analyse(MethodParameter parameter, Class<?> resolutionClass) {

@@ -13,7 +13,8 @@ import java.lang.annotation.Target;
  * The method's parameters are the tool's arguments, bound by name from the call's {@code arguments} object with
  * Jackson; the tool's {@code inputSchema} is generated from their types (see {@link McpToolParam}). Parameters of
  * the types the framework injects ({@link dev.mcpspring.server.McpRequestContext},
- * {@link dev.mcpspring.server.PeerHandle}) are not arguments and never appear in the schema.
+ * {@link dev.mcpspring.server.PeerHandle}, {@link java.security.Principal} and, with Spring Security, its
+ * {@code Authentication}) are not arguments and never appear in the schema.
  * <p>
  * The return value becomes the tool result:
  * <ul>
@@ -76,4 +77,15 @@ public @interface McpTool {
 
     /** Icons for user interfaces (2025-11-25). */
     McpIcon[] icons() default {};
+
+    /**
+     * The OAuth scopes a caller must hold, all of them, to call the tool; none by default. A call without them is
+     * refused before the method runs: with HTTP 403 and {@code WWW-Authenticate: Bearer error="insufficient_scope"}
+     * when the starter secures the endpoint, otherwise with JSON-RPC error
+     * {@value dev.mcpspring.protocol.ErrorCodes#INSUFFICIENT_SCOPE} naming the missing scopes. The tool is listed in
+     * {@code tools/list} whatever the caller's scopes. Each value is one scope token, such as {@code "tasks:write"}.
+     *
+     * @see dev.mcpspring.server.GrantedScopes
+     */
+    String[] scopes() default {};
 }

@@ -26,6 +26,7 @@ import dev.mcpspring.protocol.McpJsonMapper;
 import dev.mcpspring.server.CompletionRegistry;
 import dev.mcpspring.server.CompletionSpecification;
 import dev.mcpspring.server.ElicitationSchemaGenerator;
+import dev.mcpspring.server.GrantedScopes;
 import dev.mcpspring.server.HandlerExecutors;
 import dev.mcpspring.server.McpPeers;
 import dev.mcpspring.server.McpServer;
@@ -87,7 +88,7 @@ public class McpServerAutoConfiguration {
         ToolRegistry registry = new ToolRegistry();
         SpecificationBeans.register(toolSpecifications, beanFactory, ToolSpecification.class,
                 ToolSpecification::source,
-                (spec, source) -> new ToolSpecification(spec.tool(), spec.handler(), source), registry::add);
+                ToolSpecification::withSource, registry::add);
         return registry;
     }
 
@@ -168,12 +169,12 @@ public class McpServerAutoConfiguration {
     McpServer mcpServer(ServerIdentity identity, ToolRegistry tools, ResourceRegistry resources,
             ResourceTemplateRegistry resourceTemplates, PromptRegistry prompts, CompletionRegistry completions,
             SessionManager sessions, JsonRpcCodec codec, ElicitationSchemaGenerator elicitationSchemas,
-            McpServerProperties properties) {
+            McpServerProperties properties, ObjectProvider<GrantedScopes> grantedScopes) {
         McpServerProperties.Peer peer = properties.getPeer();
         ServerRegistries registries = new ServerRegistries(tools, resources, resourceTemplates, prompts, completions);
         return new McpServer(identity, registries, sessions, codec, properties.getPageSize(),
                 new PeerSettings(peer.getSamplingTimeout(), peer.getElicitationTimeout(), peer.getRequestTimeout()),
-                elicitationSchemas);
+                elicitationSchemas, grantedScopes.getIfUnique(() -> GrantedScopes.NONE));
     }
 
     @Bean

@@ -48,6 +48,8 @@ public class McpServerProperties {
 
     private final Peer peer = new Peer();
 
+    private final Authorization authorization = new Authorization();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -129,6 +131,10 @@ public class McpServerProperties {
 
     public Peer getPeer() {
         return peer;
+    }
+
+    public Authorization getAuthorization() {
+        return authorization;
     }
 
     /** Default time-outs of calls from the server to the client ({@code mcp.server.peer.*}). */
@@ -510,6 +516,104 @@ public class McpServerProperties {
 
         public void setPropagateContext(boolean propagateContext) {
             this.propagateContext = propagateContext;
+        }
+    }
+
+    /**
+     * OAuth 2.0 authorization of the endpoint ({@code mcp.server.authorization.*}): the Protected Resource Metadata
+     * (RFC 9728) the server publishes, and the checks of bearer tokens when Spring Security's OAuth2 resource server
+     * is configured (a {@code JwtDecoder} bean).
+     */
+    public static class Authorization {
+
+        /**
+         * Whether the starter secures the endpoint with its own security filter chain when a JwtDecoder bean exists
+         * and the application declares no SecurityFilterChain.
+         */
+        private boolean enabled = true;
+
+        /**
+         * The canonical URI of this MCP server (RFC 8707), for example https://mcp.example.com/mcp: the "resource" of
+         * the metadata, the base of the metadata URL, and the audience tokens must be issued for. Setting it
+         * publishes the metadata; it is required when the starter secures the endpoint.
+         */
+        private String resource;
+
+        /**
+         * Issuer URLs of the authorization servers that issue tokens for this server; defaults to
+         * spring.security.oauth2.resourceserver.jwt.issuer-uri.
+         */
+        private List<String> authorizationServers = new ArrayList<>();
+
+        /** Scopes a client should request for basic use ("scopes_supported"); defaults to required-scopes. */
+        private List<String> scopesSupported = new ArrayList<>();
+
+        /**
+         * Scopes every request to the endpoint needs; a token without them gets 403 insufficient_scope. They are the
+         * "scope" of the 401 challenge (else scopes-supported).
+         */
+        private List<String> requiredScopes = new ArrayList<>();
+
+        /** Token audiences ("aud") accepted; defaults to the resource alone. */
+        private List<String> audiences = new ArrayList<>();
+
+        /** Human-readable name of this server in the metadata ("resource_name"). */
+        private String resourceName;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getResource() {
+            return resource;
+        }
+
+        public void setResource(String resource) {
+            this.resource = resource;
+        }
+
+        public List<String> getAuthorizationServers() {
+            return authorizationServers;
+        }
+
+        public void setAuthorizationServers(List<String> authorizationServers) {
+            this.authorizationServers = authorizationServers;
+        }
+
+        public List<String> getScopesSupported() {
+            return scopesSupported;
+        }
+
+        public void setScopesSupported(List<String> scopesSupported) {
+            this.scopesSupported = scopesSupported;
+        }
+
+        public List<String> getRequiredScopes() {
+            return requiredScopes;
+        }
+
+        public void setRequiredScopes(List<String> requiredScopes) {
+            this.requiredScopes = requiredScopes;
+        }
+
+        public List<String> getAudiences() {
+            return audiences;
+        }
+
+        public void setAudiences(List<String> audiences) {
+            this.audiences = audiences;
+        }
+
+        public String getResourceName() {
+            return resourceName;
+        }
+
+        public void setResourceName(String resourceName) {
+            this.resourceName = resourceName;
         }
     }
 }

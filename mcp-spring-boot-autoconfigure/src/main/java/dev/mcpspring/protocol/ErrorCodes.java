@@ -20,6 +20,12 @@ public final class ErrorCodes {
     public static final int REQUEST_CANCELLED = -32800;
     /** MCP: the requested resource does not exist. */
     public static final int RESOURCE_NOT_FOUND = -32002;
+    /**
+     * This server: the caller's access token lacks an OAuth scope the request needs, for example a scope a tool
+     * declares with {@code @McpTool(scopes = ...)} (implementation-defined server error range; the HTTP answer to
+     * the same refusal is 403 with {@code WWW-Authenticate: Bearer error="insufficient_scope"}).
+     */
+    public static final int INSUFFICIENT_SCOPE = -32003;
     /** MCP 2025-11-25: the request needs a URL-mode elicitation first. */
     public static final int URL_ELICITATION_REQUIRED = -32042;
 

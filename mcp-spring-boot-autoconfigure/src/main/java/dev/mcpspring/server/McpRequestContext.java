@@ -1,5 +1,6 @@
 package dev.mcpspring.server;
 
+import java.security.Principal;
 import java.util.Map;
 
 import dev.mcpspring.protocol.ClientCapabilities;
@@ -35,6 +36,16 @@ public interface McpRequestContext {
 
     /** The request's {@code _meta}; empty when absent. */
     Map<String, Object> meta();
+
+    /**
+     * The authenticated principal of this request, as the transport saw it (for HTTP, the servlet request's
+     * {@code getUserPrincipal()}: with Spring Security, the {@code Authentication}); {@code null} for an anonymous
+     * request. A {@code @McpTool} method may also declare a {@link Principal} parameter, or an
+     * {@code org.springframework.security.core.Authentication} one.
+     */
+    default Principal principal() {
+        return null;
+    }
 
     /** The handle to talk back to the client while handling this request, on this request's stream. */
     PeerHandle peer();

@@ -1,5 +1,6 @@
 package dev.mcpspring.server;
 
+import java.security.Principal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -71,6 +72,23 @@ public class McpServer {
     public McpServer(ServerIdentity identity, ServerRegistries registries, SessionManager sessions,
             JsonRpcCodec codec, int pageSize, PeerSettings peerSettings,
             ElicitationSchemaGenerator elicitationSchemas) {
+        this(identity, registries, sessions, codec, pageSize, peerSettings, elicitationSchemas, GrantedScopes.NONE);
+    }
+
+    /**
+     * @param identity           how the server introduces itself
+     * @param registries         what it offers
+     * @param sessions           where sessions live and messages to them are routed
+     * @param codec              the JSON-RPC codec
+     * @param pageSize           items per page of list results
+     * @param peerSettings       default time-outs of calls to the client
+     * @param elicitationSchemas derives form schemas for typed elicitation
+     * @param grantedScopes      reads the scopes of a request's principal, checked against a tool's
+     *                           {@link ToolSpecification#requiredScopes() required scopes}
+     */
+    public McpServer(ServerIdentity identity, ServerRegistries registries, SessionManager sessions,
+            JsonRpcCodec codec, int pageSize, PeerSettings peerSettings,
+            ElicitationSchemaGenerator elicitationSchemas, GrantedScopes grantedScopes) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("The page size must be at least 1, but was " + pageSize);
         }
@@ -84,7 +102,8 @@ public class McpServer {
         handlers.put(McpMethods.INITIALIZE, this::initialize);
         handlers.put(McpMethods.PING, (context, params) -> EMPTY_RESULT);
         handlers.put(McpMethods.LOGGING_SET_LEVEL, this::setLogLevel);
-        new ToolsFeature(registries.tools(), codec, pageSize).register(handlers);
+        new ToolsFeature(registries.tools(), codec, pageSize,
+                grantedScopes == null ? GrantedScopes.NONE : grantedScopes).register(handlers);
         new ResourcesFeature(registries.resources(), registries.resourceTemplates(), sessions, codec, pageSize)
             .register(handlers);
         new PromptsFeature(registries.prompts(), codec, pageSize).register(handlers);
@@ -110,8 +129,24 @@ public class McpServer {
      * @param requestStream where messages sent before the result go (the request's response stream)
      */
     public JsonRpcMessage handle(McpSession session, JsonRpcMessage.Request request, MessageSink requestStream) {
+        return handle(session, request, requestStream, null);
+    }
+
+    /**
+     * Handles one request of an authenticated caller and returns its response; never throws. Returns {@code null}
+     * when the client cancelled the request meanwhile (no response is sent for it), and a -32800 error when its
+     * session closed meanwhile.
+     *
+     * @param session       the session (or the per-request session of stateless mode)
+     * @param request       the request
+     * @param requestStream where messages sent before the result go (the request's response stream)
+     * @param principal     who sent the request ({@link McpRequestContext#principal()}), {@code null} when
+     *                      anonymous
+     */
+    public JsonRpcMessage handle(McpSession session, JsonRpcMessage.Request request, MessageSink requestStream,
+            Principal principal) {
         try (SessionManager.Activity work = beginWork()) {
-            return handleCounted(session, request, requestStream);
+            return handleCounted(session, request, requestStream, principal);
         }
     }
 
@@ -179,7 +214,7 @@ public class McpServer {
     }
 
     private JsonRpcMessage handleCounted(McpSession session, JsonRpcMessage.Request request,
-            MessageSink requestStream) {
+            MessageSink requestStream, Principal principal) {
         RequestCancellation cancellation = new RequestCancellation();
         SessionManager.Activity inFlight;
         try {
@@ -198,7 +233,7 @@ public class McpServer {
                     new JsonRpcError(ErrorCodes.INVALID_REQUEST, ex.getMessage()));
         }
         try {
-            JsonRpcMessage response = dispatch(session, request, requestStream, cancellation);
+            JsonRpcMessage response = dispatch(session, request, requestStream, cancellation, principal);
             if (cancellation.isCancelledByClient()) {
                 return null;
             }
@@ -214,7 +249,7 @@ public class McpServer {
     }
 
     private JsonRpcMessage dispatch(McpSession session, JsonRpcMessage.Request request, MessageSink requestStream,
-            RequestCancellation cancellation) {
+            RequestCancellation cancellation, Principal principal) {
         try {
             RequestHandler handler = handlers.get(request.method());
             if (handler == null) {
@@ -230,7 +265,7 @@ public class McpServer {
                     peerContext);
             PeerHandle sessionPeer = new DefaultPeerHandle(session, null, null, null, peerContext);
             RequestContext context = new RequestContext(session, request, meta, peer, sessionPeer,
-                    requestStream);
+                    requestStream, principal);
             Object result = handler.handle(context, request.params());
             return new JsonRpcMessage.Response(request.id(), codec.toTree(result));
         }

@@ -1,5 +1,6 @@
 package dev.mcpspring.server;
 
+import java.security.Principal;
 import java.util.Map;
 
 import dev.mcpspring.protocol.ClientCapabilities;
@@ -24,14 +25,17 @@ final class RequestContext implements McpRequestContext {
 
     private final MessageSink requestStream;
 
+    private final Principal principal;
+
     RequestContext(McpSession session, JsonRpcMessage.Request request, Map<String, Object> meta, PeerHandle peer,
-            PeerHandle sessionPeer, MessageSink requestStream) {
+            PeerHandle sessionPeer, MessageSink requestStream, Principal principal) {
         this.session = session;
         this.request = request;
         this.meta = meta;
         this.peer = peer;
         this.sessionPeer = sessionPeer;
         this.requestStream = requestStream;
+        this.principal = principal;
     }
 
     @Override
@@ -72,6 +76,11 @@ final class RequestContext implements McpRequestContext {
     @Override
     public Map<String, Object> meta() {
         return meta;
+    }
+
+    @Override
+    public Principal principal() {
+        return principal;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.mcpspring.server;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -26,10 +27,13 @@ final class ToolsFeature {
 
     private final int pageSize;
 
-    ToolsFeature(ToolRegistry tools, JsonRpcCodec codec, int pageSize) {
+    private final GrantedScopes grantedScopes;
+
+    ToolsFeature(ToolRegistry tools, JsonRpcCodec codec, int pageSize, GrantedScopes grantedScopes) {
         this.tools = tools;
         this.codec = codec;
         this.pageSize = pageSize;
+        this.grantedScopes = grantedScopes;
     }
 
     void register(Map<String, RequestHandler> handlers) {
@@ -51,6 +55,7 @@ final class ToolsFeature {
         }
         ToolSpecification tool = tools.find(request.name())
             .orElseThrow(() -> McpException.invalidParams("Unknown tool: '" + request.name() + "'"));
+        checkScopes(tool, context);
         ObjectNode arguments = request.arguments() == null ? codec.mapper().createObjectNode() : request.arguments();
         try {
             CallToolResult result = tool.handler().call(new ToolInvocation(arguments, context));
@@ -63,6 +68,26 @@ final class ToolsFeature {
             logger.warn("MCP tool '" + request.name() + "' failed", ex);
             return CallToolResult.error("Tool '" + request.name() + "' failed"
                     + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+        }
+    }
+
+    /**
+     * Refuses the call when the tool requires scopes the caller was not granted. Every tool is listed whatever the
+     * caller's scopes, so that a client learns of a tool it may be granted later (step-up authorization).
+     */
+    private void checkScopes(ToolSpecification tool, RequestContext context) {
+        Set<String> required = tool.requiredScopes();
+        if (required.isEmpty()) {
+            return;
+        }
+        Set<String> granted = context.principal() == null ? Set.of() : grantedScopes.of(context.principal());
+        Set<String> missing = ToolScopes.missing(required, granted == null ? Set.of() : granted);
+        if (!missing.isEmpty()) {
+            String who = context.principal() == null ? "an anonymous caller"
+                    : "'" + context.principal().getName() + "'";
+            logger.info("Refused MCP tool '" + tool.tool().name() + "' to " + who + ": missing scope(s) "
+                    + String.join(" ", missing));
+            throw ToolScopes.insufficientScope(tool.tool().name(), required, missing);
         }
     }
 }

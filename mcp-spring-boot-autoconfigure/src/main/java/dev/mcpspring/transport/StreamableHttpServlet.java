@@ -1,6 +1,7 @@
 package dev.mcpspring.transport;
 
 import java.io.IOException;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -206,6 +207,7 @@ public class StreamableHttpServlet extends HttpServlet {
         PostResponse out = new PostResponse(async, response, codec, jsonAllowed, sseAllowed, keepAlive,
                 settings.sseRetry().toMillis(), sessions, session);
         async.addListener(closeOnError(out::connectionLost));
+        Principal principal = request.getUserPrincipal(); // read here: the security context is this thread's
         Runnable work = () -> {
             try {
                 if (settings.ssePolling() && out.supportsPolling()) {
@@ -213,7 +215,7 @@ public class StreamableHttpServlet extends HttpServlet {
                 }
                 List<JsonRpcMessage> responses = new ArrayList<>(requests.size());
                 for (JsonRpcMessage.Request r : requests) {
-                    JsonRpcMessage answer = server.handle(session, r, out);
+                    JsonRpcMessage answer = server.handle(session, r, out, principal);
                     if (answer != null) { // null: the client cancelled the request, which gets no response
                         responses.add(answer);
                     }

@@ -46,4 +46,25 @@ class PackageBoundaryTests {
         .that().resideInAPackage("dev.mcpspring.annotation..")
         .should().dependOnClassesThat()
         .resideInAnyPackage("dev.mcpspring.transport..", "dev.mcpspring.autoconfigure..");
+
+    @ArchTest
+    static final ArchRule coreIgnoresSecurityIntegration = noClasses()
+        .that().resideInAnyPackage("dev.mcpspring.protocol..", "dev.mcpspring.server..", "dev.mcpspring.annotation..",
+                "dev.mcpspring.session..", "dev.mcpspring.transport..")
+        .should().dependOnClassesThat()
+        .resideInAPackage("dev.mcpspring.security..");
+
+    /** The server sees a caller as a plain {@code java.security.Principal}; only annotation and security know more. */
+    @ArchTest
+    static final ArchRule serverIgnoresSpringSecurity = noClasses()
+        .that().resideInAnyPackage("dev.mcpspring.protocol..", "dev.mcpspring.server..", "dev.mcpspring.session..",
+                "dev.mcpspring.transport..")
+        .should().dependOnClassesThat()
+        .resideInAPackage("org.springframework.security..");
+
+    @ArchTest
+    static final ArchRule securityIgnoresTransportAndAutoConfiguration = noClasses()
+        .that().resideInAPackage("dev.mcpspring.security..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("dev.mcpspring.transport..", "dev.mcpspring.autoconfigure..", "dev.mcpspring.annotation..");
 }

@@ -225,7 +225,10 @@ class GracefulShutdownHttpTests {
     }
 
     @SpringBootConfiguration(proxyBeanMethods = false)
-    @EnableAutoConfiguration
+    // without Spring Security's web auto-configuration, on this module's test class path for the security tests
+    @EnableAutoConfiguration(excludeName = {
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
     @Import(ShutdownTools.class)
     static class ShutdownTestApplication {
     }

@@ -8,6 +8,10 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
  * chooses exactly which extra configuration (tools, overriding beans) it adds.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
-@EnableAutoConfiguration
+// Spring Security's web auto-configuration is on this module's test class path for the dev.mcpspring.security
+// tests; without it these tests see the endpoint unsecured, as an application without Spring Security does
+@EnableAutoConfiguration(excludeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
 public class McpTestApplication {
 }

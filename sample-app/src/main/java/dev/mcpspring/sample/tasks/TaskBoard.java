@@ -59,4 +59,17 @@ public class TaskBoard {
         removed.sort(Comparator.comparing(Task::id));
         return removed;
     }
+
+    /**
+     * Removes a task, done or not.
+     *
+     * @return the task removed
+     */
+    public Task remove(int id) {
+        Task removed = tasks.remove(id);
+        if (removed == null) {
+            throw new IllegalArgumentException("There is no task with id " + id);
+        }
+        return removed;
+    }
 }
