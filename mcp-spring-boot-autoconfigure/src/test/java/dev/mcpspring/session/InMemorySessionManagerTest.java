@@ -186,7 +186,7 @@ class InMemorySessionManagerTest {
         McpSession session = manager.create(null);
         CompletableFuture<JsonRpcMessage> pending = manager.expectResponse(session.id(), NODES.numberNode(1));
 
-        await().atMost(Duration.ofSeconds(3)).until(() -> manager.find(session.id()).isEmpty());
+        await().atMost(Duration.ofSeconds(3)).until(() -> manager.find(session.id()).isEmpty() && pending.isDone());
 
         assertThat(pending).isCompletedExceptionally();
         assertThatThrownBy(pending::join).hasCauseInstanceOf(SessionClosedException.class);
