@@ -17,7 +17,7 @@
 // Env: TS_CLIENT_TIMEOUT_MS (default 30000) bounds the whole run.
 //
 // The SDK is loaded by load-sdk.mjs (see there for why there are no static SDK imports).
-import { fail as failWith, loadSdk } from './load-sdk.mjs';
+import { closeQuietly, fail as failWith, loadSdk } from './load-sdk.mjs';
 
 function fail(msg, code = 1) {
   failWith('ts-client', msg, code);
@@ -83,16 +83,6 @@ try {
   process.stderr.write(`ts-client: ${e?.stack || e}\n`);
   exitCode = 1;
 } finally {
-  // Best effort: end the server-side session (DELETE), then close the transport.
-  try {
-    if (transport.sessionId) await transport.terminateSession();
-  } catch {
-    /* a server may answer 405; ignore */
-  }
-  try {
-    await client.close();
-  } catch {
-    /* ignore */
-  }
+  await closeQuietly(client, transport);
 }
 process.exit(exitCode);

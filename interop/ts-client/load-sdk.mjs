@@ -60,3 +60,17 @@ export async function loadSdk(prefix) {
   }
   return fromDir(nm);
 }
+
+// Best effort at the end of a run: end the server-side session (DELETE; a server may answer 405), then close.
+export async function closeQuietly(client, transport) {
+  try {
+    if (transport.sessionId) await transport.terminateSession();
+  } catch {
+    /* ignore */
+  }
+  try {
+    await client.close();
+  } catch {
+    /* ignore */
+  }
+}

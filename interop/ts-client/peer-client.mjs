@@ -42,7 +42,7 @@
 // Env: TS_CLIENT_TIMEOUT_MS (default 30000) bounds the whole run.
 import { parseArgs } from 'node:util';
 
-import { fail as failWith, loadSdk } from './load-sdk.mjs';
+import { closeQuietly, fail as failWith, loadSdk } from './load-sdk.mjs';
 
 const PREFIX = 'ts-peer-client';
 
@@ -240,15 +240,6 @@ try {
   process.stderr.write(`${PREFIX}: ${e?.stack || e}\n`);
   exitCode = 1;
 } finally {
-  try {
-    if (transport.sessionId) await transport.terminateSession();
-  } catch {
-    /* a server may answer 405; ignore */
-  }
-  try {
-    await client.close();
-  } catch {
-    /* ignore */
-  }
+  await closeQuietly(client, transport);
 }
 process.exit(exitCode);

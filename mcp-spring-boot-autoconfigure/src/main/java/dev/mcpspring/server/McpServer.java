@@ -263,9 +263,8 @@ public class McpServer {
             Map<String, Object> meta = metaOf(request);
             PeerHandle peer = new DefaultPeerHandle(session, requestStream, meta.get("progressToken"), cancellation,
                     peerContext);
-            PeerHandle sessionPeer = new DefaultPeerHandle(session, null, null, null, peerContext);
-            RequestContext context = new RequestContext(session, request, meta, peer, sessionPeer,
-                    requestStream, principal);
+            RequestContext context = new RequestContext(session, request, meta, peer, peerContext, requestStream,
+                    principal);
             Object result = handler.handle(context, request.params());
             return new JsonRpcMessage.Response(request.id(), codec.toTree(result));
         }

@@ -21,19 +21,19 @@ final class RequestContext implements McpRequestContext {
 
     private final PeerHandle peer;
 
-    private final PeerHandle sessionPeer;
+    private final DefaultPeerHandle.PeerContext peers;
 
     private final MessageSink requestStream;
 
     private final Principal principal;
 
     RequestContext(McpSession session, JsonRpcMessage.Request request, Map<String, Object> meta, PeerHandle peer,
-            PeerHandle sessionPeer, MessageSink requestStream, Principal principal) {
+            DefaultPeerHandle.PeerContext peers, MessageSink requestStream, Principal principal) {
         this.session = session;
         this.request = request;
         this.meta = meta;
         this.peer = peer;
-        this.sessionPeer = sessionPeer;
+        this.peers = peers;
         this.requestStream = requestStream;
         this.principal = principal;
     }
@@ -90,7 +90,8 @@ final class RequestContext implements McpRequestContext {
 
     @Override
     public PeerHandle sessionPeer() {
-        return sessionPeer;
+        // made when asked for: few handlers need one, and every request would otherwise pay for it
+        return new DefaultPeerHandle(session, null, null, null, peers);
     }
 
     @Override
