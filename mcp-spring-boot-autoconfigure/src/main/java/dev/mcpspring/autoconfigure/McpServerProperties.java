@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import dev.mcpspring.protocol.McpJsonMapper;
+import dev.mcpspring.transport.TransportSettings;
 
 /**
  * Settings of the MCP server, bound to {@code mcp.server.*}.
@@ -397,6 +398,13 @@ public class McpServerProperties {
          */
         private boolean polling;
 
+        /**
+         * How far an SSE client may fall behind (events queued for its connection, in bytes) before it is
+         * disconnected; it can resume the stream with Last-Event-ID. One event larger than this is still sent when
+         * nothing else waits.
+         */
+        private DataSize maxBufferedSize = DataSize.ofBytes(TransportSettings.DEFAULT_SSE_MAX_BUFFERED_BYTES);
+
         private final EventStore eventStore = new EventStore();
 
         public Duration getRetry() {
@@ -416,6 +424,18 @@ public class McpServerProperties {
 
         public void setPolling(boolean polling) {
             this.polling = polling;
+        }
+
+        public DataSize getMaxBufferedSize() {
+            return maxBufferedSize;
+        }
+
+        public void setMaxBufferedSize(DataSize maxBufferedSize) {
+            if (maxBufferedSize == null || maxBufferedSize.toBytes() < 1) {
+                throw new IllegalArgumentException(
+                        "mcp.server.sse.max-buffered-size must be positive, but was " + maxBufferedSize);
+            }
+            this.maxBufferedSize = maxBufferedSize;
         }
 
         public EventStore getEventStore() {

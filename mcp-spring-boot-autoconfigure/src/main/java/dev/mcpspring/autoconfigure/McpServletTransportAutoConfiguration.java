@@ -43,7 +43,8 @@ public class McpServletTransportAutoConfiguration {
         TransportSettings settings = new TransportSettings(properties.getTransport().getMaxBodySize().toBytes(),
                 properties.getTransport().getKeepAliveInterval(), properties.getSession().isStateless(),
                 security.getAllowedOrigins(), security.getAllowedHosts(), security.isTrustForwardedHost(),
-                properties.getSse().getRetry(), properties.getSse().isPolling());
+                properties.getSse().getRetry(), properties.getSse().isPolling(),
+                properties.getSse().getMaxBufferedSize().toBytes());
         Executor decorated = McpTaskDecorators.decorate(executor, taskDecorators.orderedStream().toList());
         return new StreamableHttpServlet(server, sessions, codec, decorated, settings);
     }

@@ -197,14 +197,9 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
     private void replayEnded(String sessionId, EventId eventId, String lastEventId, MessageSink connection) {
         EventStore.Replay replay = eventStore.replayAfter(sessionId, eventId.streamId(), eventId.sequence())
             .orElseThrow(() -> new UnknownEventIdException(lastEventId));
-        for (EventStore.StoredEvent event : replay.events()) {
-            if (!event.isPriming()
-                    && !connection.send(new EventId(eventId.streamId(), event.sequence()).toString(),
-                            event.message())) {
-                return;
-            }
+        if (connection.sendAll(eventId.streamId(), replay.events())) {
+            connection.close();
         }
-        connection.close();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.mcpspring.session;
 
+import java.util.List;
+
 import dev.mcpspring.protocol.JsonRpcMessage;
 
 /**
@@ -23,6 +25,22 @@ public interface MessageSink {
      */
     default boolean send(String eventId, JsonRpcMessage message) {
         return send(message);
+    }
+
+    /**
+     * Sends events that are kept elsewhere (a replay after {@code Last-Event-ID}, messages that waited for a
+     * connection) as the SSE events {@code <streamId>:<sequence>}; priming events among them are skipped. A sink
+     * may write them as the client reads rather than queue them all at once.
+     *
+     * @return {@code false} when the sink is closed and they were not all sent
+     */
+    default boolean sendAll(String streamId, List<EventStore.StoredEvent> events) {
+        for (EventStore.StoredEvent event : events) {
+            if (!event.isPriming() && !send(new EventId(streamId, event.sequence()).toString(), event.message())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -42,7 +42,7 @@ final class SessionStream implements MessageSink {
 
     private boolean terminated; // guarded by this
 
-    private ArrayDeque<Pending> undelivered; // guarded by this, created on first use
+    private ArrayDeque<EventStore.StoredEvent> undelivered; // guarded by this, created on first use
 
     private volatile Runnable onTerminate = () -> { };
 
@@ -82,14 +82,13 @@ final class SessionStream implements MessageSink {
                 return;
             }
         }
-        while (undelivered != null && !undelivered.isEmpty()) {
-            Pending next = undelivered.peekFirst();
-            if (!newConnection.send(next.id().toString(), next.message())) {
+        if (undelivered != null && !undelivered.isEmpty()) {
+            if (!newConnection.sendAll(streamId, List.copyOf(undelivered))) {
                 connection = null;
                 return;
             }
             resumable = true;
-            undelivered.pollFirst();
+            undelivered = null;
         }
     }
 
@@ -114,12 +113,9 @@ final class SessionStream implements MessageSink {
             events = replay.get().events();
         }
         replaceConnection(newConnection);
-        for (EventStore.StoredEvent event : events) {
-            if (!event.isPriming()
-                    && !newConnection.send(new EventId(streamId, event.sequence()).toString(), event.message())) {
-                connection = null;
-                return;
-            }
+        if (!newConnection.sendAll(streamId, events)) {
+            connection = null;
+            return;
         }
         if (undelivered != null) {
             undelivered.clear(); // they came after the client's last event, so they were just replayed
@@ -238,9 +234,6 @@ final class SessionStream implements MessageSink {
             logger.warn("MCP session " + session.id() + " has no open stream and more than " + maxUndelivered
                     + " queued messages; dropping the oldest");
         }
-        undelivered.addLast(new Pending(id, message));
-    }
-
-    private record Pending(EventId id, JsonRpcMessage message) {
+        undelivered.addLast(new EventStore.StoredEvent(id.sequence(), message));
     }
 }

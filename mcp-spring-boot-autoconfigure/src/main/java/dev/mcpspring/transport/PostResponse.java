@@ -40,9 +40,7 @@ final class PostResponse implements MessageSink {
 
     private final boolean sseAllowed;
 
-    private final SseKeepAlive keepAlive;
-
-    private final long retryMillis;
+    private final SseConnections sseConnections;
 
     private final SessionManager sessions;
 
@@ -55,15 +53,13 @@ final class PostResponse implements MessageSink {
     private MessageSink stream; // guarded by this: the session's stream on the connection, or the connection
 
     PostResponse(AsyncContext async, HttpServletResponse response, JsonRpcCodec codec, boolean jsonAllowed,
-            boolean sseAllowed, SseKeepAlive keepAlive, long retryMillis, SessionManager sessions,
-            McpSession session) {
+            boolean sseAllowed, SseConnections sseConnections, SessionManager sessions, McpSession session) {
         this.async = async;
         this.response = response;
         this.codec = codec;
         this.jsonAllowed = jsonAllowed;
         this.sseAllowed = sseAllowed;
-        this.keepAlive = keepAlive;
-        this.retryMillis = retryMillis;
+        this.sseConnections = sseConnections;
         this.sessions = sessions;
         this.session = session;
     }
@@ -139,7 +135,7 @@ final class PostResponse implements MessageSink {
     /** The client went away (or the container gave up on the response): the stream, if any, outlives it. */
     synchronized void connectionLost() {
         if (connection != null) {
-            connection.close();
+            connection.abort();
         }
         else if (mode == Mode.PENDING) {
             mode = Mode.DONE;
@@ -161,8 +157,7 @@ final class PostResponse implements MessageSink {
     private MessageSink switchToSse() {
         if (stream == null) {
             mode = Mode.SSE;
-            connection = new SseStream(async, response, codec, retryMillis);
-            keepAlive.register(connection);
+            connection = sseConnections.open(async, response);
             stream = connection;
             if (session.id() != null) {
                 try {

@@ -2,60 +2,98 @@ package dev.mcpspring.transport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.mcpspring.protocol.JsonRpcCodec;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import dev.mcpspring.protocol.JsonRpcMessage;
+import dev.mcpspring.session.EventId;
+import dev.mcpspring.session.EventStore;
 import dev.mcpspring.session.MessageSink;
 
 /**
- * A server-sent events stream on an asynchronous servlet response: one HTTP connection. The response headers are
- * written with the first event; a write that fails (the client went away) closes the stream. No thread is held
- * while it idles. Events may carry an id; a priming event carries an id, the {@code retry} delay and empty data.
+ * A server-sent events stream on an asynchronous servlet response: one HTTP connection, written with non-blocking
+ * servlet I/O. Sending an event never blocks: it is queued and written as fast as the client reads, so a slow or
+ * stuck client delays no one, and no thread is held while the stream idles or waits for the client.
+ * <p>
+ * The queue is bounded by bytes: a client that falls further behind than {@code maxBufferedBytes} is disconnected
+ * (its events stay in the session's event store, so it can resume with {@code Last-Event-ID}). One event larger
+ * than the bound is still written when nothing else waits.
+ * <p>
+ * Only one thread at a time writes to the response: whoever queues an event, or the container's
+ * {@link WriteListener#onWritePossible()} call, drains the queue if no one else is draining it, and otherwise
+ * leaves a note that makes the drainer go round once more; application threads never wait for each other or for
+ * the client. Only the container waits, when it ends a broken connection: it must not recycle the response while
+ * another thread still writes to it.
  */
 final class SseStream implements MessageSink {
 
-    private static final byte[] EVENT_PREFIX = "event: message\ndata: ".getBytes(StandardCharsets.UTF_8);
+    private static final Log logger = LogFactory.getLog(SseStream.class);
 
-    private static final byte[] ID_PREFIX = "id: ".getBytes(StandardCharsets.UTF_8);
-
-    private static final byte[] LINE_END = "\n".getBytes(StandardCharsets.UTF_8);
-
-    private static final byte[] EMPTY_DATA = "data: \n\n".getBytes(StandardCharsets.UTF_8);
-
-    private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.UTF_8);
-
-    private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
+    private enum State {
+        /** Accepts events. */
+        OPEN,
+        /** Writes what is queued, then ends the response. */
+        CLOSING,
+        /** Ends the response now; what is queued is dropped (the client went away or fell too far behind). */
+        ABORTED
+    }
 
     private final AsyncContext async;
 
     private final HttpServletResponse response;
 
-    private final JsonRpcCodec codec;
+    private final SseEventEncoder encoder;
 
     /** The {@code retry} field of priming events in milliseconds; 0 for none. */
     private final long retryMillis;
 
-    private boolean started; // guarded by this
+    private final long maxBufferedBytes;
 
-    private boolean closed; // guarded by this
+    /** Held by the one thread that writes to the response. */
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    private volatile boolean drainRequested;
+
+    private State state = State.OPEN; // guarded by this
+
+    /** Encoded events ({@code byte[]}) and {@link Replay replays}, in order; created on first use. */
+    private ArrayDeque<Object> queue; // guarded by this
+
+    private long queuedBytes; // guarded by this
+
+    // the following are guarded by writeLock
+
+    private ServletOutputStream out;
+
+    private boolean unflushed;
+
+    private boolean finished;
 
     private volatile Future<?> keepAlive;
 
     private volatile Runnable onClose = () -> { };
 
-    SseStream(AsyncContext async, HttpServletResponse response, JsonRpcCodec codec, long retryMillis) {
+    SseStream(AsyncContext async, HttpServletResponse response, SseEventEncoder encoder, long retryMillis,
+            long maxBufferedBytes) {
         this.async = async;
         this.response = response;
-        this.codec = codec;
+        this.encoder = encoder;
         this.retryMillis = retryMillis;
+        this.maxBufferedBytes = maxBufferedBytes;
     }
 
-    /** Runs {@code action} once when the stream closes, whoever closes it. */
+    /** Runs {@code action} once when the stream has ended, whoever ended it. */
     void onClose(Runnable action) {
         this.onClose = action;
     }
@@ -74,133 +112,224 @@ final class SseStream implements MessageSink {
 
     @Override
     public boolean send(String eventId, JsonRpcMessage message) {
-        byte[] json = codec.write(message);
+        return enqueue(encoder.message(eventId, message));
+    }
+
+    /**
+     * Queues the events as one entry that is encoded event by event as the client reads: a replay of thousands of
+     * stored events neither copies them all at once nor counts against the bound.
+     */
+    @Override
+    public boolean sendAll(String streamId, List<EventStore.StoredEvent> events) {
         synchronized (this) {
-            if (closed) {
+            if (state != State.OPEN) {
                 return false;
             }
-            try {
-                ServletOutputStream out = start();
-                writeId(out, eventId);
-                out.write(EVENT_PREFIX);
-                out.write(json);
-                out.write(EVENT_END);
-                out.flush();
-                return true;
-            }
-            catch (IOException | IllegalStateException ex) {
-                closed = true;
-            }
+            queue().addLast(new Replay(streamId, events.iterator()));
         }
-        finish();
-        return false;
+        drain();
+        return isOpen();
     }
 
     @Override
     public boolean prime(String eventId) {
-        synchronized (this) {
-            if (closed) {
-                return false;
-            }
-            try {
-                ServletOutputStream out = start();
-                writeId(out, eventId);
-                if (retryMillis > 0) {
-                    out.write(("retry: " + retryMillis + "\n").getBytes(StandardCharsets.UTF_8));
-                }
-                out.write(EMPTY_DATA);
-                out.flush();
-                return true;
-            }
-            catch (IOException | IllegalStateException ex) {
-                closed = true;
-            }
-        }
-        finish();
-        return false;
-    }
-
-    private static void writeId(ServletOutputStream out, String eventId) throws IOException {
-        if (eventId != null) {
-            out.write(ID_PREFIX);
-            out.write(eventId.getBytes(StandardCharsets.UTF_8));
-            out.write(LINE_END);
-        }
+        return enqueue(encoder.priming(eventId, retryMillis));
     }
 
     /** Writes the headers now, so the client sees the stream open before the first event. */
     void open() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            try {
-                start().flush();
-                return;
-            }
-            catch (IOException | IllegalStateException ex) {
-                closed = true;
-            }
-        }
-        finish();
+        drain();
     }
 
-    /** Writes a comment line so proxies and the client know the stream is alive; detects dead clients. */
+    /**
+     * Writes a comment line so proxies and the client know the stream is alive. Skipped while events wait: the
+     * client is still busy with those.
+     */
     void sendKeepAlive() {
         synchronized (this) {
-            if (closed || !started) {
+            if (state != State.OPEN || (queue != null && !queue.isEmpty())) {
                 return;
-            }
-            try {
-                ServletOutputStream out = response.getOutputStream();
-                out.write(KEEP_ALIVE);
-                out.flush();
-                return;
-            }
-            catch (IOException | IllegalStateException ex) {
-                closed = true;
             }
         }
-        finish();
+        enqueue(encoder.keepAlive());
     }
 
     @Override
     public synchronized boolean isOpen() {
-        return !closed;
+        return state == State.OPEN;
     }
 
+    /** Ends the stream once every queued event is written. */
     @Override
     public void close() {
         synchronized (this) {
-            if (closed) {
+            if (state != State.OPEN) {
                 return;
             }
-            closed = true;
-            if (!started) {
-                try {
-                    start();
+            state = State.CLOSING;
+        }
+        drain();
+    }
+
+    /**
+     * Ends the stream now, dropping what is queued: the connection failed or the client went away. Called by the
+     * container (an I/O error or time-out), which recycles the response as soon as this returns; so this waits
+     * until no other thread is writing to it.
+     */
+    void abort() {
+        markAborted();
+        writeLock.lock();
+        try {
+            drainOnce();
+        }
+        finally {
+            writeLock.unlock();
+        }
+    }
+
+    private synchronized void markAborted() {
+        state = State.ABORTED;
+        queue = null;
+        queuedBytes = 0;
+    }
+
+    private boolean enqueue(byte[] event) {
+        synchronized (this) {
+            if (state != State.OPEN) {
+                return false;
+            }
+            if (queuedBytes > 0 && queuedBytes + event.length > maxBufferedBytes) {
+                logger.warn("Disconnecting an SSE client that fell more than " + maxBufferedBytes + " bytes behind "
+                        + "(mcp.server.sse.max-buffered-size); it can resume the stream with Last-Event-ID");
+                markAborted();
+            }
+            else {
+                queue().addLast(event);
+                queuedBytes += event.length;
+            }
+        }
+        drain();
+        return isOpen();
+    }
+
+    /**
+     * Writes as much as the client takes now. Whoever gets the write lock drains, and goes round again when
+     * someone asked for a drain meanwhile; everyone else leaves that request and returns at once.
+     */
+    private void drain() {
+        drainRequested = true;
+        while (drainRequested && writeLock.tryLock()) {
+            try {
+                drainRequested = false;
+                drainOnce();
+            }
+            finally {
+                writeLock.unlock();
+            }
+        }
+    }
+
+    private void drainOnce() {
+        if (finished) {
+            return;
+        }
+        try {
+            if (out == null) {
+                if (isAborted()) {
+                    finish();
                 }
-                catch (IOException | IllegalStateException ex) {
-                    // the client is gone; completing the async context below is all that is left
+                else {
+                    start(); // the container calls onWritePossible() as soon as the connection can take bytes
+                }
+                return;
+            }
+            while (true) {
+                Object head;
+                State current;
+                synchronized (this) {
+                    current = state;
+                    head = queue == null ? null : queue.peekFirst();
+                }
+                if (current == State.ABORTED) {
+                    finish();
+                    return;
+                }
+                if (!out.isReady()) {
+                    return; // the container calls onWritePossible() once the client has read enough
+                }
+                if (head == null) {
+                    if (unflushed) {
+                        unflushed = false;
+                        out.flush();
+                        continue;
+                    }
+                    if (current == State.CLOSING) {
+                        finish();
+                    }
+                    return;
+                }
+                byte[] next = head instanceof Replay replay ? replay.next(encoder) : (byte[]) head;
+                if (next == null || !(head instanceof Replay)) {
+                    dequeued(head); // an event is written once; a replay stays until it is used up
+                }
+                if (next != null) {
+                    out.write(next);
+                    unflushed = true;
                 }
             }
         }
-        finish();
+        catch (IOException | RuntimeException ex) {
+            // the client went away, or the container already ended (and maybe recycled) the response
+            markAborted();
+            finish();
+        }
     }
 
-    private ServletOutputStream start() throws IOException {
-        if (!started) {
-            started = true;
-            response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentType("text/event-stream");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.setHeader("Cache-Control", "no-cache, no-transform");
-            response.setHeader("X-Accel-Buffering", "no");
+    private synchronized boolean isAborted() {
+        return state == State.ABORTED;
+    }
+
+    private synchronized void dequeued(Object head) {
+        if (queue != null && queue.peekFirst() == head) {
+            queue.pollFirst();
+            if (head instanceof byte[] event) {
+                queuedBytes -= event.length;
+            }
         }
-        return response.getOutputStream();
+    }
+
+    private ArrayDeque<Object> queue() { // guarded by this
+        if (queue == null) {
+            queue = new ArrayDeque<>();
+        }
+        return queue;
+    }
+
+    /** Sets the status and headers and switches the response to non-blocking output. */
+    private void start() throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("text/event-stream");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "no-cache, no-transform");
+        response.setHeader("X-Accel-Buffering", "no");
+        ServletOutputStream output = response.getOutputStream();
+        out = output;
+        unflushed = true; // the headers, written by the first flush
+        output.setWriteListener(new WriteListener() {
+            @Override
+            public void onWritePossible() {
+                drain();
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                abort();
+            }
+        });
     }
 
     private void finish() {
+        finished = true;
         Future<?> task = keepAlive;
         if (task != null) {
             task.cancel(false);
@@ -212,5 +341,29 @@ final class SseStream implements MessageSink {
             // already completed by the container after an error or time-out
         }
         onClose.run();
+    }
+
+    /** Stored events written one by one as the client reads; only the draining thread moves it on. */
+    private static final class Replay {
+
+        private final String streamId;
+
+        private final Iterator<EventStore.StoredEvent> events;
+
+        Replay(String streamId, Iterator<EventStore.StoredEvent> events) {
+            this.streamId = streamId;
+            this.events = events;
+        }
+
+        /** The next event encoded, or {@code null} when all are written. */
+        byte[] next(SseEventEncoder encoder) {
+            while (events.hasNext()) {
+                EventStore.StoredEvent event = events.next();
+                if (!event.isPriming()) {
+                    return encoder.message(new EventId(streamId, event.sequence()).toString(), event.message());
+                }
+            }
+            return null;
+        }
     }
 }

@@ -86,7 +86,7 @@ public class StreamableHttpServlet extends HttpServlet {
 
     private final transient HostValidator hosts;
 
-    private final transient SseKeepAlive keepAlive;
+    private final transient SseConnections sseConnections;
 
     public StreamableHttpServlet(McpServer server, SessionManager sessions, JsonRpcCodec codec, Executor executor,
             TransportSettings settings) {
@@ -98,7 +98,7 @@ public class StreamableHttpServlet extends HttpServlet {
         this.settings = settings;
         this.origins = new OriginValidator(settings.allowedOrigins());
         this.hosts = new HostValidator(settings.allowedHosts(), settings.trustForwardedHost());
-        this.keepAlive = new SseKeepAlive(settings.keepAliveInterval(), executor);
+        this.sseConnections = new SseConnections(codec, settings);
     }
 
     @Override
@@ -129,7 +129,7 @@ public class StreamableHttpServlet extends HttpServlet {
 
     @Override
     public void destroy() {
-        keepAlive.close();
+        sseConnections.close();
     }
 
     private void post(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -204,8 +204,8 @@ public class StreamableHttpServlet extends HttpServlet {
         SessionManager.Activity accepted = server.beginWork(); // a graceful shutdown waits for it
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
-        PostResponse out = new PostResponse(async, response, codec, jsonAllowed, sseAllowed, keepAlive,
-                settings.sseRetry().toMillis(), sessions, session);
+        PostResponse out = new PostResponse(async, response, codec, jsonAllowed, sseAllowed, sseConnections,
+                sessions, session);
         async.addListener(closeOnError(out::connectionLost));
         Principal principal = request.getUserPrincipal(); // read here: the security context is this thread's
         Runnable work = () -> {
@@ -267,7 +267,7 @@ public class StreamableHttpServlet extends HttpServlet {
         }
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
-        SseStream stream = new SseStream(async, response, codec, settings.sseRetry().toMillis());
+        SseStream stream = sseConnections.open(async, response);
         AtomicReference<SessionManager.Activity> registration = new AtomicReference<>();
         stream.onClose(() -> Optional.ofNullable(registration.getAndSet(NO_ACTIVITY))
             .ifPresent(SessionManager.Activity::close));
@@ -281,15 +281,14 @@ public class StreamableHttpServlet extends HttpServlet {
                     : ex instanceof UnknownEventIdException unknown ? unknownEventId(unknown)
                     : SessionResolver.notFound();
             HttpErrors.write(response, codec, refusal.status(), null, refusal.error());
-            async.complete();
+            stream.abort(); // completes the response and stops the stream's keep-alive
             return;
         }
         if (!stream.isOpen()) { // the client went away while queued messages were sent
             registration.getAndSet(NO_ACTIVITY).close();
             return;
         }
-        async.addListener(closeOnError(stream::close));
-        keepAlive.register(stream);
+        async.addListener(closeOnError(stream::abort));
         stream.open();
     }
 

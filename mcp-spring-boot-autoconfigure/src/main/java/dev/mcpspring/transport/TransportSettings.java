@@ -17,16 +17,24 @@ import java.util.List;
  * @param sseRetry           the {@code retry} delay sent with priming events; zero sends none
  * @param ssePolling         close every request's SSE connection right after its priming event (SEP-1699 polling),
  *                           for clients of 2025-11-25 or later
+ * @param sseMaxBufferedBytes how far (in bytes of queued events) an SSE client may fall behind before it is
+ *                           disconnected; it can resume with {@code Last-Event-ID}
  */
 public record TransportSettings(long maxBodyBytes, Duration keepAliveInterval, boolean stateless,
         List<String> allowedOrigins, List<String> allowedHosts, boolean trustForwardedHost, Duration sseRetry,
-        boolean ssePolling) {
+        boolean ssePolling, long sseMaxBufferedBytes) {
 
-    /** The settings with DNS-rebinding protection for loopback hosts only and SSE defaults (1 s retry, no polling). */
+    /** The default of {@link #sseMaxBufferedBytes()}: 1 MiB. */
+    public static final long DEFAULT_SSE_MAX_BUFFERED_BYTES = 1024 * 1024;
+
+    /**
+     * The settings with DNS-rebinding protection for loopback hosts only and SSE defaults (1 s retry, no polling,
+     * 1 MiB output bound).
+     */
     public TransportSettings(long maxBodyBytes, Duration keepAliveInterval, boolean stateless,
             List<String> allowedOrigins) {
         this(maxBodyBytes, keepAliveInterval, stateless, allowedOrigins, List.of(), false, Duration.ofSeconds(1),
-                false);
+                false, DEFAULT_SSE_MAX_BUFFERED_BYTES);
     }
 
     public TransportSettings {
@@ -34,6 +42,9 @@ public record TransportSettings(long maxBodyBytes, Duration keepAliveInterval, b
         allowedHosts = List.copyOf(allowedHosts);
         if (sseRetry == null || sseRetry.isNegative()) {
             throw new IllegalArgumentException("The SSE retry delay must not be negative: " + sseRetry);
+        }
+        if (sseMaxBufferedBytes < 1) {
+            throw new IllegalArgumentException("The SSE output bound must be positive: " + sseMaxBufferedBytes);
         }
     }
 }

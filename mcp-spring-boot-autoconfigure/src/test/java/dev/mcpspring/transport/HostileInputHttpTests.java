@@ -32,8 +32,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.testclient.McpTestClient;
+import dev.mcpspring.testclient.SseSubscription;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Item 4 of the hardening issue: several thousand generated malformed messages (fuzzed JSON, wrong types in every
  * field of the main requests, odd headers, huge bodies, deep nesting, long strings and numbers, invalid UTF-8, bad
  * ids, duplicate in-flight ids, responses to unknown ids, session floods) sent from many concurrent connections
- * while a well-behaved session calls the echo tool in a loop. Afterwards: no 5xx (except the session cap's 503
+ * while a well-behaved session calls the echo tool in a loop and clients that stopped reading their SSE streams
+ * are pushed megabytes (they must be disconnected once their bounded output queue is full). Afterwards: no 5xx (except the session cap's 503
  * with {@code Retry-After}), no body leaking internals, every good answer right, and the heap back near its
  * baseline after a GC.
  * <p>
@@ -57,6 +60,10 @@ import tools.jackson.databind.json.JsonMapper;
 class HostileInputHttpTests extends HttpTestSupport {
 
     static final int CONNECTIONS = 32;
+
+    static final int STUCK_READERS = 4;
+
+    static final int STUCK_PUSHES = 160;
 
     static final String[] LEAKS = { "Exception", "\tat ", "java.", "jakarta.", "tools.jackson", "dev.mcpspring",
             "org.springframework", "org.apache", ".java", "/work/", "/home/", "/tmp/", "/usr/", "C:\\" };
@@ -96,6 +103,16 @@ class HostileInputHttpTests extends HttpTestSupport {
         for (int i = 0; i < 40; i++) {
             duplicateClients.add(connected()); // before the flood fills the session cap
         }
+        // clients that stop reading their GET stream while the server pushes megabytes at them
+        List<McpTestClient> stuckClients = new ArrayList<>();
+        List<StuckSseReader> stuckReaders = new ArrayList<>();
+        for (int i = 0; i < STUCK_READERS; i++) {
+            McpTestClient client = connected();
+            stuckClients.add(client);
+            stuckReaders.add(StuckSseReader.get(port, client.sessionId(), client.protocolVersion()));
+        }
+        List<String> stuckFailures = Collections.synchronizedList(new ArrayList<>());
+        Thread pusher = new Thread(() -> pushTo(stuckClients, stuckFailures), "push-to-stuck-readers");
         Random random = new Random(20261121);
         List<Probe> probes = generate(random, hostileSessions);
         Collections.shuffle(probes, random);
@@ -121,6 +138,7 @@ class HostileInputHttpTests extends HttpTestSupport {
             }
         }, "good-session");
         goodLoop.start();
+        pusher.start();
 
         HttpClient[] clients = new HttpClient[CONNECTIONS / 4];
         for (int i = 0; i < clients.length; i++) {
@@ -147,6 +165,7 @@ class HostileInputHttpTests extends HttpTestSupport {
         }
         done.set(true);
         goodLoop.join(30_000);
+        pusher.join(30_000);
         pool.shutdown();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
@@ -188,6 +207,10 @@ class HostileInputHttpTests extends HttpTestSupport {
         assertThat(goodFailures).as("the good session's answers").isEmpty();
         assertThat(goodCalls.get()).isGreaterThan(50);
         assertThat(byStatus.keySet()).as("the session flood hit the cap").anyMatch(k -> k.equals("flood 503"));
+        assertThat(stuckFailures).as("stuck readers").isEmpty();
+        for (StuckSseReader reader : stuckReaders) {
+            reader.close();
+        }
 
         // drop what this test itself holds (the probes' bodies, the answers, the clients' connection pools)
         probes.clear();
@@ -208,6 +231,34 @@ class HostileInputHttpTests extends HttpTestSupport {
         // the ~5000 bodies (several MB each for the huge ones) or of 150+ sessions would add up to
         assertThat(after - baseline).as("heap growth after GC (baseline %d, after %d)", baseline, after)
             .isLessThan(32L * 1024 * 1024);
+    }
+
+    /**
+     * Pushes {@value #STUCK_PUSHES} notifications of 32 KB to each stuck reader's session, about 5 MB each, then
+     * checks that the stuck connections were dropped: a new GET stream of the session is no conflict. (Done here,
+     * at once: the sessions expire 5 s after their stream is dropped.)
+     */
+    private void pushTo(List<McpTestClient> stuckClients, List<String> failures) {
+        JsonRpcMessage.Notification big = new JsonRpcMessage.Notification("notifications/message",
+                JSON.valueToTree(Map.of("level", "info", "data", "p".repeat(32 * 1024))));
+        for (int i = 0; i < STUCK_PUSHES; i++) {
+            for (McpTestClient client : stuckClients) {
+                if (!sessions.sendToSession(client.sessionId(), big)) {
+                    failures.add("session " + client.sessionId() + " gone during the push " + i);
+                }
+            }
+        }
+        for (McpTestClient client : stuckClients) {
+            try (SseSubscription fresh = client.openStream()) {
+                if (fresh.status() != 200) {
+                    failures.add("a new GET of a session whose reader was stuck got " + fresh.status());
+                }
+            }
+            catch (RuntimeException ex) {
+                failures.add("a new GET of a session whose reader was stuck failed: " + ex);
+            }
+            client.deleteSession();
+        }
     }
 
     static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {

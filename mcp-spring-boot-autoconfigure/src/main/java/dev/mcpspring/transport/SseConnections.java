@@ -1,0 +1,40 @@
+package dev.mcpspring.transport;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.mcpspring.protocol.JsonRpcCodec;
+
+/**
+ * Opens {@link SseStream SSE connections} on asynchronous responses with the transport's settings (priming
+ * {@code retry}, output bound) and keeps them alive with comment lines; all of them share one event encoder.
+ */
+final class SseConnections implements AutoCloseable {
+
+    private final SseEventEncoder encoder;
+
+    private final SseKeepAlive keepAlive;
+
+    private final long retryMillis;
+
+    private final long maxBufferedBytes;
+
+    SseConnections(JsonRpcCodec codec, TransportSettings settings) {
+        this.encoder = new SseEventEncoder(codec);
+        this.keepAlive = new SseKeepAlive(settings.keepAliveInterval());
+        this.retryMillis = settings.sseRetry().toMillis();
+        this.maxBufferedBytes = settings.sseMaxBufferedBytes();
+    }
+
+    /** A new stream on {@code response}; nothing is written until it is opened or sent to. */
+    SseStream open(AsyncContext async, HttpServletResponse response) {
+        SseStream stream = new SseStream(async, response, encoder, retryMillis, maxBufferedBytes);
+        keepAlive.register(stream);
+        return stream;
+    }
+
+    @Override
+    public void close() {
+        keepAlive.close();
+    }
+}
