@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What the client declared it can do in {@code initialize}. Sub-objects are kept as JSON so every flag the
- * client sends, known or not, survives.
+ * client sends, known or not, survives. Equal declarations are equal records (by JSON value), which lets sessions
+ * share one instance; so the JSON must never be modified.
  *
  * @param roots        present when the client exposes roots ({@code listChanged} inside)
  * @param sampling     present when the client can sample ({@code context}, {@code tools} inside, 2025-11-25)

@@ -31,7 +31,20 @@ public final class ProtocolVersion {
 
     /** The answer to an {@code initialize} request: the client's version when supported, else the latest. */
     public static String negotiate(String requested) {
-        return isSupported(requested) ? requested : LATEST;
+        return isSupported(requested) ? canonical(requested) : LATEST;
+    }
+
+    /**
+     * The constant of {@link #SUPPORTED} equal to {@code version}, or {@code version} itself when unsupported: a
+     * session keeps the shared constant rather than the copy parsed from its request.
+     */
+    public static String canonical(String version) {
+        for (String supported : SUPPORTED) {
+            if (supported.equals(version)) {
+                return supported;
+            }
+        }
+        return version;
     }
 
     /** Whether JSON-RPC batches are allowed: only 2025-03-26 has them. */

@@ -22,7 +22,7 @@ public interface McpRequestContext {
     /** The client's name and version from {@code initialize}, or {@code null} when unknown. */
     Implementation clientInfo();
 
-    /** What the client declared it can do. */
+    /** What the client declared it can do; read-only, it may be shared with other sessions of the same client. */
     ClientCapabilities clientCapabilities();
 
     /** The JSON-RPC id of the request, as the client sent it. */

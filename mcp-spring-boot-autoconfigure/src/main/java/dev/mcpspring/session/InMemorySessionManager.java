@@ -1,6 +1,8 @@
 package dev.mcpspring.session;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -36,6 +38,10 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
     public static final String STANDALONE_STREAM_ID = "get";
 
     private static final Log logger = LogFactory.getLog(InMemorySessionManager.class);
+
+    /** A field rather than an AtomicInteger per session: the counter of {@link Entry#active}. */
+    private static final AtomicIntegerFieldUpdater<Entry> ACTIVE =
+            AtomicIntegerFieldUpdater.newUpdater(Entry.class, "active");
 
     /** Default bounds of the event store when none is given. */
     private static final int DEFAULT_MAX_EVENTS_PER_STREAM = 1_000;
@@ -270,7 +276,9 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
             future.completeExceptionally(new SessionClosedException(sessionId));
             return future;
         }
-        entry.pending.put(PendingRequestKey.of(requestId), future);
+        if (!entry.addPending(PendingRequestKey.of(requestId), future)) {
+            future.completeExceptionally(new SessionClosedException(sessionId));
+        }
         return future;
     }
 
@@ -282,7 +290,7 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
         if (entry == null || id == null || id.isNull()) {
             return false;
         }
-        CompletableFuture<JsonRpcMessage> future = entry.pending.remove(PendingRequestKey.of(id));
+        CompletableFuture<JsonRpcMessage> future = entry.takePending(PendingRequestKey.of(id));
         return future != null && future.complete(response);
     }
 
@@ -290,7 +298,7 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
     public void forgetPending(String sessionId, JsonNode requestId) {
         Entry entry = sessions.get(sessionId);
         if (entry != null) {
-            entry.pending.remove(PendingRequestKey.of(requestId));
+            entry.takePending(PendingRequestKey.of(requestId));
         }
     }
 
@@ -298,17 +306,16 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
     public Activity registerInFlight(String sessionId, JsonNode requestId, Consumer<Cancellation> cancel) {
         Entry entry = require(sessionId);
         PendingRequestKey key = PendingRequestKey.of(requestId);
-        if (entry.inFlight().putIfAbsent(key, cancel) != null) {
+        if (!entry.addInFlight(key, cancel)) {
             throw new DuplicateRequestIdException(requestId);
         }
-        return () -> entry.inFlight().remove(key, cancel);
+        return () -> entry.removeInFlight(key, cancel);
     }
 
     @Override
     public boolean cancelInFlight(String sessionId, JsonNode requestId, String reason) {
         Entry entry = sessions.get(sessionId);
-        Consumer<Cancellation> cancel = entry == null ? null
-                : entry.inFlight().remove(PendingRequestKey.of(requestId));
+        Consumer<Cancellation> cancel = entry == null ? null : entry.takeInFlight(PendingRequestKey.of(requestId));
         if (cancel == null) {
             return false;
         }
@@ -351,7 +358,7 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
             if (oldest == null) {
                 return count.get() < maxSessions;
             }
-            if (oldest.active.compareAndSet(0, -1)) {
+            if (oldest.claimIdle()) {
                 if (close(oldest.id())) {
                     logger.info("MCP session limit of " + maxSessions + " reached: evicted the least recently "
                             + "active idle session");
@@ -379,72 +386,71 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
         return entry;
     }
 
-    /** A session and what this JVM tracks for it. */
+    /**
+     * A session and what this JVM tracks for it. Idle sessions are most of a server's sessions, so an idle one
+     * holds only its fields and its GET stream: its tables of requests exist only while they hold something.
+     */
     private final class Entry extends SessionState {
 
-        /** Requests in flight plus open streams; -1 once expired, after which nothing can begin. */
-        private final AtomicInteger active = new AtomicInteger();
-
-        private final Map<PendingRequestKey, CompletableFuture<JsonRpcMessage>> pending = new ConcurrentHashMap<>(4);
-
-        private volatile Map<PendingRequestKey, Consumer<Cancellation>> inFlight; // created on first use
+        /** Requests in flight plus open streams; -1 once expired, after which nothing can begin. Through ACTIVE. */
+        private volatile int active;
 
         private volatile long lastActiveNanos = System.nanoTime();
 
         /** The GET stream; it lives as long as the session, whichever connections carry it. */
         private final SessionStream standalone;
 
+        // Guarded by this. Each table is created when it gets its first entry and dropped when its last leaves.
+
+        /** Requests this server sent to the client, waiting for its response. */
+        private Map<PendingRequestKey, CompletableFuture<JsonRpcMessage>> pending;
+
+        /** The client's requests being handled, with how to cancel each. */
+        private Map<PendingRequestKey, Consumer<Cancellation>> inFlight;
+
         /** The response streams of requests still being answered, by stream id. */
-        private final Map<String, SessionStream> requestStreams = new ConcurrentHashMap<>(4);
+        private Map<String, SessionStream> requestStreams;
 
-        private final AtomicLong streamCount = new AtomicLong();
+        private long streamCount;
 
-        private boolean closed; // guarded by this
+        private boolean closed;
 
         Entry(String id, String principal) {
             super(id, principal);
             this.standalone = new SessionStream(this, STANDALONE_STREAM_ID, eventStore, maxQueuedMessages);
         }
 
-        Map<PendingRequestKey, Consumer<Cancellation>> inFlight() {
-            Map<PendingRequestKey, Consumer<Cancellation>> map = inFlight;
-            if (map == null) {
-                synchronized (this) {
-                    if (inFlight == null) {
-                        inFlight = new ConcurrentHashMap<>(4);
-                    }
-                    map = inFlight;
-                }
-            }
-            return map;
-        }
-
         Activity begin() {
             int current;
             do {
-                current = active.get();
+                current = active;
                 if (current < 0) {
                     throw new SessionClosedException(id());
                 }
             }
-            while (!active.compareAndSet(current, current + 1));
+            while (!ACTIVE.compareAndSet(this, current, current + 1));
             AtomicBoolean ended = new AtomicBoolean();
             return () -> {
                 if (ended.compareAndSet(false, true)) {
                     lastActiveNanos = System.nanoTime();
-                    active.decrementAndGet();
+                    ACTIVE.decrementAndGet(this);
                 }
             };
         }
 
         /** No request in flight, no open stream, and initialized (a session whose initialize runs is not idle). */
         boolean isIdle() {
-            return active.get() == 0 && isInitialized();
+            return active == 0 && isInitialized();
+        }
+
+        /** Marks an idle session expired, so nothing can begin on it; atomic with {@link #begin()}. */
+        boolean claimIdle() {
+            return ACTIVE.compareAndSet(this, 0, -1);
         }
 
         /** Marks the session expired when it has been idle too long; atomic with {@link #begin()}. */
         boolean tryExpire(long now, long timeoutNanos) {
-            return now - lastActiveNanos > timeoutNanos && active.compareAndSet(0, -1);
+            return now - lastActiveNanos > timeoutNanos && claimIdle();
         }
 
         synchronized Activity attach(MessageSink sink) {
@@ -470,37 +476,118 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
             if (closed) {
                 throw new SessionClosedException(id());
             }
-            String streamId = "r" + streamCount.incrementAndGet();
+            String streamId = "r" + (++streamCount);
             SessionStream stream = new SessionStream(this, streamId, eventStore, 0);
-            stream.onTerminate(() -> requestStreams.remove(streamId, stream));
+            stream.onTerminate(() -> removeRequestStream(streamId, stream));
+            if (requestStreams == null) {
+                requestStreams = new HashMap<>(4);
+            }
             requestStreams.put(streamId, stream);
             return stream;
         }
 
+        private synchronized void removeRequestStream(String streamId, SessionStream stream) {
+            requestStreams = removeDroppingEmpty(requestStreams, streamId, stream);
+        }
+
         /** The stream of this id that is still open in this JVM, or {@code null}. */
         SessionStream liveStream(String streamId) {
-            return STANDALONE_STREAM_ID.equals(streamId) ? standalone : requestStreams.get(streamId);
+            if (STANDALONE_STREAM_ID.equals(streamId)) {
+                return standalone;
+            }
+            synchronized (this) {
+                return requestStreams == null ? null : requestStreams.get(streamId);
+            }
+        }
+
+        /**
+         * Registers a client request being handled.
+         *
+         * @return {@code false} when a request with the same id is already being handled
+         * @throws SessionClosedException when the session has closed
+         */
+        synchronized boolean addInFlight(PendingRequestKey key, Consumer<Cancellation> cancel) {
+            if (closed) {
+                throw new SessionClosedException(id());
+            }
+            if (inFlight == null) {
+                inFlight = new HashMap<>(4);
+            }
+            return inFlight.putIfAbsent(key, cancel) == null;
+        }
+
+        /** Unregisters a request that ended, unless another one with its id took its place. */
+        synchronized void removeInFlight(PendingRequestKey key, Consumer<Cancellation> cancel) {
+            inFlight = removeDroppingEmpty(inFlight, key, cancel);
+        }
+
+        /** Unregisters the request with this id and returns how to cancel it, or {@code null} when none. */
+        synchronized Consumer<Cancellation> takeInFlight(PendingRequestKey key) {
+            Consumer<Cancellation> cancel = inFlight == null ? null : inFlight.get(key);
+            inFlight = removeDroppingEmpty(inFlight, key, cancel);
+            return cancel;
+        }
+
+        /** Registers a request sent to the client; {@code false} when the session has closed. */
+        synchronized boolean addPending(PendingRequestKey key, CompletableFuture<JsonRpcMessage> future) {
+            if (closed) {
+                return false;
+            }
+            if (pending == null) {
+                pending = new HashMap<>(4);
+            }
+            pending.put(key, future);
+            return true;
+        }
+
+        /** Stops waiting for the response with this id; returns its future, or {@code null} when none. */
+        synchronized CompletableFuture<JsonRpcMessage> takePending(PendingRequestKey key) {
+            CompletableFuture<JsonRpcMessage> future = pending == null ? null : pending.get(key);
+            pending = removeDroppingEmpty(pending, key, future);
+            return future;
         }
 
         void shutDown() {
+            List<SessionStream> streams;
+            Map<PendingRequestKey, Consumer<Cancellation>> requests;
+            Map<PendingRequestKey, CompletableFuture<JsonRpcMessage>> calls;
             synchronized (this) {
-                closed = true;
+                closed = true; // nothing is registered from now on
+                streams = requestStreams == null ? List.of() : List.copyOf(requestStreams.values());
+                requests = inFlight;
+                calls = pending;
+                inFlight = null;
+                pending = null;
             }
             // no event is stored once this returns, so the store can forget the session for good
-            requestStreams.values().forEach(SessionStream::detachStore);
+            streams.forEach(SessionStream::detachStore);
             standalone.detachStore();
             standalone.close();
             // cancel the requests being handled before their waits end, so each answers "cancelled" (-32800)
             // rather than whatever its tool makes of the failed wait
-            Map<PendingRequestKey, Consumer<Cancellation>> requests = inFlight;
             if (requests != null) {
                 Cancellation closing = new Cancellation(false, "the session was closed");
                 requests.values().forEach(cancel -> cancel.accept(closing));
-                requests.clear();
             }
-            SessionClosedException closed = new SessionClosedException(id());
-            pending.values().forEach(future -> future.completeExceptionally(closed));
-            pending.clear();
+            if (calls != null) {
+                SessionClosedException closed = new SessionClosedException(id());
+                calls.values().forEach(future -> future.completeExceptionally(closed));
+            }
         }
+    }
+
+    /**
+     * Removes {@code key} from {@code map} if it maps to {@code value} (and {@code value} is not null).
+     *
+     * @return the map, or {@code null} when it is {@code null} or has become empty
+     */
+    private static <K, V> Map<K, V> removeDroppingEmpty(Map<K, V> map, K key, V value) {
+        if (map == null) {
+            return null;
+        }
+        if (value != null) {
+            map.remove(key, value);
+        }
+        return map.isEmpty() ? null : map;
     }
 }

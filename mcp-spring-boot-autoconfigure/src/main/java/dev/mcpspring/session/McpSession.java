@@ -22,7 +22,10 @@ public interface McpSession {
     /** The client's name and version from {@code initialize}, or {@code null}. */
     Implementation clientInfo();
 
-    /** What the client declared it can do; never {@code null}. */
+    /**
+     * What the client declared it can do; never {@code null}. Read-only: sessions that declared equal capabilities
+     * may share one instance.
+     */
     ClientCapabilities clientCapabilities();
 
     /** Whether {@code initialize} has been answered, so other requests may follow. */

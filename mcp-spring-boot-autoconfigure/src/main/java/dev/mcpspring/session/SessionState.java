@@ -3,10 +3,14 @@ package dev.mcpspring.session;
 import dev.mcpspring.protocol.ClientCapabilities;
 import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.LoggingLevel;
+import dev.mcpspring.protocol.ProtocolVersion;
 
 /**
  * A plain {@link McpSession} holding its state in fields; the in-memory manager's sessions and the per-request
  * sessions of stateless mode are both made of it.
+ * <p>
+ * What {@code initialize} recorded is kept as instances shared with the other sessions that declared the same
+ * (see {@link SharedClientValues}), so an idle session costs little more than its id.
  */
 public class SessionState implements McpSession {
 
@@ -59,9 +63,10 @@ public class SessionState implements McpSession {
 
     @Override
     public void initialize(String protocolVersion, Implementation clientInfo, ClientCapabilities capabilities) {
-        this.clientInfo = clientInfo;
-        this.clientCapabilities = capabilities == null ? ClientCapabilities.NONE : capabilities;
-        this.protocolVersion = protocolVersion;
+        this.clientInfo = SharedClientValues.share(clientInfo);
+        this.clientCapabilities = capabilities == null ? ClientCapabilities.NONE
+                : SharedClientValues.share(capabilities);
+        this.protocolVersion = ProtocolVersion.canonical(protocolVersion);
     }
 
     @Override

@@ -10,8 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -433,6 +437,135 @@ class InMemorySessionManagerTest {
         assertThat(manager.find(a)).isEmpty();
         assertThat(manager.find(b)).isEmpty();
         assertThat(manager.sessionCount()).isZero();
+    }
+
+    @Test
+    void aPendingRequestOfAClosedSessionFailsAtOnceEvenWhenTheSessionWasFoundBefore() {
+        InMemorySessionManager manager = manager(Duration.ofMinutes(1), 10, 10);
+        String id = manager.create(null).id();
+        manager.expectResponse(id, NODES.numberNode(1));
+        manager.close(id);
+
+        assertThatThrownBy(manager.expectResponse(id, NODES.numberNode(2))::join)
+            .hasCauseInstanceOf(SessionClosedException.class);
+    }
+
+    @Test
+    void manyPendingRequestsAreAnsweredIndependentlyAndTheirIdsCanBeUsedAgain() {
+        InMemorySessionManager manager = manager(Duration.ofMinutes(1), 10, 10);
+        String id = manager.create(null).id();
+        for (int round = 0; round < 3; round++) {
+            List<CompletableFuture<JsonRpcMessage>> futures = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                futures.add(manager.expectResponse(id, NODES.numberNode(i)));
+            }
+            for (int i = 19; i >= 0; i--) {
+                assertThat(manager.deliverResponse(id, result(NODES.numberNode(i)))).isTrue();
+                assertThat(futures.get(i)).isDone();
+            }
+            assertThat(manager.deliverResponse(id, result(NODES.numberNode(0)))).isFalse();
+        }
+    }
+
+    // ------------------------------------------------------------------ client requests in flight
+
+    @Test
+    void aRequestInFlightIsCancelledByItsIdOnce() {
+        InMemorySessionManager manager = manager(Duration.ofMinutes(1), 10, 10);
+        String id = manager.create(null).id();
+        List<SessionManager.Cancellation> cancellations = new CopyOnWriteArrayList<>();
+        manager.registerInFlight(id, NODES.numberNode(5), cancellations::add);
+
+        assertThat(manager.cancelInFlight(id, NODES.stringNode("5"), "wrong type")).isFalse();
+        assertThat(manager.cancelInFlight(id, NODES.numberNode(5L), "enough")).isTrue();
+        assertThat(manager.cancelInFlight(id, NODES.numberNode(5), "again")).isFalse();
+
+        assertThat(cancellations).containsExactly(new SessionManager.Cancellation(true, "enough"));
+    }
+
+    @Test
+    void aDuplicateIdIsRefusedWhileTheFirstRequestRunsAndAcceptedAfterItEnds() {
+        InMemorySessionManager manager = manager(Duration.ofMinutes(1), 10, 10);
+        String id = manager.create(null).id();
+        SessionManager.Activity first = manager.registerInFlight(id, NODES.numberNode(1), why -> { });
+        SessionManager.Activity other = manager.registerInFlight(id, NODES.numberNode(2), why -> { });
+
+        assertThatThrownBy(() -> manager.registerInFlight(id, NODES.numberNode(1L), why -> { }))
+            .isInstanceOf(DuplicateRequestIdException.class);
+
+        first.close();
+        first.close();
+        SessionManager.Activity again = manager.registerInFlight(id, NODES.numberNode(1), why -> { });
+        other.close();
+        again.close();
+        // every table emptied and dropped: the ids are free again
+        manager.registerInFlight(id, NODES.numberNode(1), why -> { }).close();
+        manager.registerInFlight(id, NODES.numberNode(2), why -> { }).close();
+    }
+
+    @Test
+    void endingACancelledRequestDoesNotUnregisterItsSuccessorWithTheSameId() {
+        InMemorySessionManager manager = manager(Duration.ofMinutes(1), 10, 10);
+        String id = manager.create(null).id();
+        SessionManager.Activity cancelled = manager.registerInFlight(id, NODES.numberNode(1), why -> { });
+        manager.cancelInFlight(id, NODES.numberNode(1), null);
+        AtomicBoolean successorCancelled = new AtomicBoolean();
+        manager.registerInFlight(id, NODES.numberNode(1), why -> successorCancelled.set(true));
+
+        cancelled.close();
+
+        assertThat(manager.cancelInFlight(id, NODES.numberNode(1), null)).isTrue();
+        assertThat(successorCancelled).isTrue();
+    }
+
+    @Test
+    void closingTheSessionCancelsItsRequestsInFlightAndRefusesNewOnes() {
+        InMemorySessionManager manager = manager(Duration.ofMinutes(1), 10, 10);
+        String id = manager.create(null).id();
+        List<SessionManager.Cancellation> cancellations = new CopyOnWriteArrayList<>();
+        manager.registerInFlight(id, NODES.numberNode(1), cancellations::add);
+        manager.registerInFlight(id, NODES.numberNode(2), cancellations::add);
+
+        manager.close(id);
+
+        assertThat(cancellations).hasSize(2).allMatch(cancellation -> !cancellation.byClient());
+        assertThatThrownBy(() -> manager.registerInFlight(id, NODES.numberNode(3), why -> { }))
+            .isInstanceOf(SessionClosedException.class);
+        assertThat(manager.cancelInFlight(id, NODES.numberNode(1), null)).isFalse();
+    }
+
+    @Test
+    void concurrentRequestsOfOneSessionAreAllRegisteredAndCancellable() throws Exception {
+        InMemorySessionManager manager = manager(Duration.ofMinutes(1), 10, 10);
+        String id = manager.create(null).id();
+        int threads = 4;
+        int perThread = 2_000;
+        AtomicInteger cancelled = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t * perThread;
+                runs.add(pool.submit(() -> {
+                    for (int i = offset; i < offset + perThread; i++) {
+                        SessionManager.Activity request = manager.registerInFlight(id, NODES.numberNode(i),
+                                why -> cancelled.incrementAndGet());
+                        if (i % 2 == 0) {
+                            assertThat(manager.cancelInFlight(id, NODES.numberNode(i), null)).isTrue();
+                        }
+                        request.close();
+                        assertThat(manager.cancelInFlight(id, NODES.numberNode(i), null)).isFalse();
+                    }
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get(30, TimeUnit.SECONDS);
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(cancelled).hasValue(threads * perThread / 2);
     }
 
     // ------------------------------------------------------------------ resource subscriptions
