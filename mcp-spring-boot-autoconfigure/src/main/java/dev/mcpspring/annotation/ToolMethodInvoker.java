@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import dev.mcpspring.protocol.CallToolResult;
 import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.server.McpRequestCancelledException;
+import dev.mcpspring.server.ToolFailures;
 import dev.mcpspring.server.ToolHandler;
 import dev.mcpspring.server.ToolInvocation;
 import org.apache.commons.logging.Log;
@@ -136,9 +137,7 @@ final class ToolMethodInvoker implements ToolHandler {
             return CallToolResult.error("Tool '" + toolName + "' was cancelled: " + cancelled.getMessage());
         }
         logger.warn("MCP tool '" + toolName + "' (" + method.source() + ") failed", failure);
-        String message = failure.getMessage();
-        return CallToolResult.error("Tool '" + toolName + "' failed: "
-                + (message == null || message.isBlank() ? "an unexpected error occurred" : message));
+        return CallToolResult.error(ToolFailures.describe(toolName, failure));
     }
 
     private String describeInvalidArguments(Throwable failure) {

@@ -66,8 +66,7 @@ final class ToolsFeature {
         }
         catch (RuntimeException ex) {
             logger.warn("MCP tool '" + request.name() + "' failed", ex);
-            return CallToolResult.error("Tool '" + request.name() + "' failed"
-                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+            return CallToolResult.error(ToolFailures.describe(request.name(), ex));
         }
     }
 

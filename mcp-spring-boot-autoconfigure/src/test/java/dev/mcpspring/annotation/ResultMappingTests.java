@@ -131,6 +131,11 @@ class ResultMappingTests {
         }
 
         @McpTool
+        Forecast failsInTheApplication() {
+            throw new ForecastUnavailableException("No forecast for Atlantis");
+        }
+
+        @McpTool
         String protocolError() {
             throw McpException.invalidParams("Unknown region");
         }
@@ -224,9 +229,13 @@ class ResultMappingTests {
     void exceptionsBecomeErrorResultsWithTheirMessage() {
         assertThat(errorText(call(tool(tools, "fails"), "{\"city\":\"Atlantis\"}")))
             .isEqualTo("Tool 'fails' failed: City not found: Atlantis");
-        assertThat(errorText(result("failsChecked"))).isEqualTo("Tool 'failsChecked' failed: Weather service unreachable");
+        // the JDK's and libraries' messages describe the server's insides (paths, hosts, class names)
+        assertThat(errorText(result("failsChecked")))
+            .isEqualTo("Tool 'failsChecked' failed: an unexpected error occurred (the server log has the details)");
         assertThat(errorText(result("failsWithoutMessage")))
-            .isEqualTo("Tool 'failsWithoutMessage' failed: an unexpected error occurred");
+            .isEqualTo("Tool 'failsWithoutMessage' failed: an unexpected error occurred (the server log has the details)");
+        assertThat(errorText(result("failsInTheApplication")))
+            .isEqualTo("Tool 'failsInTheApplication' failed: No forecast for Atlantis");
     }
 
     @Test
@@ -234,5 +243,13 @@ class ResultMappingTests {
         assertThatExceptionOfType(McpException.class).isThrownBy(() -> result("protocolError"))
             .withMessage("Unknown region")
             .satisfies(ex -> assertThat(ex.code()).isEqualTo(-32602));
+    }
+
+    /** An exception of the application, whose message its author wrote for the model. */
+    static class ForecastUnavailableException extends RuntimeException {
+
+        ForecastUnavailableException(String message) {
+            super(message);
+        }
     }
 }
