@@ -329,6 +329,9 @@ final class SseStream implements MessageSink {
     }
 
     private void finish() {
+        if (finished) {
+            return; // the container's abort() may run inside a write of this very thread
+        }
         finished = true;
         Future<?> task = keepAlive;
         if (task != null) {
