@@ -22,9 +22,10 @@ import dev.mcpspring.session.EventStore;
 import dev.mcpspring.session.MessageSink;
 
 /**
- * A server-sent events stream on an asynchronous servlet response: one HTTP connection, written with non-blocking
- * servlet I/O. Sending an event never blocks: it is queued and written as fast as the client reads, so a slow or
- * stuck client delays no one, and no thread is held while the stream idles or waits for the client.
+ * A server-sent events stream on an asynchronous servlet response: one HTTP connection. Sending an event never
+ * blocks: it is queued and written as fast as the client reads (with non-blocking servlet I/O once the first few
+ * kilobytes are out, see {@link #canWrite(int)}), so a slow or stuck client delays no one, and no thread is held
+ * while the stream idles or waits for the client.
  * <p>
  * The queue is bounded by bytes: a client that falls further behind than {@code maxBufferedBytes} is disconnected
  * (its events stay in the session's event store, so it can resume with {@code Last-Event-ID}). One event larger
@@ -39,6 +40,9 @@ import dev.mcpspring.session.MessageSink;
 final class SseStream implements MessageSink {
 
     private static final Log logger = LogFactory.getLog(SseStream.class);
+
+    /** Bytes written in blocking mode before switching to non-blocking output; see {@link #canWrite(int)}. */
+    static final int BLOCKING_BUDGET = 8 * 1024;
 
     private enum State {
         /** Accepts events. */
@@ -76,7 +80,14 @@ final class SseStream implements MessageSink {
 
     private ServletOutputStream out;
 
+    /** The event being written (taken from the queue, or a replay's next one). */
+    private byte[] next;
+
     private boolean unflushed;
+
+    private boolean nonBlocking;
+
+    private int blockingBytesLeft = BLOCKING_BUDGET;
 
     private boolean finished;
 
@@ -237,11 +248,9 @@ final class SseStream implements MessageSink {
             if (out == null) {
                 if (isAborted()) {
                     finish();
+                    return;
                 }
-                else {
-                    start(); // the container calls onWritePossible() as soon as the connection can take bytes
-                }
-                return;
+                start();
             }
             while (true) {
                 Object head;
@@ -254,27 +263,33 @@ final class SseStream implements MessageSink {
                     finish();
                     return;
                 }
-                if (!out.isReady()) {
-                    return; // the container calls onWritePossible() once the client has read enough
-                }
-                if (head == null) {
-                    if (unflushed) {
-                        unflushed = false;
-                        out.flush();
-                        continue;
+                if (next == null && head != null) {
+                    next = head instanceof Replay replay ? replay.next(encoder) : (byte[]) head;
+                    if (next == null || !(head instanceof Replay)) {
+                        dequeued(head); // an event is taken once; a replay stays until it is used up
                     }
+                    continue;
+                }
+                if (next != null) {
+                    if (!canWrite(next.length)) {
+                        return; // the container calls onWritePossible() once the client has read enough
+                    }
+                    out.write(next);
+                    next = null;
+                    unflushed = true;
+                }
+                else if (unflushed) {
+                    if (!canWrite(0)) {
+                        return;
+                    }
+                    unflushed = false;
+                    out.flush();
+                }
+                else {
                     if (current == State.CLOSING) {
                         finish();
                     }
                     return;
-                }
-                byte[] next = head instanceof Replay replay ? replay.next(encoder) : (byte[]) head;
-                if (next == null || !(head instanceof Replay)) {
-                    dequeued(head); // an event is written once; a replay stays until it is used up
-                }
-                if (next != null) {
-                    out.write(next);
-                    unflushed = true;
                 }
             }
         }
@@ -283,6 +298,36 @@ final class SseStream implements MessageSink {
             markAborted();
             finish();
         }
+    }
+
+    /**
+     * Whether {@code bytes} can be written now without blocking. The first {@value #BLOCKING_BUDGET} bytes of a
+     * connection are written in the servlet's blocking mode, on the calling thread: that little fits in the
+     * socket's send buffer (16 KB by default on Linux) whether the client reads or not, so it does not block, and
+     * most SSE answers (priming event, a few notifications, the
+     * result) end within it without a hand-over to a container thread. Beyond it the response switches to
+     * non-blocking output for good.
+     */
+    private boolean canWrite(int bytes) {
+        if (!nonBlocking) {
+            if (bytes <= blockingBytesLeft) {
+                blockingBytesLeft -= bytes;
+                return true;
+            }
+            nonBlocking = true;
+            out.setWriteListener(new WriteListener() {
+                @Override
+                public void onWritePossible() {
+                    drain();
+                }
+
+                @Override
+                public void onError(Throwable failure) {
+                    abort();
+                }
+            });
+        }
+        return out.isReady();
     }
 
     private synchronized boolean isAborted() {
@@ -305,27 +350,15 @@ final class SseStream implements MessageSink {
         return queue;
     }
 
-    /** Sets the status and headers and switches the response to non-blocking output. */
+    /** Sets the status and headers; they are written with the first flush. */
     private void start() throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/event-stream");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-cache, no-transform");
         response.setHeader("X-Accel-Buffering", "no");
-        ServletOutputStream output = response.getOutputStream();
-        out = output;
-        unflushed = true; // the headers, written by the first flush
-        output.setWriteListener(new WriteListener() {
-            @Override
-            public void onWritePossible() {
-                drain();
-            }
-
-            @Override
-            public void onError(Throwable failure) {
-                abort();
-            }
-        });
+        out = response.getOutputStream();
+        unflushed = true;
     }
 
     private void finish() {
