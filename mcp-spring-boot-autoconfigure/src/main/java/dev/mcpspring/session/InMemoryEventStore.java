@@ -21,8 +21,9 @@ import dev.mcpspring.protocol.JsonRpcMessage;
  * <li>at most {@code maxStreamsPerSession} streams per session; beyond it the stream idle longest goes, ended
  * streams before running ones.</li>
  * </ul>
- * Streams of a closed session are removed by the session manager. Expired events are dropped whenever the session
- * is touched and by {@link #evictExpired()}, which the in-memory session manager calls periodically.
+ * Streams of a closed session are removed by the session manager. Expired events of a stream are dropped whenever
+ * the stream is touched, and those of every stream (with the streams left empty) by {@link #evictExpired()}, which
+ * the in-memory session manager calls periodically; appending costs the same however many streams a session has.
  */
 public class InMemoryEventStore implements EventStore {
 
@@ -70,13 +71,13 @@ public class InMemoryEventStore implements EventStore {
                     continue; // removed between the look-up and the lock: take the new one
                 }
                 long now = clock.getAsLong();
-                log.evictExpired(now);
-                StreamLog stream = log.streams.get(streamId);
+                StreamLog stream = log.streams.remove(streamId);
                 if (stream == null) {
                     log.makeRoom();
                     stream = new StreamLog();
-                    log.streams.put(streamId, stream);
                 }
+                log.streams.put(streamId, stream); // to the end: the streams are kept in order of their last append
+                stream.evictExpired(now);
                 stream.append(sequence, message, now);
                 return;
             }
@@ -103,8 +104,7 @@ public class InMemoryEventStore implements EventStore {
             return Optional.empty();
         }
         synchronized (log) {
-            log.evictExpired(clock.getAsLong());
-            StreamLog stream = log.streams.get(streamId);
+            StreamLog stream = log.unexpired(streamId, clock.getAsLong());
             return stream == null ? Optional.empty() : stream.replayAfter(sequence);
         }
     }
@@ -158,7 +158,7 @@ public class InMemoryEventStore implements EventStore {
         }
     }
 
-    /** The streams of one session, oldest first. */
+    /** The streams of one session, in order of their last append (the longest idle first). */
     private final class SessionLog {
 
         final Map<String, StreamLog> streams = new LinkedHashMap<>();
@@ -168,28 +168,33 @@ public class InMemoryEventStore implements EventStore {
         void evictExpired(long now) {
             Iterator<StreamLog> it = streams.values().iterator();
             while (it.hasNext()) {
-                StreamLog stream = it.next();
-                stream.evictExpired(now);
-                if (stream.events.isEmpty() && now - stream.lastAppendNanos > ttlNanos) {
+                if (it.next().isExpired(now)) {
                     it.remove();
                 }
             }
         }
 
-        /** Removes a stream when the session is at its limit: the longest idle ended one, else the longest idle. */
+        /** The stream with its expired events dropped, or {@code null} when it is unknown or has expired. */
+        StreamLog unexpired(String streamId, long now) {
+            StreamLog stream = streams.get(streamId);
+            if (stream != null && stream.isExpired(now)) {
+                streams.remove(streamId);
+                return null;
+            }
+            return stream;
+        }
+
+        /**
+         * Removes a stream when the session is at its limit: the longest idle ended one, else the longest idle.
+         * The streams are in order of their last append, so that is the first ended one, usually the very first.
+         */
         void makeRoom() {
             while (streams.size() >= maxStreamsPerSession) {
-                String victim = null;
-                long oldest = Long.MAX_VALUE;
-                boolean victimEnded = false;
+                String victim = streams.keySet().iterator().next();
                 for (Map.Entry<String, StreamLog> entry : streams.entrySet()) {
-                    StreamLog stream = entry.getValue();
-                    boolean better = victim == null || (stream.terminated && !victimEnded)
-                            || (stream.terminated == victimEnded && stream.lastAppendNanos - oldest < 0);
-                    if (better) {
+                    if (entry.getValue().terminated) {
                         victim = entry.getKey();
-                        oldest = stream.lastAppendNanos;
-                        victimEnded = stream.terminated;
+                        break;
                     }
                 }
                 streams.remove(victim);
@@ -222,6 +227,12 @@ public class InMemoryEventStore implements EventStore {
             while (!events.isEmpty() && now - events.peekFirst().storedNanos > ttlNanos) {
                 events.pollFirst();
             }
+        }
+
+        /** Drops the expired events; whether nothing is left and nothing was appended for the ttl. */
+        boolean isExpired(long now) {
+            evictExpired(now);
+            return events.isEmpty() && now - lastAppendNanos > ttlNanos;
         }
 
         Optional<Replay> replayAfter(long sequence) {
