@@ -42,7 +42,7 @@ final class SseStream implements MessageSink {
     private static final Log logger = LogFactory.getLog(SseStream.class);
 
     /** Bytes written in blocking mode before switching to non-blocking output; see {@link #canWrite(int)}. */
-    static final int BLOCKING_BUDGET = 8 * 1024;
+    private static final int BLOCKING_BUDGET = 8 * 1024;
 
     private enum State {
         /** Accepts events. */
