@@ -260,8 +260,8 @@ public class McpServer {
                 throw McpException.invalidRequest(
                         "Server not initialized: send an initialize request before " + request.method());
             }
-            Map<String, Object> meta = metaOf(request);
-            PeerHandle peer = new DefaultPeerHandle(session, requestStream, meta.get("progressToken"), cancellation,
+            RequestMeta meta = RequestMeta.of(request.params(), codec.mapper());
+            PeerHandle peer = new DefaultPeerHandle(session, requestStream, meta.progressToken(), cancellation,
                     peerContext);
             RequestContext context = new RequestContext(session, request, meta, peer, peerContext, requestStream,
                     principal);
@@ -296,12 +296,6 @@ public class McpServer {
     /** A JSON-RPC request id: a string or an integer (anything else names no request and is ignored). */
     private static boolean isRequestId(JsonNode id) {
         return id != null && (id.isString() || id.isIntegralNumber());
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> metaOf(JsonRpcMessage.Request request) {
-        JsonNode meta = request.params() == null ? null : request.params().get("_meta");
-        return meta != null && meta.isObject() ? codec.mapper().convertValue(meta, Map.class) : Map.of();
     }
 
     /** The capabilities this server announces, derived from what is registered. */

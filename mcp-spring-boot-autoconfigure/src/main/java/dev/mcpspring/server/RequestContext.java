@@ -17,7 +17,7 @@ final class RequestContext implements McpRequestContext {
 
     private final JsonRpcMessage.Request request;
 
-    private final Map<String, Object> meta;
+    private final RequestMeta meta;
 
     private final PeerHandle peer;
 
@@ -27,7 +27,7 @@ final class RequestContext implements McpRequestContext {
 
     private final Principal principal;
 
-    RequestContext(McpSession session, JsonRpcMessage.Request request, Map<String, Object> meta, PeerHandle peer,
+    RequestContext(McpSession session, JsonRpcMessage.Request request, RequestMeta meta, PeerHandle peer,
             DefaultPeerHandle.PeerContext peers, MessageSink requestStream, Principal principal) {
         this.session = session;
         this.request = request;
@@ -70,12 +70,12 @@ final class RequestContext implements McpRequestContext {
 
     @Override
     public Object progressToken() {
-        return meta.get("progressToken");
+        return meta.progressToken();
     }
 
     @Override
     public Map<String, Object> meta() {
-        return meta;
+        return meta.asMap();
     }
 
     @Override
