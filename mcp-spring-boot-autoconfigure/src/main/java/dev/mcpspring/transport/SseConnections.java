@@ -26,11 +26,9 @@ final class SseConnections implements AutoCloseable {
         this.maxBufferedBytes = settings.sseMaxBufferedBytes();
     }
 
-    /** A new stream on {@code response}; nothing is written until it is opened or sent to. */
+    /** A new stream on {@code response}; nothing is written, and no keep-alive sent, until it is opened or sent to. */
     SseStream open(AsyncContext async, HttpServletResponse response) {
-        SseStream stream = new SseStream(async, response, encoder, retryMillis, maxBufferedBytes);
-        keepAlive.register(stream);
-        return stream;
+        return new SseStream(async, response, encoder, keepAlive, retryMillis, maxBufferedBytes);
     }
 
     @Override

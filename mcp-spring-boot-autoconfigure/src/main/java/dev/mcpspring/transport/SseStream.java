@@ -91,13 +91,16 @@ final class SseStream implements MessageSink {
 
     private boolean finished;
 
-    private volatile Future<?> keepAlive;
+    private final SseKeepAlive keepAlive;
+
+    private volatile Future<?> keepAliveTask;
 
     private volatile Runnable onClose = () -> { };
 
-    SseStream(AsyncContext async, HttpServletResponse response, SseEventEncoder encoder, long retryMillis,
-            long maxBufferedBytes) {
+    SseStream(AsyncContext async, HttpServletResponse response, SseEventEncoder encoder, SseKeepAlive keepAlive,
+            long retryMillis, long maxBufferedBytes) {
         this.async = async;
+        this.keepAlive = keepAlive;
         this.response = response;
         this.encoder = encoder;
         this.retryMillis = retryMillis;
@@ -109,8 +112,9 @@ final class SseStream implements MessageSink {
         this.onClose = action;
     }
 
+    /** Takes the task that sends keep-alive comments, to cancel it when the stream ends. */
     void keepAlive(Future<?> task) {
-        this.keepAlive = task;
+        this.keepAliveTask = task;
         if (!isOpen()) {
             task.cancel(false); // closed before the task was handed over: finish() could not cancel it
         }
@@ -350,7 +354,7 @@ final class SseStream implements MessageSink {
         return queue;
     }
 
-    /** Sets the status and headers; they are written with the first flush. */
+    /** Sets the status and headers (written with the first flush) and starts the keep-alive comments. */
     private void start() throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/event-stream");
@@ -359,6 +363,7 @@ final class SseStream implements MessageSink {
         response.setHeader("X-Accel-Buffering", "no");
         out = response.getOutputStream();
         unflushed = true;
+        keepAlive.register(this);
     }
 
     private void finish() {
@@ -366,7 +371,7 @@ final class SseStream implements MessageSink {
             return; // the container's abort() may run inside a write of this very thread
         }
         finished = true;
-        Future<?> task = keepAlive;
+        Future<?> task = keepAliveTask;
         if (task != null) {
             task.cancel(false);
         }

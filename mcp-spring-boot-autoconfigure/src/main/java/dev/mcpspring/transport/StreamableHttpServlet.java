@@ -281,7 +281,7 @@ public class StreamableHttpServlet extends HttpServlet {
                     : ex instanceof UnknownEventIdException unknown ? unknownEventId(unknown)
                     : SessionResolver.notFound();
             HttpErrors.write(response, codec, refusal.status(), null, refusal.error());
-            stream.abort(); // completes the response and stops the stream's keep-alive
+            async.complete();
             return;
         }
         if (!stream.isOpen()) { // the client went away while queued messages were sent
