@@ -6,14 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import dev.mcpspring.server.CompletionRegistry;
-import dev.mcpspring.server.PromptRegistry;
-import dev.mcpspring.server.ResourceRegistry;
-import dev.mcpspring.server.ResourceTemplateRegistry;
-import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.testclient.McpTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -26,21 +20,6 @@ class EmptyServerCapabilitiesHttpTests extends RegistryHttpTestSupport {
 
     /** The registry key of the completion of {@code greet}'s {@code style}. */
     static final String GREET_STYLE = Specs.promptCompletion("greet", "style", invocation -> List.of()).key();
-
-    @Autowired
-    ToolRegistry tools;
-
-    @Autowired
-    ResourceRegistry resources;
-
-    @Autowired
-    ResourceTemplateRegistry templates;
-
-    @Autowired
-    PromptRegistry prompts;
-
-    @Autowired
-    CompletionRegistry completions;
 
     @AfterEach
     void removeEverything() {

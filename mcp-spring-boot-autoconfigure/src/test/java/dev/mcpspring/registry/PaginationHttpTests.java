@@ -10,11 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.mcpspring.protocol.ErrorCodes;
-import dev.mcpspring.server.PromptRegistry;
-import dev.mcpspring.server.ResourceRegistry;
 import dev.mcpspring.testclient.McpResponse;
 import dev.mcpspring.testclient.McpTestClient;
 import tools.jackson.databind.JsonNode;
@@ -22,12 +19,6 @@ import tools.jackson.databind.JsonNode;
 /** Cursor pagination of every list method with {@code mcp.server.page-size=2}. */
 @RegistryHttpTest
 class PaginationHttpTests extends RegistryHttpTestSupport {
-
-    @Autowired
-    ResourceRegistry resources;
-
-    @Autowired
-    PromptRegistry prompts;
 
     @AfterEach
     void removeRuntimeItems() {

@@ -7,8 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.mcpspring.server.CompletionRegistry;
+import dev.mcpspring.server.PromptRegistry;
+import dev.mcpspring.server.ResourceRegistry;
+import dev.mcpspring.server.ResourceTemplateRegistry;
+import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.testclient.McpResponse;
 import dev.mcpspring.testclient.McpTestClient;
 import dev.mcpspring.testclient.SseSubscription;
@@ -23,6 +29,23 @@ abstract class RegistryHttpTestSupport {
 
     @LocalServerPort
     int port;
+
+    // The registry beans, for tests that add or remove items while the server runs; such a test removes them again.
+
+    @Autowired
+    ToolRegistry tools;
+
+    @Autowired
+    ResourceRegistry resources;
+
+    @Autowired
+    ResourceTemplateRegistry templates;
+
+    @Autowired
+    PromptRegistry prompts;
+
+    @Autowired
+    CompletionRegistry completions;
 
     /** A client with an initialized session of the latest protocol version. */
     McpTestClient connected() {

@@ -40,7 +40,13 @@ class ResourceSubscriptionHttpTests extends RegistryHttpTestSupport {
     @Test
     void theAutoConfiguredBeanUsesTheApplicationsSessionManager() {
         assertThat(sessions).isInstanceOf(RecordingSessionManager.class);
-        assertThat(updates).isNotNull();
+        McpTestClient client = connected();
+        assertThat(subscribe(client, SETTINGS).result().isObject()).isTrue();
+
+        updates.resourceUpdated(SETTINGS);
+
+        assertThat(routedUpdates(client)).as("updates routed through the application's session manager")
+            .containsExactly(SETTINGS);
     }
 
     @Test

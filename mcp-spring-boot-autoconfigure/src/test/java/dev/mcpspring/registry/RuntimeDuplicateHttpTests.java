@@ -7,12 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.mcpspring.server.PromptRegistry;
-import dev.mcpspring.server.ResourceRegistry;
-import dev.mcpspring.server.ResourceTemplateRegistry;
-import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.testclient.McpTestClient;
 import dev.mcpspring.testclient.SseSubscription;
 
@@ -22,18 +17,6 @@ import dev.mcpspring.testclient.SseSubscription;
  */
 @RegistryHttpTest
 class RuntimeDuplicateHttpTests extends RegistryHttpTestSupport {
-
-    @Autowired
-    ToolRegistry tools;
-
-    @Autowired
-    ResourceRegistry resources;
-
-    @Autowired
-    ResourceTemplateRegistry templates;
-
-    @Autowired
-    PromptRegistry prompts;
 
     @AfterEach
     void removeMarker() {

@@ -7,14 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.mcpspring.protocol.ErrorCodes;
-import dev.mcpspring.server.CompletionRegistry;
-import dev.mcpspring.server.PromptRegistry;
-import dev.mcpspring.server.ResourceRegistry;
-import dev.mcpspring.server.ResourceTemplateRegistry;
-import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.testclient.McpTestClient;
 import dev.mcpspring.testclient.SseSubscription;
 import tools.jackson.databind.JsonNode;
@@ -32,21 +26,6 @@ class RuntimeRegistrationHttpTests extends RegistryHttpTestSupport {
     static final String RESOURCES_CHANGED = "notifications/resources/list_changed";
 
     static final String PROMPTS_CHANGED = "notifications/prompts/list_changed";
-
-    @Autowired
-    ToolRegistry tools;
-
-    @Autowired
-    ResourceRegistry resources;
-
-    @Autowired
-    ResourceTemplateRegistry templates;
-
-    @Autowired
-    PromptRegistry prompts;
-
-    @Autowired
-    CompletionRegistry completions;
 
     @AfterEach
     void removeRuntimeItems() {

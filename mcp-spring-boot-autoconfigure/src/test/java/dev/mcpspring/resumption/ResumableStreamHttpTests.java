@@ -90,6 +90,7 @@ class ResumableStreamHttpTests extends ResumptionTestSupport {
 
         assertThat(response.isSse()).isTrue();
         assertThat(response.events()).as("no event without data (they would parse it as JSON and fail)")
+            .isNotEmpty()
             .allMatch(SseEvent::hasData);
         assertThat(response.events()).allMatch(event -> event.retry() == null);
         assertThat(response.body()).doesNotContain("retry:");

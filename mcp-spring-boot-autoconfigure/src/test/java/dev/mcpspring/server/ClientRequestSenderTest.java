@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +19,6 @@ import dev.mcpspring.protocol.McpJsonMapper;
 import dev.mcpspring.protocol.McpMethods;
 import dev.mcpspring.session.InMemorySessionManager;
 import dev.mcpspring.session.McpSession;
-import dev.mcpspring.session.MessageSink;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -123,30 +121,5 @@ class ClientRequestSenderTest {
 
     private static JsonNode emptyObject() {
         return JsonNodeFactory.instance.objectNode();
-    }
-
-    /** A request's stream that keeps what was sent on it. */
-    private static final class RecordingSink implements MessageSink {
-
-        private final List<JsonRpcMessage> sent = new CopyOnWriteArrayList<>();
-
-        @Override
-        public boolean send(JsonRpcMessage message) {
-            sent.add(message);
-            return true;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
-
-        List<JsonRpcMessage> sent() {
-            return List.copyOf(sent);
-        }
     }
 }

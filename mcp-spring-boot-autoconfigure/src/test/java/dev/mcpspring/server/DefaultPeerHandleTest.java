@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +22,6 @@ import dev.mcpspring.protocol.McpMethods;
 import dev.mcpspring.protocol.SamplingRequest;
 import dev.mcpspring.session.InMemorySessionManager;
 import dev.mcpspring.session.McpSession;
-import dev.mcpspring.session.MessageSink;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -167,30 +165,5 @@ class DefaultPeerHandleTest {
         ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
         schema.putObject("properties").putObject("name").put("type", "string");
         return schema;
-    }
-
-    /** A request's stream that keeps what was sent on it. */
-    private static final class RecordingSink implements MessageSink {
-
-        private final List<JsonRpcMessage> sent = new CopyOnWriteArrayList<>();
-
-        @Override
-        public boolean send(JsonRpcMessage message) {
-            sent.add(message);
-            return true;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
-
-        List<JsonRpcMessage> sent() {
-            return List.copyOf(sent);
-        }
     }
 }
