@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.mcpspring.protocol.CallToolResult;
-import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.server.McpRequestCancelledException;
 import dev.mcpspring.server.ToolFailures;
 import dev.mcpspring.server.ToolHandler;
@@ -109,13 +108,7 @@ final class ToolMethodInvoker implements ToolHandler {
     }
 
     private CallToolResult failed(Throwable thrown) {
-        Throwable failure = BeanMethod.unwrap(thrown);
-        if (failure instanceof McpException protocolError) {
-            throw protocolError;
-        }
-        if (failure instanceof Error error) {
-            throw error;
-        }
+        Throwable failure = HandlerFailures.unwrap(thrown);
         String invalid = describeInvalidArguments(failure);
         if (invalid != null) {
             if (logger.isDebugEnabled()) {
@@ -123,9 +116,6 @@ final class ToolMethodInvoker implements ToolHandler {
                         + invalid);
             }
             return invalidArguments(invalid);
-        }
-        if (failure instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
         }
         if (failure instanceof McpRequestCancelledException cancelled) {
             // the client cancelled the request (or its session ended) while the tool waited on the client: an
