@@ -1,7 +1,6 @@
 package dev.mcpspring.annotation;
 
 import java.lang.reflect.InvocationTargetException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -39,22 +38,12 @@ final class PromptMethodHandler implements PromptHandler {
 
     @Override
     public GetPromptResult get(PromptInvocation invocation) {
-        Object[] args = new Object[binders.size()];
-        List<String> problems = null;
-        for (int i = 0; i < args.length; i++) {
-            try {
-                args[i] = binders.get(i).apply(invocation);
-            }
-            catch (ArgumentBindingException ex) {
-                if (problems == null) {
-                    problems = new ArrayList<>(2);
-                }
-                problems.add(ex.getMessage());
-            }
+        Object[] args;
+        try {
+            args = ArgumentBindingException.bindAll(binders.size(), i -> binders.get(i).apply(invocation));
         }
-        if (problems != null) {
-            throw McpException.invalidParams("Invalid arguments for prompt '" + promptName + "': "
-                    + String.join("; ", problems));
+        catch (ArgumentBindingException ex) {
+            throw McpException.invalidParams("Invalid arguments for prompt '" + promptName + "': " + ex.getMessage());
         }
         Object value;
         try {

@@ -2,8 +2,6 @@ package dev.mcpspring.annotation;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -63,21 +61,12 @@ final class ToolMethodInvoker implements ToolHandler {
     @Override
     public CallToolResult call(ToolInvocation invocation) {
         ObjectNode arguments = invocation.arguments() != null ? invocation.arguments() : NO_ARGUMENTS;
-        Object[] args = new Object[binders.length];
-        List<String> problems = null;
-        for (int i = 0; i < binders.length; i++) {
-            try {
-                args[i] = binders[i].bind(arguments, invocation);
-            }
-            catch (ArgumentBindingException ex) {
-                if (problems == null) {
-                    problems = new ArrayList<>(2);
-                }
-                problems.add(ex.getMessage());
-            }
+        Object[] args;
+        try {
+            args = ArgumentBindingException.bindAll(binders.length, i -> binders[i].bind(arguments, invocation));
         }
-        if (problems != null) {
-            return invalidArguments(String.join("; ", problems));
+        catch (ArgumentBindingException ex) {
+            return invalidArguments(ex.getMessage());
         }
         Object target = method.target();
         if (validator != null) {
