@@ -45,6 +45,22 @@ final class HandlerFailures {
     }
 
     /**
+     * The error to throw when what an annotated method returned cannot be mapped to a result: logged with the
+     * cause, answered as a JSON-RPC internal error (-32603) in the same words as a failure of the method.
+     *
+     * @param cause  why the value cannot be sent
+     * @param what   what was being done, completing "Internal error while ...": {@code reading resource 'x'}
+     * @param data   the error's {@code data}, or {@code null}
+     * @param source the method, for the log
+     * @param logger where the failure is logged
+     */
+    static McpException unsendable(RuntimeException cause, String what, Map<String, Object> data, String source,
+            Log logger) {
+        logger.error("Failed " + what + ": the value that " + source + " returned cannot be sent", cause);
+        return new McpException(ErrorCodes.INTERNAL_ERROR, "Internal error while " + what, data);
+    }
+
+    /**
      * What an annotated method threw, with the wrappers of reflection and proxies removed, when it is a failure
      * for the caller to answer. What is no such failure is rethrown as is: an {@link McpException} (the method's
      * own protocol error) and an {@link Error}. An {@link InterruptedException} restores the thread's interrupt

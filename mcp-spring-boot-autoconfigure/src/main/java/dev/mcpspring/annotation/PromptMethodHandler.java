@@ -4,7 +4,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.function.Function;
 
-import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.GetPromptResult;
 import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.server.PromptHandler;
@@ -56,9 +55,7 @@ final class PromptMethodHandler implements PromptHandler {
             return messages.map(value);
         }
         catch (IllegalStateException ex) {
-            logger.error("Failed " + getting() + ": the value that " + method.source() + " returned cannot be sent",
-                    ex);
-            throw new McpException(ErrorCodes.INTERNAL_ERROR, "Internal error while " + getting());
+            throw HandlerFailures.unsendable(ex, getting(), null, method.source(), logger);
         }
     }
 

@@ -64,10 +64,7 @@ final class ResourceMethodReader implements ResourceReader {
             result = contents.map(value, uri);
         }
         catch (JacksonException | IllegalStateException ex) {
-            logger.error("Failed " + reading(uri) + ": the value that " + method.source()
-                    + " returned cannot be sent", ex);
-            throw new McpException(ErrorCodes.INTERNAL_ERROR, "Internal error while " + reading(uri),
-                    Map.of("uri", uri));
+            throw HandlerFailures.unsendable(ex, reading(uri), Map.of("uri", uri), method.source(), logger);
         }
         if (result == null) {
             throw notFound(uri, null);
