@@ -77,7 +77,7 @@ final class ResourceMethodReader implements ResourceReader {
     }
 
     /** -32002 with the URI in {@code data}, as {@code resources/read} answers for an unknown URI. */
-    static McpException notFound(String uri, String reason) {
+    private static McpException notFound(String uri, String reason) {
         return new McpException(ErrorCodes.RESOURCE_NOT_FOUND,
                 "Resource not found: " + uri + (reason == null ? "" : " (" + reason + ")"), Map.of("uri", uri));
     }
