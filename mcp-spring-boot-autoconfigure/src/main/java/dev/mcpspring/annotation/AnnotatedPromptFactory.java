@@ -66,8 +66,7 @@ final class AnnotatedPromptFactory {
             }
             boolean required = !StringParameter.isOptional(parameter)
                     && (described == null || described.required())
-                    && !SchemaGeneratorSettings.hasNullableAnnotation(parameter.getParameter())
-                    && !SchemaGeneratorSettings.hasNullableAnnotation(parameter.getParameterAnnotations());
+                    && !SchemaGeneratorSettings.isNullable(parameter);
             StringParameter argument = new StringParameter(argumentName, parameter, resolutionClass, required,
                     mapper);
             binders.add(invocation -> argument

@@ -167,8 +167,8 @@ public class AnnotatedToolFactory {
         ToolMethodInvoker handler = new ToolMethodInvoker(name, target, binders, argumentNames, validation,
                 validator, results);
 
-        String title = annotation.title().isEmpty() ? null : annotation.title();
-        String description = annotation.description().isEmpty() ? null : annotation.description();
+        String title = AnnotatedMethods.textOrNull(annotation.title());
+        String description = AnnotatedMethods.textOrNull(annotation.description());
         ToolAnnotations hints = new ToolAnnotations(title, annotation.readOnlyHint(), annotation.destructiveHint(),
                 annotation.idempotentHint(), annotation.openWorldHint());
         Tool tool = new Tool(name, title, description, inputSchema, results.outputSchema(), hints,
@@ -184,7 +184,7 @@ public class AnnotatedToolFactory {
 
     private static ToolArgument analyse(MethodParameter parameter, Class<?> resolutionClass) {
         McpToolParam annotation = parameter.getParameterAnnotation(McpToolParam.class);
-        String name = annotation != null && !annotation.name().isEmpty() ? annotation.name() : null;
+        String name = annotation == null ? null : AnnotatedMethods.textOrNull(annotation.name());
         if (name == null) {
             name = AnnotatedMethods.parameterName(parameter, "name each parameter with @McpToolParam(name = ...)");
         }
@@ -196,15 +196,13 @@ public class AnnotatedToolFactory {
             valueType = element.resolve() != null ? element.getType() : Object.class;
         }
         boolean required = !optional && (annotation == null || annotation.required())
-                && !SchemaGeneratorSettings.hasNullableAnnotation(parameter.getParameter())
-                && !SchemaGeneratorSettings.hasNullableAnnotation(parameter.getParameterAnnotations());
-        String description = annotation != null && !annotation.description().isEmpty() ? annotation.description()
-                : null;
+                && !SchemaGeneratorSettings.isNullable(parameter);
+        String description = annotation == null ? null : AnnotatedMethods.textOrNull(annotation.description());
         if (description == null) {
             JsonPropertyDescription jackson = parameter.getParameterAnnotation(JsonPropertyDescription.class);
-            description = jackson != null && !jackson.value().isEmpty() ? jackson.value() : null;
+            description = jackson == null ? null : AnnotatedMethods.textOrNull(jackson.value());
         }
-        String title = annotation != null && !annotation.title().isEmpty() ? annotation.title() : null;
+        String title = annotation == null ? null : AnnotatedMethods.textOrNull(annotation.title());
         return new ToolArgument(name, parameter, valueType, optional, required, title, description);
     }
 }

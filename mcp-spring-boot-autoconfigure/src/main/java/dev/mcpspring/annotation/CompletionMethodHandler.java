@@ -93,16 +93,7 @@ final class CompletionMethodHandler implements CompletionHandler {
     }
 
     private CompleteResult failed(Throwable thrown, CompletionInvocation invocation) {
-        Throwable failure = BeanMethod.unwrap(thrown);
-        if (failure instanceof McpException protocolError) {
-            throw protocolError;
-        }
-        if (failure instanceof Error error) {
-            throw error;
-        }
-        if (failure instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-        }
+        Throwable failure = HandlerFailures.unwrap(thrown);
         logger.warn("Completion of '" + invocation.argument() + "' failed: " + method.source()
                 + " threw an exception; the client gets no suggestions", failure);
         return NONE;

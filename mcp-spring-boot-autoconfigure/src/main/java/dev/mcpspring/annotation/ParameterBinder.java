@@ -32,12 +32,10 @@ interface ParameterBinder {
         return (arguments, invocation) -> resolver.apply(invocation);
     }
 
-    /** A parameter bound from the call's arguments. */
-    static ParameterBinder fromJson(ToolArgument argument, ObjectMapper mapper) {
-        return new JsonArgument(argument, mapper);
-    }
-
-    /** Binds one argument with a reader (and its deserializers) prepared at startup. */
+    /**
+     * A parameter bound from the call's arguments, with a reader (and its deserializers) prepared at startup.
+     * Built directly, so that the factory can {@link #checkReadable() check} the type first.
+     */
     final class JsonArgument implements ParameterBinder {
 
         private static final Log logger = LogFactory.getLog(JsonArgument.class);

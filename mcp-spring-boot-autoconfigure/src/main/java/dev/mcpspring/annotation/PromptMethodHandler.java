@@ -1,11 +1,9 @@
 package dev.mcpspring.annotation;
 
 import java.lang.reflect.InvocationTargetException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.GetPromptResult;
 import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.server.PromptHandler;
@@ -39,22 +37,12 @@ final class PromptMethodHandler implements PromptHandler {
 
     @Override
     public GetPromptResult get(PromptInvocation invocation) {
-        Object[] args = new Object[binders.size()];
-        List<String> problems = null;
-        for (int i = 0; i < args.length; i++) {
-            try {
-                args[i] = binders.get(i).apply(invocation);
-            }
-            catch (ArgumentBindingException ex) {
-                if (problems == null) {
-                    problems = new ArrayList<>(2);
-                }
-                problems.add(ex.getMessage());
-            }
+        Object[] args;
+        try {
+            args = ArgumentBindingException.bindAll(binders.size(), i -> binders.get(i).apply(invocation));
         }
-        if (problems != null) {
-            throw McpException.invalidParams("Invalid arguments for prompt '" + promptName + "': "
-                    + String.join("; ", problems));
+        catch (ArgumentBindingException ex) {
+            throw McpException.invalidParams("Invalid arguments for prompt '" + promptName + "': " + ex.getMessage());
         }
         Object value;
         try {
@@ -67,9 +55,7 @@ final class PromptMethodHandler implements PromptHandler {
             return messages.map(value);
         }
         catch (IllegalStateException ex) {
-            logger.error("Failed " + getting() + ": the value that " + method.source() + " returned cannot be sent",
-                    ex);
-            throw new McpException(ErrorCodes.INTERNAL_ERROR, "Internal error while " + getting());
+            throw HandlerFailures.unsendable(ex, getting(), null, method.source(), logger);
         }
     }
 

@@ -64,10 +64,7 @@ final class ResourceMethodReader implements ResourceReader {
             result = contents.map(value, uri);
         }
         catch (JacksonException | IllegalStateException ex) {
-            logger.error("Failed " + reading(uri) + ": the value that " + method.source()
-                    + " returned cannot be sent", ex);
-            throw new McpException(ErrorCodes.INTERNAL_ERROR, "Internal error while " + reading(uri),
-                    Map.of("uri", uri));
+            throw HandlerFailures.unsendable(ex, reading(uri), Map.of("uri", uri), method.source(), logger);
         }
         if (result == null) {
             throw notFound(uri, null);
@@ -80,7 +77,7 @@ final class ResourceMethodReader implements ResourceReader {
     }
 
     /** -32002 with the URI in {@code data}, as {@code resources/read} answers for an unknown URI. */
-    static McpException notFound(String uri, String reason) {
+    private static McpException notFound(String uri, String reason) {
         return new McpException(ErrorCodes.RESOURCE_NOT_FOUND,
                 "Resource not found: " + uri + (reason == null ? "" : " (" + reason + ")"), Map.of("uri", uri));
     }

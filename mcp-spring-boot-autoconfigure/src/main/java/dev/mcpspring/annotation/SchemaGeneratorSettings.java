@@ -19,6 +19,7 @@ import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import com.github.victools.jsonschema.module.jackson.JacksonSchemaModule;
+import org.springframework.core.MethodParameter;
 import org.springframework.util.ClassUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -114,6 +115,15 @@ final class SchemaGeneratorSettings {
             type = p.getAnnotatedType();
         }
         return type != null && hasNullableAnnotation(type.getAnnotations());
+    }
+
+    /**
+     * Whether a method parameter is marked nullable: on the parameter itself or its type, or among the annotations
+     * that {@link MethodParameter} merges in (such as those of the interface method a bean implements).
+     */
+    static boolean isNullable(MethodParameter parameter) {
+        return hasNullableAnnotation(parameter.getParameter())
+                || hasNullableAnnotation(parameter.getParameterAnnotations());
     }
 
     static boolean hasNullableAnnotation(Annotation[] annotations) {

@@ -2,13 +2,10 @@ package dev.mcpspring.annotation;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import dev.mcpspring.protocol.CallToolResult;
-import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.server.McpRequestCancelledException;
 import dev.mcpspring.server.ToolFailures;
 import dev.mcpspring.server.ToolHandler;
@@ -64,21 +61,12 @@ final class ToolMethodInvoker implements ToolHandler {
     @Override
     public CallToolResult call(ToolInvocation invocation) {
         ObjectNode arguments = invocation.arguments() != null ? invocation.arguments() : NO_ARGUMENTS;
-        Object[] args = new Object[binders.length];
-        List<String> problems = null;
-        for (int i = 0; i < binders.length; i++) {
-            try {
-                args[i] = binders[i].bind(arguments, invocation);
-            }
-            catch (ArgumentBindingException ex) {
-                if (problems == null) {
-                    problems = new ArrayList<>(2);
-                }
-                problems.add(ex.getMessage());
-            }
+        Object[] args;
+        try {
+            args = ArgumentBindingException.bindAll(binders.length, i -> binders[i].bind(arguments, invocation));
         }
-        if (problems != null) {
-            return invalidArguments(String.join("; ", problems));
+        catch (ArgumentBindingException ex) {
+            return invalidArguments(ex.getMessage());
         }
         Object target = method.target();
         if (validator != null) {
@@ -109,13 +97,7 @@ final class ToolMethodInvoker implements ToolHandler {
     }
 
     private CallToolResult failed(Throwable thrown) {
-        Throwable failure = BeanMethod.unwrap(thrown);
-        if (failure instanceof McpException protocolError) {
-            throw protocolError;
-        }
-        if (failure instanceof Error error) {
-            throw error;
-        }
+        Throwable failure = HandlerFailures.unwrap(thrown);
         String invalid = describeInvalidArguments(failure);
         if (invalid != null) {
             if (logger.isDebugEnabled()) {
@@ -123,9 +105,6 @@ final class ToolMethodInvoker implements ToolHandler {
                         + invalid);
             }
             return invalidArguments(invalid);
-        }
-        if (failure instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
         }
         if (failure instanceof McpRequestCancelledException cancelled) {
             // the client cancelled the request (or its session ended) while the tool waited on the client: an

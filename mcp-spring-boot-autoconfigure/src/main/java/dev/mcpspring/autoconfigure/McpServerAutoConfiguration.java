@@ -19,8 +19,6 @@ import org.springframework.util.unit.DataSize;
 import dev.mcpspring.annotation.AnnotatedMethodRegistrar;
 import dev.mcpspring.annotation.ElicitationSchemas;
 import dev.mcpspring.protocol.Implementation;
-import org.springframework.util.unit.DataSize;
-
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.McpJsonMapper;
 import dev.mcpspring.server.CompletionRegistry;
