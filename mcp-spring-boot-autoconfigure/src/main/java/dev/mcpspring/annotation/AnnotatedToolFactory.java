@@ -203,6 +203,7 @@ public class AnnotatedToolFactory {
             description = jackson == null ? null : AnnotatedMethods.textOrNull(jackson.value());
         }
         String title = annotation == null ? null : AnnotatedMethods.textOrNull(annotation.title());
-        return new ToolArgument(name, parameter, valueType, optional, required, title, description);
+        String header = annotation == null ? null : AnnotatedMethods.textOrNull(annotation.header());
+        return new ToolArgument(name, parameter, valueType, optional, required, title, description, header);
     }
 }

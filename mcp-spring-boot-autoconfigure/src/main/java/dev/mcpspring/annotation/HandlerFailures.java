@@ -4,6 +4,7 @@ import java.util.Map;
 
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.server.InputRequiredException;
 import dev.mcpspring.server.McpRequestCancelledException;
 import org.apache.commons.logging.Log;
 
@@ -63,16 +64,21 @@ final class HandlerFailures {
     /**
      * What an annotated method threw, with the wrappers of reflection and proxies removed, when it is a failure
      * for the caller to answer. What is no such failure is rethrown as is: an {@link McpException} (the method's
-     * own protocol error) and an {@link Error}. An {@link InterruptedException} restores the thread's interrupt
-     * flag, which throwing it cleared.
+     * own protocol error), an {@link InputRequiredException} (a modern request's attempt ends with questions to
+     * the client) and an {@link Error}. An {@link InterruptedException} restores the thread's interrupt flag, which
+     * throwing it cleared.
      *
-     * @throws McpException when the method threw one
-     * @throws Error        when the method threw one
+     * @throws McpException           when the method threw one
+     * @throws InputRequiredException when the method threw one
+     * @throws Error                  when the method threw one
      */
     static Throwable unwrap(Throwable thrown) {
         Throwable failure = BeanMethod.unwrap(thrown);
         if (failure instanceof McpException protocolError) {
             throw protocolError;
+        }
+        if (failure instanceof InputRequiredException inputRequired) {
+            throw inputRequired;
         }
         if (failure instanceof Error error) {
             throw error;

@@ -43,4 +43,13 @@ public @interface McpToolParam {
 
     /** Whether the argument must be given (and not {@code null}). */
     boolean required() default true;
+
+    /**
+     * Mirrors the argument into the HTTP header {@code Mcp-Param-<header>} of calls from modern (2026-07-28)
+     * clients ({@code x-mcp-header} in the input schema, SEP-2243), so that gateways and load balancers can route
+     * on it without reading the body; the server checks that the header matches the argument. Only for string,
+     * integer and boolean arguments of a tool method; a header name is an HTTP token, unique in the tool (case
+     * aside). None when empty.
+     */
+    String header() default "";
 }

@@ -16,7 +16,8 @@ import org.springframework.core.MethodParameter;
  * @param required        whether the argument must be present and not {@code null}
  * @param title           the argument's title, or {@code null}
  * @param description     the argument's description, or {@code null}
+ * @param header          the {@code Mcp-Param-*} header the argument is mirrored into, or {@code null}
  */
 record ToolArgument(String name, MethodParameter parameter, Type valueType, boolean optionalWrapper, boolean required,
-        String title, String description) {
+        String title, String description, String header) {
 }

@@ -2,11 +2,16 @@ package dev.mcpspring.annotation;
 
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import com.github.victools.jsonschema.generator.SchemaBuilder;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
+
+import dev.mcpspring.server.ParamHeaders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -59,11 +64,39 @@ final class ToolSchemas {
      *
      * @throws RuntimeException when the schema of an argument's type cannot be generated
      */
+    /**
+     * Marks the argument's property with {@code x-mcp-header}, after checking what SEP-2243 requires of it.
+     *
+     * @param headers the header names of the tool so far, lower case
+     */
+    private static void markHeader(ToolArgument argument, ObjectNode property, Set<String> headers) {
+        String header = argument.header();
+        if (!header.chars().allMatch(ToolSchemas::isTokenChar)) {
+            throw new IllegalArgumentException("the header '" + header + "' of argument '" + argument.name()
+                    + "' is not an HTTP token (letters, digits and !#$%&'*+-.^_`|~)");
+        }
+        if (!headers.add(header.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("the header '" + header + "' of argument '" + argument.name()
+                    + "' is used by another argument (header names are compared ignoring case)");
+        }
+        String type = property.path("type").asString("");
+        if (!type.equals("string") && !type.equals("integer") && !type.equals("boolean")) {
+            throw new IllegalArgumentException("argument '" + argument.name() + "' cannot be mirrored into a header: "
+                    + "only string, integer and boolean arguments can, and its schema type is '" + type + "'");
+        }
+        property.put(ParamHeaders.KEYWORD, header);
+    }
+
+    private static boolean isTokenChar(int c) {
+        return c < 0x7f && (Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0);
+    }
+
     synchronized ObjectNode inputSchema(List<ToolArgument> arguments) {
         ObjectNode root = mapper.createObjectNode();
         root.put("type", "object");
         ObjectNode properties = root.putObject("properties");
         List<String> required = new ArrayList<>();
+        Set<String> headers = new HashSet<>();
         SchemaBuilder builder = inputGenerator.buildMultipleSchemaDefinitions();
         List<ObjectNode> nodes = new ArrayList<>(arguments.size());
         for (ToolArgument argument : arguments) {
@@ -86,6 +119,9 @@ final class ToolSchemas {
             }
             if (SchemaGeneratorSettings.BEAN_VALIDATION_PRESENT) {
                 JakartaSchemaSupport.applyParameterConstraints(argument.parameter(), argument.valueType(), node);
+            }
+            if (argument.header() != null) {
+                markHeader(argument, node, headers);
             }
         }
         if (!required.isEmpty()) {

@@ -3,6 +3,8 @@ package dev.mcpspring.autoconfigure;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,6 +23,7 @@ import dev.mcpspring.annotation.ElicitationSchemas;
 import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.McpJsonMapper;
+import dev.mcpspring.protocol.ProtocolVersions;
 import dev.mcpspring.server.CompletionRegistry;
 import dev.mcpspring.server.CompletionSpecification;
 import dev.mcpspring.server.ElicitationSchemaGenerator;
@@ -28,9 +31,11 @@ import dev.mcpspring.server.GrantedScopes;
 import dev.mcpspring.server.HandlerExecutors;
 import dev.mcpspring.server.McpPeers;
 import dev.mcpspring.server.McpServer;
+import dev.mcpspring.server.ModernSettings;
 import dev.mcpspring.server.PeerSettings;
 import dev.mcpspring.server.PromptRegistry;
 import dev.mcpspring.server.PromptSpecification;
+import dev.mcpspring.server.RequestStateSealer;
 import dev.mcpspring.server.ResourceRegistry;
 import dev.mcpspring.server.ResourceSpecification;
 import dev.mcpspring.server.ResourceTemplateRegistry;
@@ -59,6 +64,8 @@ import tools.jackson.core.StreamReadConstraints;
 @ConditionalOnBooleanProperty(name = "mcp.server.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(McpServerProperties.class)
 public class McpServerAutoConfiguration {
+
+    private static final Log logger = LogFactory.getLog(McpServerAutoConfiguration.class);
 
     /** Bean name of the executor MCP handlers run on. */
     public static final String HANDLER_EXECUTOR_BEAN_NAME = "mcpHandlerExecutor";
@@ -172,7 +179,28 @@ public class McpServerAutoConfiguration {
         ServerRegistries registries = new ServerRegistries(tools, resources, resourceTemplates, prompts, completions);
         return new McpServer(identity, registries, sessions, codec, properties.getPageSize(),
                 new PeerSettings(peer.getSamplingTimeout(), peer.getElicitationTimeout(), peer.getRequestTimeout()),
-                elicitationSchemas, grantedScopes.getIfUnique(() -> GrantedScopes.NONE));
+                elicitationSchemas, grantedScopes.getIfUnique(() -> GrantedScopes.NONE), modernSettings(properties));
+    }
+
+    private static ModernSettings modernSettings(McpServerProperties properties) {
+        ProtocolVersions versions = ProtocolVersions.of(properties.getProtocolVersions());
+        String secret = properties.getRequestState().getSecret();
+        RequestStateSealer sealer;
+        if (StringUtils.hasText(secret)) {
+            sealer = RequestStateSealer.withSecret(secret);
+        }
+        else {
+            sealer = RequestStateSealer.withRandomKey();
+            if (versions.hasModern()) {
+                logger.warn("mcp.server.request-state.secret is not set: the requestState of multi round-trip "
+                        + "requests (2026-07-28) is sealed with a random key of this process. Several instances "
+                        + "behind one address must share one secret, or a client's retry fails on another instance.");
+            }
+        }
+        McpServerProperties.Caching caching = properties.getCaching();
+        return new ModernSettings(versions, sealer, properties.getRequestState().getTtl(),
+                new ModernSettings.CachingHints(caching.getListTtl(), caching.getListScope(), caching.getReadTtl(),
+                        caching.getReadScope()));
     }
 
     @Bean
@@ -183,8 +211,8 @@ public class McpServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ResourceUpdates mcpResourceUpdates(SessionManager sessions, JsonRpcCodec codec) {
-        return new ResourceUpdates(sessions, codec);
+    ResourceUpdates mcpResourceUpdates(SessionManager sessions, JsonRpcCodec codec, McpServer server) {
+        return new ResourceUpdates(sessions, codec, server.subscriptions());
     }
 
     @Bean

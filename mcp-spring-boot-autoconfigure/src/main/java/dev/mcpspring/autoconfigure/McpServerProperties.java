@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import dev.mcpspring.protocol.McpJsonMapper;
+import dev.mcpspring.protocol.ProtocolVersion;
 import dev.mcpspring.transport.TransportSettings;
 
 /**
@@ -36,6 +37,16 @@ public class McpServerProperties {
 
     /** Maximum number of items in one page of a list result (tools/list and the other list methods). */
     private int pageSize = 100;
+
+    /**
+     * Protocol revisions the endpoint speaks: the legacy ones (sessions started by initialize: 2025-03-26,
+     * 2025-06-18, 2025-11-25) and the modern, stateless 2026-07-28. All of them by default.
+     */
+    private List<String> protocolVersions = new ArrayList<>(ProtocolVersion.SUPPORTED);
+
+    private final RequestState requestState = new RequestState();
+
+    private final Caching caching = new Caching();
 
     private final Session session = new Session();
 
@@ -110,6 +121,22 @@ public class McpServerProperties {
         this.pageSize = pageSize;
     }
 
+    public List<String> getProtocolVersions() {
+        return protocolVersions;
+    }
+
+    public void setProtocolVersions(List<String> protocolVersions) {
+        this.protocolVersions = protocolVersions;
+    }
+
+    public RequestState getRequestState() {
+        return requestState;
+    }
+
+    public Caching getCaching() {
+        return caching;
+    }
+
     public Session getSession() {
         return session;
     }
@@ -136,6 +163,88 @@ public class McpServerProperties {
 
     public Authorization getAuthorization() {
         return authorization;
+    }
+
+    /**
+     * The sealed {@code requestState} of multi round-trip requests (2026-07-28), {@code mcp.server.request-state.*}.
+     */
+    public static class RequestState {
+
+        /**
+         * Secret the request-state key is derived from (AES-256-GCM); use a long random value, the same on every
+         * instance behind one address. Unset: a random key per process, so a retry must reach the same instance.
+         */
+        private String secret;
+
+        /** How long after it was issued a requestState is accepted. */
+        private Duration ttl = Duration.ofMinutes(10);
+
+        public String getSecret() {
+            return secret;
+        }
+
+        public void setSecret(String secret) {
+            this.secret = secret;
+        }
+
+        public Duration getTtl() {
+            return ttl;
+        }
+
+        public void setTtl(Duration ttl) {
+            this.ttl = ttl;
+        }
+    }
+
+    /**
+     * Caching hints ({@code ttlMs}, {@code cacheScope}) on the results 2026-07-28 makes cacheable,
+     * {@code mcp.server.caching.*}.
+     */
+    public static class Caching {
+
+        /** How long clients may reuse server/discover and the list results (tools, prompts, resources). */
+        private Duration listTtl = Duration.ZERO;
+
+        /** Who may share cached list results: public (any caller) or private (one authorization context). */
+        private String listScope = "public";
+
+        /** How long clients may reuse a resources/read result. */
+        private Duration readTtl = Duration.ZERO;
+
+        /** Who may share cached resources/read results: public or private. */
+        private String readScope = "private";
+
+        public Duration getListTtl() {
+            return listTtl;
+        }
+
+        public void setListTtl(Duration listTtl) {
+            this.listTtl = listTtl;
+        }
+
+        public String getListScope() {
+            return listScope;
+        }
+
+        public void setListScope(String listScope) {
+            this.listScope = listScope;
+        }
+
+        public Duration getReadTtl() {
+            return readTtl;
+        }
+
+        public void setReadTtl(Duration readTtl) {
+            this.readTtl = readTtl;
+        }
+
+        public String getReadScope() {
+            return readScope;
+        }
+
+        public void setReadScope(String readScope) {
+            this.readScope = readScope;
+        }
     }
 
     /** Default time-outs of calls from the server to the client ({@code mcp.server.peer.*}). */

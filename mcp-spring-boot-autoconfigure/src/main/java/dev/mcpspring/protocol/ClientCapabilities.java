@@ -15,13 +15,14 @@ import tools.jackson.databind.JsonNode;
  * @param elicitation  present when the client can elicit ({@code form}, {@code url} inside, 2025-11-25)
  * @param tasks        task support (2025-11-25)
  * @param experimental non-standard capabilities
+ * @param extensions   optional protocol extensions the client supports, by identifier (2026-07-28)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClientCapabilities(JsonNode roots, JsonNode sampling, JsonNode elicitation, JsonNode tasks,
-        Map<String, JsonNode> experimental) {
+        Map<String, JsonNode> experimental, Map<String, JsonNode> extensions) {
 
     /** No capabilities at all. */
-    public static final ClientCapabilities NONE = new ClientCapabilities(null, null, null, null, null);
+    public static final ClientCapabilities NONE = new ClientCapabilities(null, null, null, null, null, null);
 
     public boolean hasRoots() {
         return roots != null;

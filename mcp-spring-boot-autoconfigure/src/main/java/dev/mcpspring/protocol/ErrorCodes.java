@@ -28,6 +28,15 @@ public final class ErrorCodes {
     public static final int INSUFFICIENT_SCOPE = -32003;
     /** MCP 2025-11-25: the request needs a URL-mode elicitation first. */
     public static final int URL_ELICITATION_REQUIRED = -32042;
+    /**
+     * MCP 2026-07-28 ({@code HeaderMismatch}): a required HTTP header ({@code MCP-Protocol-Version},
+     * {@code Mcp-Method}, {@code Mcp-Name}, {@code Mcp-Param-*}) is missing, malformed or differs from the body.
+     */
+    public static final int HEADER_MISMATCH = -32020;
+    /** MCP 2026-07-28: the request needs a client capability the client did not declare in its {@code _meta}. */
+    public static final int MISSING_REQUIRED_CLIENT_CAPABILITY = -32021;
+    /** MCP 2026-07-28: the request names a protocol version this server does not speak. */
+    public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
     private ErrorCodes() {
     }

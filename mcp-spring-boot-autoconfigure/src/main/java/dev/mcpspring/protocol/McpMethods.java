@@ -4,6 +4,10 @@ package dev.mcpspring.protocol;
 public final class McpMethods {
 
     public static final String INITIALIZE = "initialize";
+    /** 2026-07-28: the server's versions, capabilities and identity, without a session. */
+    public static final String SERVER_DISCOVER = "server/discover";
+    /** 2026-07-28: a long-lived response stream of the change notifications the client opts in to. */
+    public static final String SUBSCRIPTIONS_LISTEN = "subscriptions/listen";
     public static final String PING = "ping";
     public static final String TOOLS_LIST = "tools/list";
     public static final String TOOLS_CALL = "tools/call";
@@ -29,6 +33,8 @@ public final class McpMethods {
     public static final String NOTIFICATION_PROMPTS_LIST_CHANGED = "notifications/prompts/list_changed";
     public static final String NOTIFICATION_RESOURCES_UPDATED = "notifications/resources/updated";
     public static final String NOTIFICATION_ROOTS_LIST_CHANGED = "notifications/roots/list_changed";
+    /** 2026-07-28: the first message on a {@code subscriptions/listen} stream. */
+    public static final String NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED = "notifications/subscriptions/acknowledged";
     public static final String NOTIFICATION_ELICITATION_COMPLETE = "notifications/elicitation/complete";
 
     private McpMethods() {

@@ -1,6 +1,7 @@
 package dev.mcpspring.protocol;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The MCP protocol revisions this server speaks and the negotiation rule between them. */
 public final class ProtocolVersion {
@@ -8,12 +9,14 @@ public final class ProtocolVersion {
     public static final String V2025_03_26 = "2025-03-26";
     public static final String V2025_06_18 = "2025-06-18";
     public static final String V2025_11_25 = "2025-11-25";
+    /** The first stateless revision: no session, no {@code initialize}, the version in every request's _meta. */
+    public static final String V2026_07_28 = "2026-07-28";
 
     /** The newest revision with sessions and {@code initialize}. */
     public static final String LATEST = V2025_11_25;
 
-    /** Every supported revision, oldest first. */
-    public static final List<String> SUPPORTED = List.of(V2025_03_26, V2025_06_18, V2025_11_25);
+    /** Every revision this library implements, oldest first ({@link ProtocolVersions} says which are enabled). */
+    public static final List<String> SUPPORTED = List.of(V2025_03_26, V2025_06_18, V2025_11_25, V2026_07_28);
 
     /**
      * The revision assumed for a request without {@code MCP-Protocol-Version} header and without session
@@ -21,17 +24,31 @@ public final class ProtocolVersion {
      */
     public static final String DEFAULT_WITHOUT_HEADER = V2025_03_26;
 
+    /** The form of a revision: the date it was released. */
+    private static final Pattern DATED = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     private ProtocolVersion() {
     }
 
-    /** Whether this server speaks {@code version}. */
+    /** Whether this library implements {@code version}. */
     public static boolean isSupported(String version) {
         return version != null && SUPPORTED.contains(version);
     }
 
-    /** The answer to an {@code initialize} request: the client's version when supported, else the latest. */
+    /**
+     * Whether {@code version} is a modern (stateless, per-request {@code _meta}) revision, 2026-07-28 or later,
+     * as opposed to the legacy revisions that start a session with {@code initialize}.
+     */
+    public static boolean isModern(String version) {
+        return version != null && DATED.matcher(version).matches() && version.compareTo(V2026_07_28) >= 0;
+    }
+
+    /**
+     * The answer to an {@code initialize} request: the client's version when it is a supported legacy revision,
+     * else the latest legacy revision.
+     */
     public static String negotiate(String requested) {
-        return isSupported(requested) ? canonical(requested) : LATEST;
+        return isSupported(requested) && !isModern(requested) ? canonical(requested) : LATEST;
     }
 
     /**
@@ -58,7 +75,7 @@ public final class ProtocolVersion {
      * older revisions parse every event's data as JSON and fail on a priming event.
      */
     public static boolean supportsSsePolling(String version) {
-        return isSupported(version) && version.compareTo(V2025_11_25) >= 0;
+        return isSupported(version) && version.compareTo(V2025_11_25) >= 0 && !isModern(version);
     }
 
     /** Whether the client must send {@code MCP-Protocol-Version} on requests after {@code initialize}. */

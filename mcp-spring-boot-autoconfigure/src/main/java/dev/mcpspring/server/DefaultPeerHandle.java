@@ -31,6 +31,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The {@link PeerHandle} of a request (messages on its response stream, with its progress token and
  * cancellation) or of a session (messages on its GET stream).
+ * <p>
+ * In a legacy (2025) session calls to the client are requests sent to it; in a modern (2026-07-28) request they
+ * are questions of its {@link InputRounds}, answered from the request or ending the attempt.
  */
 final class DefaultPeerHandle implements PeerHandle {
 
@@ -44,18 +47,24 @@ final class DefaultPeerHandle implements PeerHandle {
 
     private final PeerContext peers;
 
+    private final InputRounds rounds;
+
+    private RequestState requestState; // made when first asked for in a legacy request
+
     /**
      * @param stream        the request's response stream, or {@code null} for the session's GET stream
      * @param progressToken the request's progress token, or {@code null}
      * @param cancellation  the request's cancellation, or {@code null} for a session's handle
+     * @param rounds        the rounds of a modern request that may ask the client, else {@code null}
      */
     DefaultPeerHandle(McpSession session, MessageSink stream, Object progressToken,
-            RequestCancellation cancellation, PeerContext peers) {
+            RequestCancellation cancellation, PeerContext peers, InputRounds rounds) {
         this.session = session;
         this.stream = stream;
         this.progressToken = progressToken;
         this.cancellation = cancellation;
         this.peers = peers;
+        this.rounds = rounds;
     }
 
     @Override
@@ -139,6 +148,9 @@ final class DefaultPeerHandle implements PeerHandle {
 
     @Override
     public void notifyElicitationComplete(String elicitationId) {
+        if (isModern()) { // 2026-07-28 has no such notification: the client learns the outcome by retrying
+            return;
+        }
         notify(McpMethods.NOTIFICATION_ELICITATION_COMPLETE, new ElicitationCompleteNotification(elicitationId));
     }
 
@@ -149,6 +161,9 @@ final class DefaultPeerHandle implements PeerHandle {
 
     @Override
     public CompletableFuture<Void> pingAsync(Duration timeout) {
+        if (isModern()) { // 2026-07-28 has no ping; the client is there, it is waiting for this request's answer
+            return CompletableFuture.completedFuture(null);
+        }
         return map(call(McpMethods.PING, null, JsonNode.class, timeout), result -> null);
     }
 
@@ -162,9 +177,21 @@ final class DefaultPeerHandle implements PeerHandle {
 
     @Override
     public void log(LoggingLevel level, String logger, Object data) {
-        if (level.isAtLeast(session.logLevel())) {
+        LoggingLevel minimum = session.logLevel(); // null: a modern request that asked for no log messages
+        if (minimum != null && level.isAtLeast(minimum)) {
             notify(McpMethods.NOTIFICATION_MESSAGE, new LoggingMessageNotification(level, logger, data));
         }
+    }
+
+    @Override
+    public synchronized RequestState requestState() {
+        if (rounds != null) {
+            return rounds.values();
+        }
+        if (requestState == null) {
+            requestState = InputRounds.singleRound(peers.codec());
+        }
+        return requestState;
     }
 
     @Override
@@ -182,6 +209,14 @@ final class DefaultPeerHandle implements PeerHandle {
     private <T> CompletableFuture<T> call(String method, Object params, Class<T> resultType, Duration timeout) {
         if (cancellation != null && cancellation.isCancelled()) { // the handler goes on, but asks nothing more
             return CompletableFuture.failedFuture(cancellation.cancelled());
+        }
+        if (rounds != null) {
+            return rounds.call(method, params, resultType);
+        }
+        if (isModern()) {
+            return CompletableFuture.failedFuture(new McpPeerException("Cannot send " + method + " to the client "
+                    + "here: in protocol " + session.protocolVersion() + " only tools/call, prompts/get and "
+                    + "resources/read may ask the client for input"));
         }
         CompletableFuture<T> answer = peers.sender().send(session, stream, method, params, resultType, timeout);
         return cancellation == null ? answer : cancellation.track(answer);
@@ -232,7 +267,12 @@ final class DefaultPeerHandle implements PeerHandle {
      * is the failure, rather than the missing capabilities that such a session never has.
      */
     private boolean isStateless() {
-        return session.id() == null;
+        return session.id() == null && !isModern();
+    }
+
+    /** Whether this handle serves a request of a modern (stateless, 2026-07-28 on) client. */
+    private boolean isModern() {
+        return ProtocolVersion.isModern(session.protocolVersion());
     }
 
     private static <T> CompletableFuture<T> refuse(String capability, String method) {

@@ -22,6 +22,6 @@ public class McpPeers {
 
     /** The handle of a live session; empty when the session is unknown, closed or expired. */
     public Optional<PeerHandle> forSession(String sessionId) {
-        return sessions.find(sessionId).map(session -> new DefaultPeerHandle(session, null, null, null, context));
+        return sessions.find(sessionId).map(session -> new DefaultPeerHandle(session, null, null, null, context, null));
     }
 }

@@ -2,7 +2,10 @@ package dev.mcpspring.server;
 
 import java.security.Principal;
 import java.time.Duration;
+import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -18,18 +21,26 @@ import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.protocol.LoggingLevel;
 import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.protocol.McpMethods;
-import dev.mcpspring.protocol.ProtocolVersion;
+import dev.mcpspring.protocol.ProtocolVersions;
 import dev.mcpspring.protocol.ServerCapabilities;
 import dev.mcpspring.session.DuplicateRequestIdException;
 import dev.mcpspring.session.McpSession;
 import dev.mcpspring.session.MessageSink;
 import dev.mcpspring.session.SessionClosedException;
 import dev.mcpspring.session.SessionManager;
+import dev.mcpspring.session.SessionState;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The protocol side of the server: dispatches each request to the handler of its method, enforces the
  * lifecycle rules and turns every outcome into exactly one response. Knows nothing about HTTP.
+ * <p>
+ * It speaks both eras of the protocol at once. A legacy client (2025-03-26 to 2025-11-25) starts a session with
+ * {@code initialize} and its requests are {@linkplain #handle handled in that session}; a modern client
+ * (2026-07-28) has no session, and each of its requests, carrying the client's version and capabilities in its
+ * {@code _meta}, is {@linkplain #handleModern handled on its own}. The same handlers serve both: a handler's
+ * {@link PeerHandle} sends requests to a legacy client and turns into multi round-trip questions for a modern one.
  */
 public class McpServer {
 
@@ -53,6 +64,17 @@ public class McpServer {
     private final McpPeers peers;
 
     private final Map<String, RequestHandler> handlers = new HashMap<>();
+
+    /** The handlers of modern requests: the shared ones without the methods 2026-07-28 removed, plus its own. */
+    private final Map<String, RequestHandler> modernHandlers = new HashMap<>();
+
+    private final ModernSettings modern;
+
+    private final SubscriptionStreams subscriptions;
+
+    private final JsonNode serverInfo;
+
+    private final Clock clock = Clock.systemUTC();
 
     private final Object workLock = new Object();
 
@@ -89,6 +111,25 @@ public class McpServer {
     public McpServer(ServerIdentity identity, ServerRegistries registries, SessionManager sessions,
             JsonRpcCodec codec, int pageSize, PeerSettings peerSettings,
             ElicitationSchemaGenerator elicitationSchemas, GrantedScopes grantedScopes) {
+        this(identity, registries, sessions, codec, pageSize, peerSettings, elicitationSchemas, grantedScopes,
+                ModernSettings.defaults());
+    }
+
+    /**
+     * @param identity           how the server introduces itself
+     * @param registries         what it offers
+     * @param sessions           where sessions live and messages to them are routed
+     * @param codec              the JSON-RPC codec
+     * @param pageSize           items per page of list results
+     * @param peerSettings       default time-outs of calls to the client
+     * @param elicitationSchemas derives form schemas for typed elicitation
+     * @param grantedScopes      reads the scopes of a request's principal, checked against a tool's
+     *                           {@link ToolSpecification#requiredScopes() required scopes}
+     * @param modern             the enabled revisions and how modern requests are served
+     */
+    public McpServer(ServerIdentity identity, ServerRegistries registries, SessionManager sessions,
+            JsonRpcCodec codec, int pageSize, PeerSettings peerSettings,
+            ElicitationSchemaGenerator elicitationSchemas, GrantedScopes grantedScopes, ModernSettings modern) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("The page size must be at least 1, but was " + pageSize);
         }
@@ -99,6 +140,9 @@ public class McpServer {
         this.peerContext = new DefaultPeerHandle.PeerContext(new ClientRequestSender(sessions, codec), codec, sessions,
                 elicitationSchemas, peerSettings);
         this.peers = new McpPeers(sessions, peerContext);
+        this.modern = modern;
+        this.subscriptions = new SubscriptionStreams(codec);
+        this.serverInfo = codec.toTree(identity.serverInfo());
         handlers.put(McpMethods.INITIALIZE, this::initialize);
         handlers.put(McpMethods.PING, (context, params) -> EMPTY_RESULT);
         handlers.put(McpMethods.LOGGING_SET_LEVEL, this::setLogLevel);
@@ -113,6 +157,39 @@ public class McpServer {
         announceChanges(registries.resources(), McpMethods.NOTIFICATION_RESOURCES_LIST_CHANGED);
         announceChanges(registries.resourceTemplates(), McpMethods.NOTIFICATION_RESOURCES_LIST_CHANGED);
         announceChanges(registries.prompts(), McpMethods.NOTIFICATION_PROMPTS_LIST_CHANGED);
+        modernHandlers.putAll(handlers);
+        REMOVED_IN_MODERN.forEach(modernHandlers::remove);
+        modernHandlers.put(McpMethods.SERVER_DISCOVER, this::discover);
+    }
+
+    /** Methods a modern client cannot call: 2026-07-28 removed them. */
+    private static final List<String> REMOVED_IN_MODERN = List.of(McpMethods.INITIALIZE, McpMethods.PING,
+            McpMethods.LOGGING_SET_LEVEL, McpMethods.RESOURCES_SUBSCRIBE, McpMethods.RESOURCES_UNSUBSCRIBE);
+
+    /** The requests of a modern client whose handler may ask the client for input (multi round-trip requests). */
+    private static final List<String> MULTI_ROUND_METHODS = List.of(McpMethods.TOOLS_CALL, McpMethods.PROMPTS_GET,
+            McpMethods.RESOURCES_READ);
+
+    /** The results of a modern client that carry caching hints. */
+    private static final List<String> LIST_METHODS = List.of(McpMethods.SERVER_DISCOVER, McpMethods.TOOLS_LIST,
+            McpMethods.PROMPTS_LIST, McpMethods.RESOURCES_LIST, McpMethods.RESOURCES_TEMPLATES_LIST);
+
+    /** The enabled protocol revisions. */
+    public ProtocolVersions versions() {
+        return modern.versions();
+    }
+
+    /**
+     * The {@code Mcp-Param-*} headers a modern client sends with a call of the tool {@code name}, by header name
+     * with the property path of each; empty for an unknown tool.
+     */
+    public Map<String, List<String>> paramHeaders(String name) {
+        return registries.tools().find(name).map(tool -> ParamHeaders.of(tool.tool().inputSchema())).orElse(Map.of());
+    }
+
+    /** The open {@code subscriptions/listen} streams of modern clients. */
+    public SubscriptionStreams subscriptions() {
+        return subscriptions;
     }
 
     /** Hands out session-bound {@link PeerHandle}s. */
@@ -151,6 +228,145 @@ public class McpServer {
     }
 
     /**
+     * Reads what the {@code _meta} of a modern client's request says about the client: the first step of serving
+     * it, before {@link #handleModern} or {@link #listen}. A transport answers a failure as a malformed request
+     * (HTTP 400).
+     *
+     * @throws McpException -32602 when a required field is missing or malformed, -32022 when the version is not
+     *                      enabled
+     */
+    public ModernRequest modernRequest(JsonRpcMessage.Request request) {
+        return ModernRequest.of(request, modern.versions(), codec);
+    }
+
+    /**
+     * Handles one request of a modern (2026-07-28) client, which has no session, and returns its response; never
+     * throws. Returns {@code null} when the client went away meanwhile ({@link MessageSink#onDisconnect}: for such
+     * a client that is the cancellation of the request).
+     *
+     * @param request       the request, read by {@link #modernRequest}
+     * @param requestStream where progress and log messages go (the request's response stream)
+     * @param principal     who sent the request, {@code null} when anonymous
+     */
+    public JsonRpcMessage handleModern(ModernRequest request, MessageSink requestStream, Principal principal) {
+        try (SessionManager.Activity work = beginWork()) {
+            RequestCancellation cancellation = new RequestCancellation();
+            requestStream.onDisconnect(() -> cancellation.cancelByClient("the client closed the response stream"));
+            JsonRpcMessage response = dispatchModern(request, requestStream, cancellation, principal);
+            return cancellation.isCancelledByClient() ? null : response;
+        }
+    }
+
+    /**
+     * Opens the {@code subscriptions/listen} stream of a modern client on {@code stream}, which stays open after
+     * this returns: it carries the acknowledgement and then the notifications the client opted in to, until the
+     * client closes it or the server shuts down.
+     *
+     * @return {@code null} when the stream is open, else the error response to send instead
+     */
+    public JsonRpcMessage listen(ModernRequest request, MessageSink stream) {
+        if (shuttingDown) {
+            return new JsonRpcMessage.ErrorResponse(request.request().id(),
+                    new JsonRpcError(ErrorCodes.INTERNAL_ERROR, "Service unavailable: " + SHUTTING_DOWN));
+        }
+        try {
+            subscriptions.open(request.request(), stream);
+            return null;
+        }
+        catch (McpException ex) {
+            return new JsonRpcMessage.ErrorResponse(request.request().id(), ex.toError());
+        }
+    }
+
+    private JsonRpcMessage dispatchModern(ModernRequest modernRequest, MessageSink requestStream,
+            RequestCancellation cancellation, Principal principal) {
+        JsonRpcMessage.Request request = modernRequest.request();
+        try {
+            RequestHandler handler = modernHandlers.get(request.method());
+            if (handler == null) {
+                throw McpException.methodNotFound(request.method());
+            }
+            SessionState client = new SessionState(null, principal == null ? null : principal.getName());
+            client.initialize(modernRequest.protocolVersion(), modernRequest.clientInfo(),
+                    modernRequest.capabilities());
+            client.logLevel(modernRequest.logLevel());
+            RequestMeta meta = RequestMeta.of(request.params(), codec.mapper());
+            InputRounds rounds = !MULTI_ROUND_METHODS.contains(request.method()) ? null
+                    : InputRounds.start(request.method(), request.params(), client.principal(), codec,
+                            modern.sealer(), modern.requestStateTtl(), clock);
+            PeerHandle peer = new DefaultPeerHandle(client, requestStream, meta.progressToken(), cancellation,
+                    peerContext, rounds);
+            RequestContext context = new RequestContext(client, request, meta, peer, peerContext, requestStream,
+                    principal);
+            Object result = null;
+            try {
+                result = handler.handle(context, request.params());
+            }
+            catch (InputRequiredException ex) {
+                // the questions are in the rounds
+            }
+            catch (RuntimeException ex) {
+                if (rounds == null || !rounds.hasInputRequests()) {
+                    throw ex;
+                }
+            }
+            if (rounds != null && rounds.hasInputRequests()) { // whatever the handler made of its questions
+                return new JsonRpcMessage.Response(request.id(), rounds.inputRequiredResult());
+            }
+            return new JsonRpcMessage.Response(request.id(), complete(request, codec.toTree(result)));
+        }
+        catch (McpException ex) {
+            JsonRpcError error = ex.toError();
+            if (error.code() == ErrorCodes.RESOURCE_NOT_FOUND) { // 2026-07-28 answers it as invalid params
+                error = new JsonRpcError(ErrorCodes.INVALID_PARAMS, error.message(), error.data());
+            }
+            return new JsonRpcMessage.ErrorResponse(request.id(), error);
+        }
+        catch (RuntimeException ex) {
+            logger.error("MCP request " + request.method() + " failed", ex);
+            return new JsonRpcMessage.ErrorResponse(request.id(), new JsonRpcError(ErrorCodes.INTERNAL_ERROR,
+                    "Internal error while handling " + request.method()));
+        }
+    }
+
+    /**
+     * A modern request's result as the revision wants it: {@code resultType}, the server's identity in
+     * {@code _meta}, and caching hints on the results that carry them (never on a retry with answers or state,
+     * which depends on more than the request).
+     */
+    private JsonNode complete(JsonRpcMessage.Request request, JsonNode tree) {
+        if (!(tree instanceof ObjectNode result)) {
+            return tree;
+        }
+        result.put("resultType", "complete");
+        JsonNode meta = result.get("_meta");
+        (meta instanceof ObjectNode object ? object : result.putObject("_meta")).set(ModernRequest.SERVER_INFO,
+                serverInfo.deepCopy());
+        ModernSettings.CachingHints caching = modern.caching();
+        boolean retry = request.params() != null
+                && (request.params().has("inputResponses") || request.params().has("requestState"));
+        if (LIST_METHODS.contains(request.method())) {
+            result.put("ttlMs", caching.listTtl().toMillis());
+            result.put("cacheScope", caching.listScope());
+        }
+        else if (McpMethods.RESOURCES_READ.equals(request.method()) && !retry) {
+            result.put("ttlMs", caching.readTtl().toMillis());
+            result.put("cacheScope", caching.readScope());
+        }
+        return result;
+    }
+
+    private Object discover(RequestContext context, JsonNode params) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("supportedVersions", modern.versions().newestFirst());
+        result.put("capabilities", capabilities());
+        if (identity.instructions() != null) {
+            result.put("instructions", identity.instructions());
+        }
+        return result;
+    }
+
+    /**
      * Marks a request accepted by a transport (it may still wait for a handler thread); {@link #awaitIdle} waits
      * until every such handle is closed. {@link #handle} counts the request itself too.
      */
@@ -181,6 +397,7 @@ public class McpServer {
         shuttingDown = true;
         peerContext.sender().withdrawAll(SHUTTING_DOWN);
         sessions.endStandaloneStreams();
+        subscriptions.closeAll();
     }
 
     /** Whether {@link #beginShutdown()} was called (and not undone by {@link #resume()}). */
@@ -262,7 +479,7 @@ public class McpServer {
             }
             RequestMeta meta = RequestMeta.of(request.params(), codec.mapper());
             PeerHandle peer = new DefaultPeerHandle(session, requestStream, meta.progressToken(), cancellation,
-                    peerContext);
+                    peerContext, null);
             RequestContext context = new RequestContext(session, request, meta, peer, peerContext, requestStream,
                     principal);
             Object result = handler.handle(context, request.params());
@@ -310,7 +527,10 @@ public class McpServer {
 
     /** Tells every session when the registry changes after start-up. */
     private void announceChanges(OrderedRegistry<?> registry, String notification) {
-        registry.addChangeListener(() -> sessions.sendToAll(new JsonRpcMessage.Notification(notification, null)));
+        registry.addChangeListener(() -> {
+            sessions.sendToAll(new JsonRpcMessage.Notification(notification, null));
+            subscriptions.listChanged(notification);
+        });
     }
 
     private Object initialize(RequestContext context, JsonNode params) {
@@ -322,7 +542,10 @@ public class McpServer {
         if (session.isInitialized()) {
             throw McpException.invalidRequest("This session is already initialized; initialize only once");
         }
-        String version = ProtocolVersion.negotiate(request.protocolVersion());
+        String version = modern.versions().negotiate(request.protocolVersion());
+        if (version == null) {
+            throw ModernRequest.unsupportedVersion(request.protocolVersion(), modern.versions());
+        }
         session.initialize(version, request.clientInfo(), request.capabilities());
         return new InitializeResult(version, capabilities(), identity.serverInfo(), identity.instructions(), null);
     }

@@ -26,6 +26,18 @@ import dev.mcpspring.protocol.SamplingResult;
  * and sends nothing; a time-out fails with {@link McpPeerTimeoutException} after cancelling the request on the
  * client; an error answer fails with {@link McpPeerErrorException}; cancellation of the request being handled
  * ends every wait with {@link McpRequestCancelledException}. All of them are {@link McpPeerException}s.
+ * <p>
+ * <b>Modern clients (2026-07-28).</b> That revision has no server-to-client requests: a request that needs the
+ * client's input ends with an {@code InputRequiredResult} listing its questions, and the client sends the request
+ * again with the answers (multi round-trip requests). The same calls work unchanged: the first call whose answer is
+ * not in the request ends the handler's attempt by throwing {@link InputRequiredException} (with every question
+ * already asked through the {@code ...Async} twins in the same round), and the handler runs again, from the start,
+ * when the answers arrive; calls that were answered then return at once. So <b>work a handler does before a call
+ * to the client runs again on every round and must be idempotent</b>; keep its results in {@link #requestState()}
+ * instead of redoing it. Only {@code tools/call}, {@code prompts/get} and {@code resources/read} may ask the client;
+ * time-outs do not apply (the client answers in its own time); {@link #ping()} returns at once (the client is
+ * waiting for this very request); {@link #notifyElicitationComplete} does nothing; progress and log messages go on
+ * the request's response stream, log messages only when the request asked for them with a log level.
  */
 public interface PeerHandle {
 
@@ -156,6 +168,14 @@ public interface PeerHandle {
      * @param data   any value that serialises to JSON
      */
     void log(LoggingLevel level, String logger, Object data);
+
+    // ---------------------------------------------------------------- state between rounds
+
+    /**
+     * Values this handler carries from one round of a multi round-trip request to the next (2026-07-28), so that
+     * work before a question to the client is not repeated when the handler runs again with the answer.
+     */
+    RequestState requestState();
 
     // ---------------------------------------------------------------- cancellation
 

@@ -91,7 +91,7 @@ final class RequestContext implements McpRequestContext {
     @Override
     public PeerHandle sessionPeer() {
         // made when asked for: few handlers need one, and every request would otherwise pay for it
-        return new DefaultPeerHandle(session, null, null, null, peers);
+        return new DefaultPeerHandle(session, null, null, null, peers, null);
     }
 
     @Override

@@ -8,7 +8,8 @@ import dev.mcpspring.session.SessionManager;
 
 /**
  * Tells clients that a resource changed: call {@link #resourceUpdated(String)} and every session subscribed to
- * that URI ({@code resources/subscribe}) gets {@code notifications/resources/updated}; no other session does.
+ * that URI ({@code resources/subscribe}) and every {@code subscriptions/listen} stream that names it gets
+ * {@code notifications/resources/updated}; nobody else does.
  */
 public class ResourceUpdates {
 
@@ -16,14 +17,18 @@ public class ResourceUpdates {
 
     private final JsonRpcCodec codec;
 
-    public ResourceUpdates(SessionManager sessions, JsonRpcCodec codec) {
+    private final SubscriptionStreams subscriptions;
+
+    public ResourceUpdates(SessionManager sessions, JsonRpcCodec codec, SubscriptionStreams subscriptions) {
         this.sessions = sessions;
         this.codec = codec;
+        this.subscriptions = subscriptions;
     }
 
     /** Notifies the sessions subscribed to {@code uri} that its contents changed. */
     public void resourceUpdated(String uri) {
         sessions.sendToSubscribers(uri, new JsonRpcMessage.Notification(McpMethods.NOTIFICATION_RESOURCES_UPDATED,
                 codec.toTree(new ResourceUpdatedNotification(uri))));
+        subscriptions.resourceUpdated(uri);
     }
 }

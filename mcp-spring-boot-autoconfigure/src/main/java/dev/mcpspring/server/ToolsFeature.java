@@ -61,7 +61,7 @@ final class ToolsFeature {
             CallToolResult result = tool.handler().call(new ToolInvocation(arguments, context));
             return result == null ? CallToolResult.of() : result;
         }
-        catch (McpException ex) {
+        catch (McpException | InputRequiredException ex) {
             throw ex;
         }
         catch (RuntimeException ex) {

@@ -53,6 +53,13 @@ public interface MessageSink {
         return false;
     }
 
+    /**
+     * Runs {@code callback} when the client goes away before the stream ended (closes the connection): for a
+     * modern (2026-07-28) request that is its cancellation. A sink that cannot tell never runs it.
+     */
+    default void onDisconnect(Runnable callback) {
+    }
+
     /** Whether messages can still be sent. */
     boolean isOpen();
 

@@ -84,16 +84,8 @@ final class SharedClientValues {
         budget.take(capabilities.sampling());
         budget.take(capabilities.elicitation());
         budget.take(capabilities.tasks());
-        Map<String, JsonNode> experimental = capabilities.experimental();
-        if (experimental != null) {
-            for (Map.Entry<String, JsonNode> entry : experimental.entrySet()) {
-                if (!budget.isLeft()) {
-                    break;
-                }
-                budget.take(entry.getKey());
-                budget.take(entry.getValue());
-            }
-        }
+        budget.take(capabilities.experimental());
+        budget.take(capabilities.extensions());
         return budget.isLeft();
     }
 
@@ -115,6 +107,18 @@ final class SharedClientValues {
         void take(String text) {
             if (text != null) {
                 chars -= text.length();
+            }
+        }
+
+        void take(Map<String, JsonNode> members) {
+            if (members != null) {
+                for (Map.Entry<String, JsonNode> entry : members.entrySet()) {
+                    if (!isLeft()) {
+                        return;
+                    }
+                    take(entry.getKey());
+                    take(entry.getValue());
+                }
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.mcpspring.transport;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.AsyncContext;
@@ -52,6 +53,8 @@ final class PostResponse implements MessageSink {
 
     private MessageSink stream; // guarded by this: the session's stream on the connection, or the connection
 
+    private final List<Runnable> disconnectListeners = new ArrayList<>(1); // guarded by this
+
     PostResponse(AsyncContext async, HttpServletResponse response, JsonRpcCodec codec, boolean jsonAllowed,
             boolean sseAllowed, SseConnections sseConnections, SessionManager sessions, McpSession session) {
         this.async = async;
@@ -93,6 +96,11 @@ final class PostResponse implements MessageSink {
      * the client) an SSE stream just ends, and an undecided response becomes 202 with no body.
      */
     synchronized void complete(List<JsonRpcMessage> responses, boolean batch) {
+        complete(responses, batch, HttpServletResponse.SC_OK);
+    }
+
+    /** {@link #complete(List, boolean)} with the HTTP status of a JSON answer (an SSE stream is always 200). */
+    synchronized void complete(List<JsonRpcMessage> responses, boolean batch, int jsonStatus) {
         if (mode == Mode.DONE) {
             return;
         }
@@ -104,7 +112,7 @@ final class PostResponse implements MessageSink {
         }
         if (mode == Mode.PENDING && jsonAllowed) {
             mode = Mode.DONE;
-            writeJson(batch ? responses : responses.get(0));
+            writeJson(batch ? responses : responses.get(0), jsonStatus);
             return;
         }
         MessageSink sse = switchToSse();
@@ -132,8 +140,26 @@ final class PostResponse implements MessageSink {
         return switchToSse().closeConnection();
     }
 
-    /** The client went away (or the container gave up on the response): the stream, if any, outlives it. */
-    synchronized void connectionLost() {
+    @Override
+    public synchronized void onDisconnect(Runnable callback) {
+        disconnectListeners.add(callback);
+    }
+
+    /**
+     * The client went away (or the container gave up on the response): the stream of a session, if any, outlives
+     * it; the {@linkplain #onDisconnect disconnect listeners} run.
+     */
+    void connectionLost() {
+        List<Runnable> listeners;
+        synchronized (this) {
+            lose();
+            listeners = List.copyOf(disconnectListeners);
+            disconnectListeners.clear();
+        }
+        listeners.forEach(Runnable::run); // outside the lock: they may cancel a handler that is sending
+    }
+
+    private void lose() {
         if (connection != null) {
             connection.abort();
         }
@@ -171,10 +197,10 @@ final class PostResponse implements MessageSink {
         return stream;
     }
 
-    private void writeJson(Object body) {
+    private void writeJson(Object body, int status) {
         try {
             byte[] json = codec.write(body);
-            response.setStatus(HttpServletResponse.SC_OK);
+            response.setStatus(status);
             response.setContentType("application/json");
             response.setContentLength(json.length);
             response.getOutputStream().write(json);

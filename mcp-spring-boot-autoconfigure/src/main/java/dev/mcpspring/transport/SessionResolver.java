@@ -10,7 +10,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.protocol.ProtocolVersion;
+import dev.mcpspring.protocol.ProtocolVersions;
+import dev.mcpspring.server.ModernRequest;
 import dev.mcpspring.session.McpSession;
 import dev.mcpspring.session.SessionLimitExceededException;
 import dev.mcpspring.session.SessionManager;
@@ -32,18 +35,24 @@ final class SessionResolver {
 
     private final boolean stateless;
 
-    SessionResolver(SessionManager sessions, boolean stateless) {
+    private final ProtocolVersions versions;
+
+    SessionResolver(SessionManager sessions, boolean stateless, ProtocolVersions versions) {
         this.sessions = sessions;
         this.stateless = stateless;
+        this.versions = versions;
     }
 
-    /** Checks the protocol version header: absent, or a revision this server speaks. */
-    static void checkVersionHeader(HttpServletRequest request) {
+    /**
+     * Checks the protocol version header: absent, or a revision this server speaks; else 400 with
+     * {@code UnsupportedProtocolVersionError} (-32022) listing the revisions it speaks.
+     */
+    void checkVersionHeader(HttpServletRequest request) {
         String version = request.getHeader(StreamableHttpServlet.VERSION_HEADER);
-        if (version != null && !ProtocolVersion.isSupported(version)) {
-            throw new RequestRefusedException(HttpServletResponse.SC_BAD_REQUEST, "Bad Request: unsupported "
-                    + "MCP-Protocol-Version '" + version + "'; this server supports "
-                    + String.join(", ", ProtocolVersion.SUPPORTED));
+        if (version != null && !versions.contains(version)) {
+            McpException unsupported = ModernRequest.unsupportedVersion(version, versions);
+            throw new RequestRefusedException(HttpServletResponse.SC_BAD_REQUEST, unsupported.code(),
+                    "Bad Request: " + unsupported.getMessage()).data(unsupported.data());
         }
     }
 

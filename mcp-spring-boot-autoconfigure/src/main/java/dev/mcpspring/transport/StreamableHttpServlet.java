@@ -24,13 +24,17 @@ import org.apache.commons.logging.LogFactory;
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.InvalidMessageException;
 import dev.mcpspring.protocol.JsonRpcCodec;
+import dev.mcpspring.protocol.JsonRpcError;
 import dev.mcpspring.protocol.JsonRpcMessage;
+import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.protocol.McpMethods;
 import dev.mcpspring.protocol.ProtocolVersion;
 import dev.mcpspring.server.McpServer;
+import dev.mcpspring.server.ModernRequest;
 import dev.mcpspring.session.McpSession;
 import dev.mcpspring.session.SessionClosedException;
 import dev.mcpspring.session.SessionManager;
+import dev.mcpspring.session.SessionState;
 import dev.mcpspring.session.StreamConflictException;
 import dev.mcpspring.session.UnknownEventIdException;
 import tools.jackson.databind.JsonNode;
@@ -92,7 +96,7 @@ public class StreamableHttpServlet extends HttpServlet {
             TransportSettings settings) {
         this.server = server;
         this.sessions = sessions;
-        this.resolver = new SessionResolver(sessions, settings.stateless());
+        this.resolver = new SessionResolver(sessions, settings.stateless(), server.versions());
         this.codec = codec;
         this.executor = executor;
         this.settings = settings;
@@ -107,6 +111,11 @@ public class StreamableHttpServlet extends HttpServlet {
             hosts.check(request);
             origins.check(request);
             String method = request.getMethod();
+            if (!"POST".equals(method) && ProtocolVersion.isModern(request.getHeader(VERSION_HEADER))) {
+                throw new RequestRefusedException(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method Not Allowed: "
+                        + "protocol " + request.getHeader(VERSION_HEADER) + " has no sessions and no standalone SSE "
+                        + "stream; send every message as a POST").header("Allow", "POST");
+            }
             if (settings.stateless() && !"POST".equals(method)) {
                 throw new RequestRefusedException(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method Not Allowed: "
                         + "this server is stateless (no sessions, no standalone SSE stream) and accepts only POST")
@@ -144,7 +153,6 @@ public class StreamableHttpServlet extends HttpServlet {
             throw new RequestRefusedException(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
                     "Unsupported Media Type: the body must be JSON with Content-Type application/json");
         }
-        SessionResolver.checkVersionHeader(request);
         JsonNode tree;
         List<JsonRpcMessage> messages;
         try {
@@ -156,6 +164,19 @@ public class StreamableHttpServlet extends HttpServlet {
             return;
         }
         boolean batch = tree.isArray();
+        JsonRpcMessage first = messages.get(0);
+        try {
+            resolver.checkVersionHeader(request);
+        }
+        catch (RequestRefusedException refusal) { // answered with the request's id, which is known by now
+            HttpErrors.write(response, codec, refusal.status(), first instanceof JsonRpcMessage.Request r && !batch
+                    ? r.id() : null, refusal.error());
+            return;
+        }
+        if (!batch && isModern(request, messages.get(0))) {
+            postModern(request, response, messages.get(0), jsonAllowed, sseAllowed);
+            return;
+        }
         boolean initialize = messages.stream()
             .anyMatch(message -> message instanceof JsonRpcMessage.Request r
                     && McpMethods.INITIALIZE.equals(r.method()));
@@ -253,12 +274,94 @@ public class StreamableHttpServlet extends HttpServlet {
         }
     }
 
+    /**
+     * Whether a message comes from a modern (2026-07-28) client: it names a modern revision in its
+     * {@code MCP-Protocol-Version} header, names any version in its {@code _meta} (which no legacy client sends),
+     * or it is a {@code server/discover}. Everything else, {@code initialize} above all, is legacy.
+     */
+    private static boolean isModern(HttpServletRequest request, JsonRpcMessage message) {
+        return ProtocolVersion.isModern(request.getHeader(VERSION_HEADER))
+                || message instanceof JsonRpcMessage.Request r && (McpMethods.SERVER_DISCOVER.equals(r.method())
+                        || ModernRequest.versionOf(r.params()) != null);
+    }
+
+    /**
+     * A message of a modern client: served without a session, checked against its headers; a
+     * {@code subscriptions/listen} opens a stream that stays open, any other request runs on the handler executor.
+     */
+    private void postModern(HttpServletRequest request, HttpServletResponse response, JsonRpcMessage message,
+            boolean jsonAllowed, boolean sseAllowed) throws IOException {
+        if (message instanceof JsonRpcMessage.Notification) { // 2026-07-28 defines none over HTTP: accepted, unused
+            response.setStatus(HttpServletResponse.SC_ACCEPTED);
+            return;
+        }
+        if (!(message instanceof JsonRpcMessage.Request jsonRpcRequest)) {
+            throw new RequestRefusedException(HttpServletResponse.SC_BAD_REQUEST, "Invalid Request: a client of "
+                    + "protocol " + ProtocolVersion.V2026_07_28 + " sends no JSON-RPC responses");
+        }
+        ModernRequest modern;
+        try {
+            ModernHeaders.checkVersion(request, ModernRequest.versionOf(jsonRpcRequest.params()));
+            modern = server.modernRequest(jsonRpcRequest);
+            ModernHeaders.check(request, modern, McpMethods.TOOLS_CALL.equals(modern.method())
+                    ? server.paramHeaders(jsonRpcRequest.params().path("name").asString("")) : Map.of());
+        }
+        catch (McpException ex) {
+            HttpErrors.write(response, codec, HttpServletResponse.SC_BAD_REQUEST, jsonRpcRequest.id(), ex.toError());
+            return;
+        }
+        boolean listen = McpMethods.SUBSCRIPTIONS_LISTEN.equals(modern.method());
+        if (listen && !sseAllowed) {
+            throw new RequestRefusedException(HttpServletResponse.SC_NOT_ACCEPTABLE, "Not Acceptable: "
+                    + "subscriptions/listen answers with an SSE stream; the Accept header must allow text/event-stream");
+        }
+        if (server.isShuttingDown()) {
+            throw shuttingDown("no new request is accepted");
+        }
+        SessionState client = new SessionState(null, null);
+        client.initialize(modern.protocolVersion(), null, null);
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        PostResponse out = new PostResponse(async, response, codec, jsonAllowed, sseAllowed, sseConnections,
+                sessions, client);
+        async.addListener(closeOnError(out::connectionLost));
+        if (listen) {
+            JsonRpcMessage refused = server.listen(modern, out);
+            if (refused != null) {
+                out.complete(List.of(refused), false, HttpStatuses.ofModernError(refused));
+            }
+            return;
+        }
+        SessionManager.Activity accepted = server.beginWork();
+        Principal principal = request.getUserPrincipal(); // read here: the security context is this thread's
+        Runnable work = () -> {
+            try {
+                JsonRpcMessage answer = server.handleModern(modern, out, principal);
+                out.complete(answer == null ? List.of() : List.of(answer), false, HttpStatuses.ofModernError(answer));
+            }
+            finally {
+                accepted.close();
+            }
+        };
+        try {
+            executor.execute(work);
+        }
+        catch (RejectedExecutionException ex) {
+            accepted.close();
+            response.setHeader("Retry-After", "1");
+            HttpErrors.write(response, codec, HttpServletResponse.SC_SERVICE_UNAVAILABLE, jsonRpcRequest.id(),
+                    new JsonRpcError(ErrorCodes.INTERNAL_ERROR,
+                            "Service Unavailable: the server is too busy to handle this request now; retry shortly"));
+            async.complete();
+        }
+    }
+
     private void get(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!AcceptHeader.parse(request.getHeaders("Accept")).accepts("text", "event-stream")) {
             throw new RequestRefusedException(HttpServletResponse.SC_NOT_ACCEPTABLE,
                     "Not Acceptable: GET opens an SSE stream; the Accept header must allow text/event-stream");
         }
-        SessionResolver.checkVersionHeader(request);
+        resolver.checkVersionHeader(request);
         McpSession session = resolver.find(request);
         String lastEventId = request.getHeader(LAST_EVENT_ID_HEADER);
         boolean resume = lastEventId != null && !lastEventId.isBlank();

@@ -48,7 +48,7 @@ class DefaultPeerHandleTest {
 
     DefaultPeerHandleTest() {
         ObjectNode empty = JsonNodeFactory.instance.objectNode();
-        session.initialize("2025-11-25", null, new ClientCapabilities(empty, empty, empty, null, null));
+        session.initialize("2025-11-25", null, new ClientCapabilities(empty, empty, empty, null, null, null));
     }
 
     @AfterEach
@@ -84,7 +84,7 @@ class DefaultPeerHandleTest {
     @ParameterizedTest
     @ValueSource(strings = { "sampleAsync", "listRootsAsync", "pingAsync", "elicitAsync(typed)" })
     void cancellingTheFutureOfACallCancelsTheRequestOnTheClient(String call) {
-        PeerHandle peer = new DefaultPeerHandle(session, stream, null, new RequestCancellation(), context);
+        PeerHandle peer = new DefaultPeerHandle(session, stream, null, new RequestCancellation(), context, null);
         CompletableFuture<?> future = start(peer, call);
         JsonNode id = requestId(stream.sent().get(0));
 
@@ -96,7 +96,7 @@ class DefaultPeerHandleTest {
     @ParameterizedTest
     @ValueSource(strings = { "sampleAsync", "listRootsAsync", "pingAsync", "elicitAsync(typed)" })
     void anInterruptedWaitCancelsTheRequestOnTheClient(String call) throws Exception {
-        PeerHandle peer = new DefaultPeerHandle(session, stream, null, new RequestCancellation(), context);
+        PeerHandle peer = new DefaultPeerHandle(session, stream, null, new RequestCancellation(), context, null);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread waiter = new Thread(() -> {
             try {
@@ -121,7 +121,7 @@ class DefaultPeerHandleTest {
     void aCallAfterTheRequestWasCancelledSendsNothing(String call) {
         RequestCancellation cancellation = new RequestCancellation();
         cancellation.cancelByClient("stop");
-        PeerHandle peer = new DefaultPeerHandle(session, stream, null, cancellation, context);
+        PeerHandle peer = new DefaultPeerHandle(session, stream, null, cancellation, context, null);
 
         CompletableFuture<?> future = start(peer, call);
 
@@ -132,7 +132,7 @@ class DefaultPeerHandleTest {
 
     @Test
     void theTypedFormOfAnAnsweredElicitationIsBound() {
-        PeerHandle peer = new DefaultPeerHandle(session, stream, null, new RequestCancellation(), context);
+        PeerHandle peer = new DefaultPeerHandle(session, stream, null, new RequestCancellation(), context, null);
         CompletableFuture<TypedElicitationResult<Name>> future = peer.elicitAsync("Name?", Name.class);
         ObjectNode answer = JsonNodeFactory.instance.objectNode().put("action", "accept");
         answer.putObject("content").put("name", "Ada");
