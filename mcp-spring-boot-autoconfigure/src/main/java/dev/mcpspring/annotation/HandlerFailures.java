@@ -5,12 +5,14 @@ import java.util.Map;
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.server.InputRequiredException;
+import dev.mcpspring.server.McpClientCapabilityException;
 import dev.mcpspring.server.McpRequestCancelledException;
 import org.apache.commons.logging.Log;
 
 /**
  * Turns what a resource or prompt method threw into the protocol error the client gets: an {@link McpException}
- * as thrown; a cancellation while the method waited on the client as -32800; anything else as a JSON-RPC internal
+ * as thrown; a call to the client it did not declare the capability for as -32021; a cancellation while the
+ * method waited on the client as -32800; anything else as a JSON-RPC internal
  * error (-32603) whose message says what failed in words, never the exception's class, message or stack trace,
  * which go to the server's log. Tool and completion methods answer their failures otherwise, but share
  * {@link #unwrap(Throwable)}, which rethrows what none of them answers itself.
@@ -34,6 +36,9 @@ final class HandlerFailures {
     static McpException toProtocolError(Throwable thrown, String what, Map<String, Object> data, String source,
             Log logger) {
         Throwable failure = unwrap(thrown);
+        if (failure instanceof McpClientCapabilityException missing) {
+            return missing.toProtocolError();
+        }
         if (failure instanceof McpRequestCancelledException cancelled) {
             if (logger.isDebugEnabled()) {
                 logger.debug("Stopped " + what + " (" + source + "): " + cancelled.getMessage());

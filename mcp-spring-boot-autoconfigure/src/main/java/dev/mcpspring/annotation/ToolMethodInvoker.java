@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.mcpspring.protocol.CallToolResult;
+import dev.mcpspring.protocol.ProtocolVersion;
+import dev.mcpspring.server.McpClientCapabilityException;
 import dev.mcpspring.server.McpRequestCancelledException;
 import dev.mcpspring.server.ToolFailures;
 import dev.mcpspring.server.ToolHandler;
@@ -80,7 +82,7 @@ final class ToolMethodInvoker implements ToolHandler {
             value = method.invoke(target, args);
         }
         catch (InvocationTargetException ex) {
-            return failed(ex.getTargetException());
+            return failed(ex.getTargetException(), invocation);
         }
         try {
             return results.map(value);
@@ -96,8 +98,12 @@ final class ToolMethodInvoker implements ToolHandler {
         return CallToolResult.error("Invalid arguments for tool '" + toolName + "': " + problems);
     }
 
-    private CallToolResult failed(Throwable thrown) {
+    private CallToolResult failed(Throwable thrown, ToolInvocation invocation) {
         Throwable failure = HandlerFailures.unwrap(thrown);
+        if (failure instanceof McpClientCapabilityException missing && invocation.context() != null
+                && ProtocolVersion.isModern(invocation.context().protocolVersion())) {
+            throw missing.toProtocolError(); // 2026-07-28 answers it with MissingRequiredClientCapability (-32021)
+        }
         String invalid = describeInvalidArguments(failure);
         if (invalid != null) {
             if (logger.isDebugEnabled()) {

@@ -44,14 +44,6 @@ public final class ProtocolVersion {
     }
 
     /**
-     * The answer to an {@code initialize} request: the client's version when it is a supported legacy revision,
-     * else the latest legacy revision.
-     */
-    public static String negotiate(String requested) {
-        return isSupported(requested) && !isModern(requested) ? canonical(requested) : LATEST;
-    }
-
-    /**
      * The constant of {@link #SUPPORTED} equal to {@code version}, or {@code version} itself when unsupported: a
      * session keeps the shared constant rather than the copy parsed from its request.
      */

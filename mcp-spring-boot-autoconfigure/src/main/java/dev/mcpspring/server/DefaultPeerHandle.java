@@ -49,6 +49,8 @@ final class DefaultPeerHandle implements PeerHandle {
 
     private final InputRounds rounds;
 
+    private final String inputKey;
+
     private RequestState requestState; // made when first asked for in a legacy request
 
     /**
@@ -59,12 +61,26 @@ final class DefaultPeerHandle implements PeerHandle {
      */
     DefaultPeerHandle(McpSession session, MessageSink stream, Object progressToken,
             RequestCancellation cancellation, PeerContext peers, InputRounds rounds) {
+        this(session, stream, progressToken, cancellation, peers, rounds, null);
+    }
+
+    private DefaultPeerHandle(McpSession session, MessageSink stream, Object progressToken,
+            RequestCancellation cancellation, PeerContext peers, InputRounds rounds, String inputKey) {
         this.session = session;
         this.stream = stream;
         this.progressToken = progressToken;
         this.cancellation = cancellation;
         this.peers = peers;
         this.rounds = rounds;
+        this.inputKey = inputKey;
+    }
+
+    @Override
+    public PeerHandle withInputKey(String inputKey) {
+        if (inputKey == null || inputKey.isEmpty()) {
+            throw new IllegalArgumentException("An input key must not be empty");
+        }
+        return new DefaultPeerHandle(session, stream, progressToken, cancellation, peers, rounds, inputKey);
     }
 
     @Override
@@ -211,7 +227,7 @@ final class DefaultPeerHandle implements PeerHandle {
             return CompletableFuture.failedFuture(cancellation.cancelled());
         }
         if (rounds != null) {
-            return rounds.call(method, params, resultType);
+            return rounds.call(inputKey, method, params, resultType);
         }
         if (isModern()) {
             return CompletableFuture.failedFuture(new McpPeerException("Cannot send " + method + " to the client "

@@ -27,8 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  * request; the attempt then ends with an {@code InputRequiredResult} carrying all of them and a sealed
  * {@code requestState}.
  * <p>
- * The questions of a handler get stable keys, the method's kind and its count in the run ({@code sampling-1},
- * {@code elicitation-2}), since the handler re-runs from the start on every retry. With each answer the state
+ * The questions of a handler get stable keys, since the handler re-runs from the start on every retry: the key it
+ * chose ({@link PeerHandle#withInputKey}), else the method's kind and its count in the run ({@code sampling-1},
+ * {@code elicitation-2}). Calls may come from several threads (the async twins); they are serialised here. With each answer the state
  * keeps a digest of the question it answers: an answer is only given back to the same question, so a handler that
  * asks something else on a later run is asked again rather than handed a wrong answer.
  * <p>
@@ -147,10 +148,12 @@ final class InputRounds {
     /**
      * Asks the client {@code method}: the answer at once when the request carries it, else a future failed with
      * {@link InputRequiredException} and the question added to this attempt's input requests.
+     *
+     * @param name the key the handler chose for the question, or {@code null} for its kind
      */
-    <T> CompletableFuture<T> call(String method, Object params, Class<T> resultType) {
+    synchronized <T> CompletableFuture<T> call(String name, String method, Object params, Class<T> resultType) {
         JsonNode question = params == null ? codec.mapper().createObjectNode() : codec.toTree(params);
-        String key = keyOf(method);
+        String key = keyOf(name, method);
         String questionDigest = digest(codec, question);
         JsonNode answer = answerTo(key, questionDigest);
         if (answer != null) {
@@ -181,12 +184,12 @@ final class InputRounds {
     }
 
     /** Whether a question of this attempt has no answer yet, so the attempt ends with an InputRequiredResult. */
-    boolean hasInputRequests() {
+    synchronized boolean hasInputRequests() {
         return !inputRequests.isEmpty();
     }
 
     /** The {@code InputRequiredResult} of this attempt: its questions and the sealed state of the next round. */
-    ObjectNode inputRequiredResult() {
+    synchronized ObjectNode inputRequiredResult() {
         ObjectNode state = codec.mapper().createObjectNode();
         if (principal != null) {
             state.put("principal", principal);
@@ -204,7 +207,12 @@ final class InputRounds {
         return result;
     }
 
-    private String keyOf(String method) {
+    /** {@code name} the first time, {@code name-2}, ... after; by default the method's kind and its count. */
+    private String keyOf(String name, String method) {
+        if (name != null) {
+            int count = counts.merge(name, 1, Integer::sum);
+            return count == 1 ? name : name + "-" + count;
+        }
         String kind = switch (method) {
             case McpMethods.SAMPLING_CREATE_MESSAGE -> "sampling";
             case McpMethods.ELICITATION_CREATE -> "elicitation";

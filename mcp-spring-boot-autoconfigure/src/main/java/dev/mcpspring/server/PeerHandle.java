@@ -169,7 +169,15 @@ public interface PeerHandle {
      */
     void log(LoggingLevel level, String logger, Object data);
 
-    // ---------------------------------------------------------------- state between rounds
+    // ---------------------------------------------------------------- multi round-trip requests
+
+    /**
+     * A handle whose calls to the client are identified by {@code inputKey}: the key of their input request when
+     * a modern (2026-07-28) request ends with an {@code InputRequiredResult} ({@code inputKey}, then
+     * {@code inputKey-2}, ... for further calls through it). Without it a call's key is its kind and count, such as
+     * {@code sampling-1}. Keys matter to clients that show or log them; in a legacy session they are not used.
+     */
+    PeerHandle withInputKey(String inputKey);
 
     /**
      * Values this handler carries from one round of a multi round-trip request to the next (2026-07-28), so that

@@ -12,6 +12,7 @@ import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.ListToolsResult;
 import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.protocol.McpMethods;
+import dev.mcpspring.protocol.ProtocolVersion;
 import dev.mcpspring.protocol.PaginatedRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -63,6 +64,13 @@ final class ToolsFeature {
         }
         catch (McpException | InputRequiredException ex) {
             throw ex;
+        }
+        catch (McpClientCapabilityException ex) {
+            if (ProtocolVersion.isModern(context.protocolVersion())) { // 2026-07-28 has an error for it
+                throw ex.toProtocolError();
+            }
+            logger.warn("MCP tool '" + request.name() + "' failed", ex);
+            return CallToolResult.error(ToolFailures.describe(request.name(), ex));
         }
         catch (RuntimeException ex) {
             logger.warn("MCP tool '" + request.name() + "' failed", ex);

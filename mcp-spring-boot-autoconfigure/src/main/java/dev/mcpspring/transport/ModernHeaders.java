@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -31,6 +32,8 @@ final class ModernHeaders {
     private static final String BASE64_PREFIX = "=?base64?";
 
     private static final String BASE64_SUFFIX = "?=";
+
+    private static final Pattern PADDED_BASE64 = Pattern.compile("[A-Za-z0-9+/]*={0,2}");
 
     private ModernHeaders() {
     }
@@ -149,13 +152,12 @@ final class ModernHeaders {
         if (value.startsWith(BASE64_PREFIX) && value.endsWith(BASE64_SUFFIX)
                 && value.length() >= BASE64_PREFIX.length() + BASE64_SUFFIX.length()) {
             String encoded = value.substring(BASE64_PREFIX.length(), value.length() - BASE64_SUFFIX.length());
-            try {
-                return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            // padded standard Base64 only: the JDK decoder would also take it without its padding
+            if (encoded.length() % 4 != 0 || !PADDED_BASE64.matcher(encoded).matches()) {
+                throw mismatch(headerName + " header value is not valid padded Base64 between " + BASE64_PREFIX
+                        + " and " + BASE64_SUFFIX);
             }
-            catch (IllegalArgumentException ex) {
-                throw mismatch(headerName + " header value is not valid Base64 between " + BASE64_PREFIX + " and "
-                        + BASE64_SUFFIX);
-            }
+            return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         }
         return value;
     }

@@ -247,14 +247,28 @@ class ErrorTableHttpTests extends HttpTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "1999-01-01", "2026-07-28", "latest", "2025-11-25T00:00", "2024-11-05" })
-    void anUnsupportedProtocolVersionHeaderIs400(String version) {
+    @ValueSource(strings = { "1999-01-01", "2099-01-01", "latest", "2025-11-25T00:00", "2024-11-05" })
+    void anUnsupportedProtocolVersionHeaderIs400WithTheSupportedVersions(String version) {
         McpResponse response = client.post(client.message(1, "ping", null))
             .header(McpTestClient.VERSION_HEADER, version)
             .send();
 
-        JsonNode error = assertError(response, 400, ErrorCodes.INVALID_REQUEST);
-        assertThat(error.path("message").asString()).contains("MCP-Protocol-Version");
+        JsonNode error = assertError(response, 400, ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION);
+        assertThat(error.path("message").asString()).contains("Unsupported protocol version '" + version + "'");
+        assertThat(error.path("data").path("requested").asString()).isEqualTo(version);
+        assertThat(error.path("data").path("supported").values()).extracting(JsonNode::asString)
+            .containsExactly("2026-07-28", "2025-11-25", "2025-06-18", "2025-03-26");
+        assertThat(response.json().path("id").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aModernVersionHeaderOnASessionRequestIsServedAsAModernRequest() {
+        McpResponse response = client.post(client.message(1, "ping", null))
+            .header(McpTestClient.VERSION_HEADER, "2026-07-28")
+            .send();
+
+        JsonNode error = assertError(response, 400, ErrorCodes.INVALID_PARAMS);
+        assertThat(error.path("message").asString()).contains("params._meta");
     }
 
     @Test
@@ -265,7 +279,7 @@ class ErrorTableHttpTests extends HttpTestSupport {
             .header(McpTestClient.VERSION_HEADER, "2000-01-01")
             .send();
 
-        assertError(response, 400, ErrorCodes.INVALID_REQUEST);
+        assertError(response, 400, ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION);
         assertThat(response.sessionId()).isEmpty();
     }
 

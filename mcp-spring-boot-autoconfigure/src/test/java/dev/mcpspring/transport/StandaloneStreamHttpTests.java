@@ -150,7 +150,7 @@ class StandaloneStreamHttpTests extends HttpTestSupport {
     void getWithAnUnsupportedProtocolVersionIs400() {
         McpResponse response = client.get().header(McpTestClient.VERSION_HEADER, "1999-01-01").send();
 
-        assertError(response, 400, ErrorCodes.INVALID_REQUEST);
+        assertError(response, 400, ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION);
     }
 
     @Test

@@ -63,7 +63,7 @@ class StatelessHttpTests extends HttpTestSupport {
     void anUnsupportedVersionHeaderIsStill400() {
         McpTestClient client = client().protocolVersion("1999-01-01");
 
-        assertError(client.ping(), 400, ErrorCodes.INVALID_REQUEST);
+        assertError(client.ping(), 400, ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION);
     }
 
     @Test
