@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Runs the official MCP conformance suite (@modelcontextprotocol/conformance,
 # pinned in scripts/setup-node.sh) against conformance-server, once per
-# protocol revision, and checks the outcome against conformance-baseline.yml.
+# protocol revision plus two more runs (the 2026-07-28 requirement set and the
+# mixed-era "all" run), and checks the outcome against conformance-baseline.yml.
 #
 # Usage:
 #   scripts/conformance.sh [--revision R]... [--scenario NAME]... [--url URL]
 #
-#   --revision R   only this revision (repeatable). Default: 2025-03-26
-#                  2025-06-18 2025-11-25.
+#   --revision R   only this run (repeatable). Default, in this order:
+#                  2025-03-26 2025-06-18 2025-11-25 2026-07-28 all.
 #   --scenario S   only this scenario (repeatable). Scenarios that do not apply
-#                  to a revision are simply not run for it.
+#                  to a run are simply not run for it.
 #   --url URL      test an already running server (e.g. started from the IDE)
 #                  instead of starting conformance-server.jar. Must be a
 #                  localhost URL such as http://127.0.0.1:8080/mcp.
@@ -23,36 +24,55 @@
 #   CONFORMANCE_JAVA_OPTS        extra JVM options for the server
 #   CONFORMANCE_STARTUP_TIMEOUT  seconds to wait for the server (default 120)
 #   CONFORMANCE_SCENARIO_TIMEOUT_MS  per-scenario timeout given to the CLI (default 30000)
-#   CONFORMANCE_RUN_TIMEOUT      seconds allowed for one revision's CLI run (default 1200)
+#   CONFORMANCE_RUN_TIMEOUT      seconds allowed for one run's CLI invocation (default 1200)
 #   MCP_TOOLS_CACHE              where setup-node.sh installs Node 22 + the CLI
 #
-# How scenarios are selected: for each revision R the CLI is run as
-#   node22 conformance/dist/index.js server --url URL --suite all --spec-version R \
-#       -o target/conformance/R/results --timeout MS --expected-failures <generated>
-# "--suite all" + "--spec-version R" = every server scenario whose applicability
-# window (introducedIn <= R < removedIn) contains R, INCLUDING the suite's
-# "pending" ones (the default "active" suite would silently drop them).
-# Extension scenarios (tasks-*, sep-2640-*) and draft-only (2026-07-28) ones are
-# never selected for a dated revision. Note: for 2025-03-26 the suite only
-# defines server-session-lifecycle.
+# How scenarios are selected (every run R writes to target/conformance/R/):
+#   2025-03-26, 2025-06-18, 2025-11-25 (the dated 2025 revisions):
+#     node22 conformance/dist/index.js server --url URL --suite all --spec-version R \
+#         -o target/conformance/R/results --timeout MS --expected-failures <generated>
+#     "--suite all" + "--spec-version R" = every server scenario whose applicability
+#     window (introducedIn <= R < removedIn) contains R, INCLUDING the suite's
+#     "pending" ones (the default "active" suite would silently drop them).
+#     Extension scenarios (tasks-*, sep-2640-*) and 2026-07-28 ones are never
+#     selected for a dated revision. Note: for 2025-03-26 the suite only defines
+#     server-session-lifecycle. Plan: `list --server --spec-version R`.
+#   2026-07-28 (the stateless revision, run at the 2026-07-28 wire):
+#     ... server --url URL --requirements 2026-07-28 -o ... (replaces --suite and
+#     --spec-version) = exactly the scenarios the revision requires, plus the ones
+#     it runs but never scores (extension tasks-* and pending ones). Plan: `list
+#     --server --requirements 2026-07-28` ("Server scenarios" + the "[server]"
+#     entries under "Run and reported, but never scored"). The CLI rejects
+#     --scenario with --requirements, so --scenario S runs the equivalent
+#     `server --scenario S --spec-version 2026-07-28 --force`.
+#   all (the mixed-era run):
+#     ... server --url URL --suite all -o ... without --spec-version = every server
+#     scenario, each at its own era's wire (2026-07-28 for 2026 and extension
+#     scenarios, 2025-11-25 otherwise). Plan: `list --server`.
 #
-# Verdict (same rules as the CLI's --expected-failures, evaluated per revision):
+# Verdict (same rules as the CLI's --expected-failures, evaluated per run; the
+# not-scored scenarios of the 2026-07-28 run are evaluated like all others):
 #   a scenario FAILS if any of its checks is FAILURE or WARNING;
 #   failing + listed in the baseline     -> expected (ok)
 #   failing + not listed                 -> NEW FAILURE (exit 1)
 #   passing + listed                     -> STALE baseline entry (exit 1): remove it
-#   baseline entry naming a scenario that is not run for that revision -> error
+#   baseline entry naming a scenario that is not run for that run -> error
 # Entries may be "scenario" or "scenario:check-id" (only that check may fail).
-# The CLI's own baseline verdict is cross-checked; any disagreement fails too.
+# The CLI's own baseline verdict is cross-checked; any disagreement fails too
+# (for a full 2026-07-28 run the CLI judges only the scored scenarios, so only
+# those are compared).
 #
-# Output: a per-scenario x revision matrix, a per-revision count table and a
-# final "conformance: N passed, N failed, N skipped" line (skipped = baselined
-# failures). Logs: target/conformance/server.log, target/conformance/<rev>/cli.log,
-# target/conformance/<rev>/results/server-<scenario>-<timestamp>/checks.json,
+# Output: a per-scenario x run matrix, a per-run count table and a final
+# "conformance: N passed, N failed, N skipped" line (skipped = baselined
+# failures). Logs: target/conformance/server.log, target/conformance/<run>/cli.log,
+# target/conformance/<run>/results/server-<scenario>-<timestamp>/checks.json,
 # target/conformance/summary.json. The server is always stopped on exit.
 set -euo pipefail
 
-ALL_REVISIONS=(2025-03-26 2025-06-18 2025-11-25)
+# The runs, in report order: the dated 2025 revisions, the 2026-07-28
+# requirement set (REQUIREMENTS_RUN) and the mixed-era run ("all").
+ALL_REVISIONS=(2025-03-26 2025-06-18 2025-11-25 2026-07-28 all)
+REQUIREMENTS_RUN=2026-07-28
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$ROOT"
@@ -208,24 +228,41 @@ const YAML = createRequire(path.join(env.CONF_NODE_MODULES, 'noop.js'))('yaml');
 
 function fatal(msg) { console.error(`[conformance] ERROR: ${msg}`); process.exit(2); }
 
-// Scenario list of a revision, as printed by `conformance list --server --spec-version R`.
+// Scenario list of a run, as printed by `conformance list --server [--spec-version R]`
+// ("  - name [eras]" under "Server scenarios") or by `conformance list --server
+// --requirements R` (the same section, then "    - name [server]" entries under
+// "Run and reported, but never scored:"; its client scenarios are ignored).
+// Returns { names, notScored: Map name -> reason }.
 function scenariosOf(rev) {
   const text = fs.readFileSync(path.join(OUT, rev, 'scenarios.txt'), 'utf8');
-  const names = [...text.matchAll(/^\s+- (\S+)/gm)].map((m) => m[1]);
+  const names = [];
+  const notScored = new Map();
+  let section = null, reason = null;
+  for (const line of text.split('\n')) {
+    let m;
+    if (/^Server scenarios\b/.test(line)) section = 'server';
+    else if (/^Run and reported, but never scored:/.test(line)) section = 'notScored';
+    else if (/^\S/.test(line)) section = null;
+    else if (section === 'server' && (m = /^\s+- (\S+)/.exec(line))) names.push(m[1]);
+    else if (section === 'notScored' && (m = /^\s+(\S[^(]*?) \(\d+\):\s*$/.exec(line))) reason = m[1];
+    else if (section === 'notScored' && (m = /^\s+- (\S+) \[server\]\s*$/.exec(line))) {
+      names.push(m[1]); notScored.set(m[1], reason ?? 'not scored');
+    }
+  }
   if (names.length === 0) fatal(`could not parse scenario list for ${rev}:\n${text}`);
-  return names;
+  return { names, notScored };
 }
 
-// Baseline: mapping "<revision>" -> list of "scenario" | "scenario:check-id".
+// Baseline: mapping "<revision or run>" -> list of "scenario" | "scenario:check-id".
 function loadBaseline() {
   const file = env.CONF_BASELINE;
   let doc;
   try { doc = YAML.parse(fs.readFileSync(file, 'utf8')); } catch (e) { fatal(`${file}: ${e.message}`); }
   doc ??= {};
-  if (typeof doc !== 'object' || Array.isArray(doc)) fatal(`${file}: top level must be a mapping of revision -> list`);
+  if (typeof doc !== 'object' || Array.isArray(doc)) fatal(`${file}: top level must be a mapping of revision (or run) -> list`);
   const out = {};
   for (const [rev, list] of Object.entries(doc)) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(rev)) fatal(`${file}: unexpected top-level key '${rev}' (expected a revision like "2025-11-25")`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(rev) && rev !== 'all') fatal(`${file}: unexpected top-level key '${rev}' (expected a revision like "2025-11-25", or "all")`);
     if (list !== null && !Array.isArray(list)) fatal(`${file}: '${rev}' must be a list`);
     const entries = [];
     const seen = new Set();
@@ -291,22 +328,22 @@ if (mode === 'prepare') {
   let bad = 0;
   for (const rev of Object.keys(baseline)) {
     if (!REVISIONS.includes(rev) && !env.CONF_ALL_REVISIONS.split(' ').includes(rev)) {
-      console.error(`[conformance] ERROR: baseline has unknown revision '${rev}'`); bad++;
+      console.error(`[conformance] ERROR: baseline has unknown revision (run) '${rev}'`); bad++;
     }
   }
   for (const rev of REVISIONS) {
-    const known = new Set(scenariosOf(rev));
+    const known = new Set(scenariosOf(rev).names);
     const entries = baseline[rev] ?? [];
     for (const e of entries) {
       if (!known.has(e.scenario)) {
-        console.error(`[conformance] ERROR: baseline entry '${e.raw}' under '${rev}': scenario '${e.scenario}' is not part of the suite for ${rev}`);
+        console.error(`[conformance] ERROR: baseline entry '${e.raw}' under '${rev}': scenario '${e.scenario}' is not part of the ${rev} run`);
         bad++;
       }
     }
     // The CLI's own --expected-failures format.
     const yml = 'server:\n' + entries.map((e) => `  - ${JSON.stringify(e.raw)}\n`).join('');
     fs.writeFileSync(path.join(OUT, rev, 'expected-failures.yml'), entries.length ? yml : 'server: []\n');
-    // Scenarios to run for this revision.
+    // Scenarios to run for this run.
     const run = [...known].filter((s) => !SELECTED || SELECTED.has(s));
     fs.writeFileSync(path.join(OUT, rev, 'run-scenarios.txt'), run.join('\n') + (run.length ? '\n' : ''));
   }
@@ -317,13 +354,14 @@ if (mode !== 'report') fatal(`unknown mode ${mode}`);
 
 const baseline = loadBaseline();
 const summary = { cli: env.CONF_CLI_VERSION, url: env.CONF_URL, revisions: {} };
-const matrix = new Map(); // scenario -> rev -> label
+const matrix = new Map(); // scenario -> run -> label
 const problems = [];
 let totalPassed = 0, totalUnexpected = 0, totalExpected = 0, totalStale = 0;
 
 for (const rev of REVISIONS) {
   const planned = fs.readFileSync(path.join(OUT, rev, 'run-scenarios.txt'), 'utf8').split('\n').filter(Boolean);
   const results = readResults(rev);
+  const { notScored } = scenariosOf(rev);
   const entries = (baseline[rev] ?? []).filter((e) => planned.includes(e.scenario));
   const wholesale = new Set(entries.filter((e) => !e.checkId).map((e) => e.scenario));
   const perCheck = new Map();
@@ -335,6 +373,9 @@ for (const rev of REVISIONS) {
     checksSuccess: 0, checksFailure: 0, checksWarning: 0, checksOther: 0 } };
   const cnt = rs.counts;
   const unexpected = [], stale = [], expected = [];
+  let cliScopeBad = false;
+  // A full --requirements run: the CLI's baseline verdict covers only the scored scenarios.
+  const cliScope = (name) => SELECTED || rev !== env.CONF_REQUIREMENTS_RUN || !notScored.has(name);
   for (const name of [...new Set([...planned, ...results.keys()])]) {
     let checks = results.get(name);
     if (!checks) {
@@ -373,13 +414,15 @@ for (const rev of REVISIONS) {
     unexpected.push(...newFail.map((e) => ({ entry: e, checks: failedChecks.filter((c) => e === name || e === `${name}:${c.id}`) })));
     stale.push(...staleHere);
     expected.push(...expectedHere);
+    if ((newFail.length || staleHere.length) && cliScope(name)) cliScopeBad = true;
     if (!matrix.has(name)) matrix.set(name, {});
-    matrix.get(name)[rev] = outcome;
-    rs.scenarios[name] = { outcome, checks: checks.map((c) => ({ id: c.id, status: c.status, errorMessage: c.errorMessage })) };
+    matrix.get(name)[rev] = outcome + (notScored.has(name) ? '*' : '');
+    rs.scenarios[name] = { outcome, ...(notScored.has(name) ? { notScored: notScored.get(name) } : {}),
+      checks: checks.map((c) => ({ id: c.id, status: c.status, errorMessage: c.errorMessage })) };
   }
   // The CLI evaluated the same baseline; its exit code must agree with ours.
   const cliRc = Number(fs.readFileSync(path.join(OUT, rev, 'cli.rc'), 'utf8').trim());
-  const ours = unexpected.length || stale.length ? 1 : 0;
+  const ours = cliScopeBad ? 1 : 0;
   if (cliRc !== ours) {
     problems.push(`${rev}: conformance CLI exited ${cliRc}${cliRc === 124 ? ' (timed out)' : ''} but the baseline evaluation says ${ours}; see ${path.join(OUT, rev, 'cli.log')}`);
   }
@@ -396,7 +439,7 @@ for (const rev of REVISIONS) {
 const died = path.join(OUT, 'server-died.txt');
 if (fs.existsSync(died)) {
   const revs = fs.readFileSync(died, 'utf8').split('\n').filter(Boolean);
-  problems.push(`the server process died (first noticed after revision ${revs[0]}); see ${path.join(OUT, 'server.log')}`);
+  problems.push(`the server process died (first noticed after run ${revs[0]}); see ${path.join(OUT, 'server.log')}`);
 }
 
 // ---- print ----
@@ -414,7 +457,8 @@ for (const rev of [...REVISIONS].reverse()) {
 p(pad('scenario', w) + REVISIONS.map((r) => pad(r, 12)).join(''));
 p('-'.repeat(w + 12 * REVISIONS.length));
 for (const name of order) p(pad(name, w) + REVISIONS.map((r) => pad(matrix.get(name)[r] ?? '-', 12)).join(''));
-p('legend: ok = passed, xfail = failing as listed in the baseline, FAIL = new failure, STALE = baselined but passing, - = not part of the suite for that revision');
+p('legend: ok = passed, xfail = failing as listed in the baseline, FAIL = new failure, STALE = baselined but passing, - = not part of that run,');
+p('        * = run and evaluated, but not scored by the CLI\'s requirement set (extension / pending)');
 p();
 const hdr = ['revision', 'scenarios', 'passed', 'xfail', 'FAIL', 'STALE', 'checks ok', 'checks failed', 'warnings'];
 const widths = [12, 10, 8, 7, 6, 7, 11, 15, 10];
@@ -469,23 +513,40 @@ EOF
 
 export CONF_OUT="$OUT" CONF_NODE_MODULES="$NM" CONF_BASELINE="$BASELINE" \
   CONF_REVISIONS="${REVISIONS[*]}" CONF_ALL_REVISIONS="${ALL_REVISIONS[*]}" \
-  CONF_SCENARIOS="${SCENARIOS[*]:-}" CONF_URL="$URL" CONF_CLI_VERSION="$CLI_VERSION"
+  CONF_SCENARIOS="${SCENARIOS[*]:-}" CONF_URL="$URL" CONF_CLI_VERSION="$CLI_VERSION" \
+  CONF_REQUIREMENTS_RUN="$REQUIREMENTS_RUN"
+
+# CLI options selecting the scenarios of run $1 (see "How scenarios are selected"):
+# LIST_ARGS for `list --server`, SUITE_ARGS for the whole run, ONE_ARGS for one --scenario.
+select_args() {
+  case "$1" in
+    all)
+      LIST_ARGS=(); SUITE_ARGS=(--suite all); ONE_ARGS=() ;;
+    "$REQUIREMENTS_RUN")
+      LIST_ARGS=(--requirements "$1"); SUITE_ARGS=(--requirements "$1")
+      ONE_ARGS=(--spec-version "$1" --force) ;;
+    *)
+      LIST_ARGS=(--spec-version "$1"); SUITE_ARGS=(--suite all --spec-version "$1")
+      ONE_ARGS=(--spec-version "$1") ;;
+  esac
+}
 
 # --- scenario lists + baseline validation ------------------------------------------
 for rev in "${REVISIONS[@]}"; do
   mkdir -p "$OUT/$rev/results"
-  "$NODE" "$CLI" list --server --spec-version "$rev" >"$OUT/$rev/scenarios.txt"
+  select_args "$rev"
+  "$NODE" "$CLI" list --server ${LIST_ARGS[@]+"${LIST_ARGS[@]}"} >"$OUT/$rev/scenarios.txt"
 done
 "$NODE" "$REPORT_JS" prepare || die "invalid baseline $BASELINE"
 if [ ${#SCENARIOS[@]} -gt 0 ]; then
   for s in "${SCENARIOS[@]}"; do
-    grep -qx -- "$s" "$OUT"/*/run-scenarios.txt 2>/dev/null || die "scenario '$s' is not part of the suite for: ${REVISIONS[*]}"
+    grep -qx -- "$s" "$OUT"/*/run-scenarios.txt 2>/dev/null || die "scenario '$s' is not part of the runs: ${REVISIONS[*]}"
   done
 fi
 
-# --- run the suite, one revision at a time -----------------------------------------
+# --- run the suite, one run at a time ----------------------------------------------
 # The CLI runs in the background and we `wait` for it, so INT/TERM traps fire at
-# once (and on_exit stops it) instead of after the whole revision has finished.
+# once (and on_exit stops it) instead of after the whole run has finished.
 run_cli() {
   local logfile="$1"; shift
   timeout --kill-after=15 "$RUN_TIMEOUT" "$NODE" "$CLI" "$@" >>"$logfile" 2>&1 </dev/null &
@@ -497,23 +558,24 @@ run_cli() {
 }
 for rev in "${REVISIONS[@]}"; do
   n="$(wc -l <"$OUT/$rev/run-scenarios.txt" | tr -d ' ')"
-  log "revision $rev: running $n scenario(s) (log: $OUT/$rev/cli.log)"
-  common=(--url "$URL" --spec-version "$rev" -o "$OUT/$rev/results"
+  log "run $rev: running $n scenario(s) (log: $OUT/$rev/cli.log)"
+  select_args "$rev"
+  common=(--url "$URL" -o "$OUT/$rev/results"
           --timeout "$SCENARIO_TIMEOUT_MS" --expected-failures "$OUT/$rev/expected-failures.yml")
   rc=0
   : >"$OUT/$rev/cli.log"
   if [ ${#SCENARIOS[@]} -eq 0 ]; then
-    run_cli "$OUT/$rev/cli.log" server --suite all "${common[@]}" || rc=$?
+    run_cli "$OUT/$rev/cli.log" server "${SUITE_ARGS[@]}" "${common[@]}" || rc=$?
   else
     while IFS= read -r s; do
       r1=0
-      run_cli "$OUT/$rev/cli.log" server --scenario "$s" "${common[@]}" || r1=$?
+      run_cli "$OUT/$rev/cli.log" server --scenario "$s" ${ONE_ARGS[@]+"${ONE_ARGS[@]}"} "${common[@]}" || r1=$?
       [ "$r1" -le "$rc" ] || rc=$r1
     done <"$OUT/$rev/run-scenarios.txt"
   fi
   echo "$rc" >"$OUT/$rev/cli.rc"
   if [ -n "$SERVER_PID" ] && ! kill -0 "$SERVER_PID" 2>/dev/null; then
-    log "server process died during revision $rev"
+    log "server process died during run $rev"
     echo "$rev" >>"$OUT/server-died.txt"
   fi
 done
