@@ -150,23 +150,29 @@ final class PostResponse implements MessageSink {
      * it; the {@linkplain #onDisconnect disconnect listeners} run.
      */
     void connectionLost() {
+        SseStream open;
+        synchronized (this) {
+            open = connection;
+            if (open == null && mode == Mode.PENDING) {
+                mode = Mode.DONE;
+                async.complete();
+            }
+        }
+        if (open != null) {
+            // outside the lock: abort() waits for a writer, and a writer that finds the connection broken calls
+            // back into this response (disconnected())
+            open.abort();
+        }
+        disconnected();
+    }
+
+    private void disconnected() {
         List<Runnable> listeners;
         synchronized (this) {
-            lose();
             listeners = List.copyOf(disconnectListeners);
             disconnectListeners.clear();
         }
         listeners.forEach(Runnable::run); // outside the lock: they may cancel a handler that is sending
-    }
-
-    private void lose() {
-        if (connection != null) {
-            connection.abort();
-        }
-        else if (mode == Mode.PENDING) {
-            mode = Mode.DONE;
-            async.complete();
-        }
     }
 
     @Override
@@ -184,6 +190,13 @@ final class PostResponse implements MessageSink {
         if (stream == null) {
             mode = Mode.SSE;
             connection = sseConnections.open(async, response);
+            SseStream opened = connection;
+            // a write (or keep-alive) that fails tells that the client went away
+            opened.onClose(() -> {
+                if (opened.isAborted()) {
+                    disconnected();
+                }
+            });
             stream = connection;
             if (session.id() != null) {
                 try {

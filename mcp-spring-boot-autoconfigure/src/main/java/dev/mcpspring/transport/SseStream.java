@@ -334,7 +334,8 @@ final class SseStream implements MessageSink {
         return out.isReady();
     }
 
-    private synchronized boolean isAborted() {
+    /** Whether the stream ended because the connection failed or the client went away. */
+    synchronized boolean isAborted() {
         return state == State.ABORTED;
     }
 

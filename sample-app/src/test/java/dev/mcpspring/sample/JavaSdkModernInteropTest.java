@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +58,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * manual-round tests widen the declared capabilities with a transport decorator to drive sampling and roots rounds
  * by hand.
  */
-@Disabled("server does not speak 2026-07-28 yet")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class JavaSdkModernInteropTest {
 

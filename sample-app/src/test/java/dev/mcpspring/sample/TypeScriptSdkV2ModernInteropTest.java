@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SDK fulfils through the same handlers a 2025 client registers, then retries with {@code inputResponses} and the
  * {@code requestState} echo.
  */
-@Disabled("server does not speak 2026-07-28 yet")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TypeScriptSdkV2ModernInteropTest {
 
