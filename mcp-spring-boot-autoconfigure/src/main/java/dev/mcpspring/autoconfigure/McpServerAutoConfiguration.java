@@ -30,6 +30,7 @@ import dev.mcpspring.server.ElicitationSchemaGenerator;
 import dev.mcpspring.server.GrantedScopes;
 import dev.mcpspring.server.HandlerExecutors;
 import dev.mcpspring.server.McpPeers;
+import dev.mcpspring.server.McpRequestObserver;
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.ModernSettings;
 import dev.mcpspring.server.PeerSettings;
@@ -174,12 +175,14 @@ public class McpServerAutoConfiguration {
     McpServer mcpServer(ServerIdentity identity, ToolRegistry tools, ResourceRegistry resources,
             ResourceTemplateRegistry resourceTemplates, PromptRegistry prompts, CompletionRegistry completions,
             SessionManager sessions, JsonRpcCodec codec, ElicitationSchemaGenerator elicitationSchemas,
-            McpServerProperties properties, ObjectProvider<GrantedScopes> grantedScopes) {
+            McpServerProperties properties, ObjectProvider<GrantedScopes> grantedScopes,
+            ObjectProvider<McpRequestObserver> observer) {
         McpServerProperties.Peer peer = properties.getPeer();
         ServerRegistries registries = new ServerRegistries(tools, resources, resourceTemplates, prompts, completions);
         return new McpServer(identity, registries, sessions, codec, properties.getPageSize(),
                 new PeerSettings(peer.getSamplingTimeout(), peer.getElicitationTimeout(), peer.getRequestTimeout()),
-                elicitationSchemas, grantedScopes.getIfUnique(() -> GrantedScopes.NONE), modernSettings(properties));
+                elicitationSchemas, grantedScopes.getIfUnique(() -> GrantedScopes.NONE), modernSettings(properties),
+                observer.getIfUnique(() -> McpRequestObserver.NONE));
     }
 
     private static ModernSettings modernSettings(McpServerProperties properties) {

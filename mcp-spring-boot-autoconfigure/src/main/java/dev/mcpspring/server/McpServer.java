@@ -70,6 +70,8 @@ public class McpServer {
 
     private final ModernSettings modern;
 
+    private final McpRequestObserver observer;
+
     private final SubscriptionStreams subscriptions;
 
     private final JsonNode serverInfo;
@@ -112,7 +114,7 @@ public class McpServer {
             JsonRpcCodec codec, int pageSize, PeerSettings peerSettings,
             ElicitationSchemaGenerator elicitationSchemas, GrantedScopes grantedScopes) {
         this(identity, registries, sessions, codec, pageSize, peerSettings, elicitationSchemas, grantedScopes,
-                ModernSettings.defaults());
+                ModernSettings.defaults(), McpRequestObserver.NONE);
     }
 
     /**
@@ -126,10 +128,12 @@ public class McpServer {
      * @param grantedScopes      reads the scopes of a request's principal, checked against a tool's
      *                           {@link ToolSpecification#requiredScopes() required scopes}
      * @param modern             the enabled revisions and how modern requests are served
+     * @param observer           surrounds the handling of every request
      */
     public McpServer(ServerIdentity identity, ServerRegistries registries, SessionManager sessions,
             JsonRpcCodec codec, int pageSize, PeerSettings peerSettings,
-            ElicitationSchemaGenerator elicitationSchemas, GrantedScopes grantedScopes, ModernSettings modern) {
+            ElicitationSchemaGenerator elicitationSchemas, GrantedScopes grantedScopes, ModernSettings modern,
+            McpRequestObserver observer) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("The page size must be at least 1, but was " + pageSize);
         }
@@ -141,6 +145,7 @@ public class McpServer {
                 elicitationSchemas, peerSettings);
         this.peers = new McpPeers(sessions, peerContext);
         this.modern = modern;
+        this.observer = observer;
         this.subscriptions = new SubscriptionStreams(codec);
         this.serverInfo = codec.toTree(identity.serverInfo());
         handlers.put(McpMethods.INITIALIZE, this::initialize);
@@ -300,7 +305,7 @@ public class McpServer {
                     principal);
             Object result = null;
             try {
-                result = handler.handle(context, request.params());
+                result = observed(handler, context, request.params());
             }
             catch (InputRequiredException ex) {
                 // the questions are in the rounds
@@ -326,6 +331,22 @@ public class McpServer {
             logger.error("MCP request " + request.method() + " failed", ex);
             return new JsonRpcMessage.ErrorResponse(request.id(), new JsonRpcError(ErrorCodes.INTERNAL_ERROR,
                     "Internal error while handling " + request.method()));
+        }
+    }
+
+    /** Runs the handler inside the request observer's scope. */
+    private Object observed(RequestHandler handler, RequestContext context, JsonNode params) {
+        try (McpRequestObserver.Scope scope = observer.start(context)) {
+            try {
+                return handler.handle(context, params);
+            }
+            catch (InputRequiredException ex) { // a round of a multi round-trip request, not a failure
+                throw ex;
+            }
+            catch (RuntimeException ex) {
+                scope.error(ex);
+                throw ex;
+            }
         }
     }
 
@@ -482,7 +503,7 @@ public class McpServer {
                     peerContext, null);
             RequestContext context = new RequestContext(session, request, meta, peer, peerContext, requestStream,
                     principal);
-            Object result = handler.handle(context, request.params());
+            Object result = observed(handler, context, request.params());
             return new JsonRpcMessage.Response(request.id(), codec.toTree(result));
         }
         catch (McpException ex) {
