@@ -140,6 +140,17 @@ final class PostResponse implements MessageSink {
         return switchToSse().closeConnection();
     }
 
+    /**
+     * Turns a response that is still undecided into an SSE stream with keep-alive comments (when the client
+     * accepts SSE): a long request shows it is alive, and a client that went away is noticed.
+     */
+    synchronized void keepAlive() {
+        if (mode == Mode.PENDING && sseAllowed) {
+            switchToSse();
+            connection.sendKeepAlive();
+        }
+    }
+
     @Override
     public synchronized void onDisconnect(Runnable callback) {
         disconnectListeners.add(callback);

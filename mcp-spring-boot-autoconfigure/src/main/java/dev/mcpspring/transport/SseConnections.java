@@ -19,11 +19,19 @@ final class SseConnections implements AutoCloseable {
 
     private final long maxBufferedBytes;
 
+    private final PendingResponses pending;
+
     SseConnections(JsonRpcCodec codec, TransportSettings settings) {
         this.encoder = new SseEventEncoder(codec);
         this.keepAlive = new SseKeepAlive(settings.keepAliveInterval());
         this.retryMillis = settings.sseRetry().toMillis();
         this.maxBufferedBytes = settings.sseMaxBufferedBytes();
+        this.pending = new PendingResponses(keepAlive);
+    }
+
+    /** The undecided answers of modern requests, which turn into kept-alive streams when they take long. */
+    PendingResponses pending() {
+        return pending;
     }
 
     /** A new stream on {@code response}; nothing is written, and no keep-alive sent, until it is opened or sent to. */

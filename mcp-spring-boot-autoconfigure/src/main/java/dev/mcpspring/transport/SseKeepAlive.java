@@ -36,6 +36,21 @@ final class SseKeepAlive implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code sweep} at the keep-alive interval (on the same thread as the comments) until this closes;
+     * nothing when keep-alives are off.
+     */
+    void every(Runnable sweep) {
+        if (intervalMillis > 0) {
+            scheduler.scheduleAtFixedRate(sweep, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The keep-alive interval in milliseconds; zero when keep-alives are off. */
+    long intervalMillis() {
+        return intervalMillis;
+    }
+
     @Override
     public void close() {
         scheduler.shutdownNow();

@@ -249,7 +249,9 @@ public class StreamableHttpServlet extends HttpServlet {
                         sessions.close(session.id());
                     }
                 }
-                out.complete(responses, batch);
+                // an initialize refused for its version (no legacy revision enabled) is a 400, as for modern clients
+                out.complete(responses, batch, created && !batch && !responses.isEmpty()
+                        ? HttpStatuses.ofModernError(responses.get(0)) : HttpServletResponse.SC_OK);
             }
             finally {
                 activity.close();
@@ -334,12 +336,14 @@ public class StreamableHttpServlet extends HttpServlet {
         }
         SessionManager.Activity accepted = server.beginWork();
         Principal principal = request.getUserPrincipal(); // read here: the security context is this thread's
+        sseConnections.pending().add(out);
         Runnable work = () -> {
             try {
                 JsonRpcMessage answer = server.handleModern(modern, out, principal);
                 out.complete(answer == null ? List.of() : List.of(answer), false, HttpStatuses.ofModernError(answer));
             }
             finally {
+                sseConnections.pending().remove(out);
                 accepted.close();
             }
         };
@@ -347,6 +351,7 @@ public class StreamableHttpServlet extends HttpServlet {
             executor.execute(work);
         }
         catch (RejectedExecutionException ex) {
+            sseConnections.pending().remove(out);
             accepted.close();
             response.setHeader("Retry-After", "1");
             HttpErrors.write(response, codec, HttpServletResponse.SC_SERVICE_UNAVAILABLE, jsonRpcRequest.id(),

@@ -118,6 +118,14 @@ public class ModernTools {
         return "ended";
     }
 
+    @McpTool(name = "wait_quietly_for_cancel", description = "Waits, sending nothing, until the request is cancelled")
+    public String waitQuietlyForCancel(PeerHandle peer) throws InterruptedException {
+        CountDownLatch latch = cancelled;
+        peer.onCancel(latch::countDown);
+        latch.await(20, TimeUnit.SECONDS);
+        return "ended";
+    }
+
     @McpTool(name = "routed", description = "Runs in a region, which gateways read from a header")
     public String routed(@McpToolParam(description = "Region", header = "Region") String region,
             @McpToolParam(description = "Priority", header = "Priority", required = false) Integer priority,

@@ -216,4 +216,18 @@ class MultiRoundHttpTests {
         }
         assertThat(cancelled.await(10, TimeUnit.SECONDS)).as("the tool's cancellation signal fired").isTrue();
     }
+
+    @Test
+    void aLongRequestThatSendsNothingBecomesAKeptAliveStreamWhoseClosingCancelsIt() throws Exception {
+        ModernClient client = new ModernClient(port);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        tools.cancelled = cancelled;
+
+        try (OpenRequest call = client.start(client.params(Map.of("name", "wait_quietly_for_cancel", "arguments",
+                Map.of())))) {
+            assertThat(call.isSse()).as("the undecided answer turned into a stream").isTrue();
+            assertThat(call.subscription().nextComment(Duration.ofSeconds(10))).isNotNull();
+        }
+        assertThat(cancelled.await(10, TimeUnit.SECONDS)).as("the tool's cancellation signal fired").isTrue();
+    }
 }
