@@ -30,7 +30,6 @@ import dev.mcpspring.session.SessionClosedException;
 import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.session.SessionState;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The protocol side of the server: dispatches each request to the handler of its method, enforces the
@@ -74,7 +73,7 @@ public class McpServer {
 
     private final SubscriptionStreams subscriptions;
 
-    private final JsonNode serverInfo;
+    private final ModernResults modernResults;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -147,7 +146,7 @@ public class McpServer {
         this.modern = modern;
         this.observer = observer;
         this.subscriptions = new SubscriptionStreams(codec);
-        this.serverInfo = codec.toTree(identity.serverInfo());
+        this.modernResults = new ModernResults(codec.toTree(identity.serverInfo()), modern.caching());
         handlers.put(McpMethods.INITIALIZE, this::initialize);
         handlers.put(McpMethods.PING, (context, params) -> EMPTY_RESULT);
         handlers.put(McpMethods.LOGGING_SET_LEVEL, this::setLogLevel);
@@ -174,10 +173,6 @@ public class McpServer {
     /** The requests of a modern client whose handler may ask the client for input (multi round-trip requests). */
     private static final List<String> MULTI_ROUND_METHODS = List.of(McpMethods.TOOLS_CALL, McpMethods.PROMPTS_GET,
             McpMethods.RESOURCES_READ);
-
-    /** The results of a modern client that carry caching hints. */
-    private static final List<String> LIST_METHODS = List.of(McpMethods.SERVER_DISCOVER, McpMethods.TOOLS_LIST,
-            McpMethods.PROMPTS_LIST, McpMethods.RESOURCES_LIST, McpMethods.RESOURCES_TEMPLATES_LIST);
 
     /** The enabled protocol revisions. */
     public ProtocolVersions versions() {
@@ -318,14 +313,10 @@ public class McpServer {
             if (rounds != null && rounds.hasInputRequests()) { // whatever the handler made of its questions
                 return new JsonRpcMessage.Response(request.id(), rounds.inputRequiredResult());
             }
-            return new JsonRpcMessage.Response(request.id(), complete(request, codec.toTree(result)));
+            return new JsonRpcMessage.Response(request.id(), modernResults.complete(request, codec.toTree(result)));
         }
         catch (McpException ex) {
-            JsonRpcError error = ex.toError();
-            if (error.code() == ErrorCodes.RESOURCE_NOT_FOUND) { // 2026-07-28 answers it as invalid params
-                error = new JsonRpcError(ErrorCodes.INVALID_PARAMS, error.message(), error.data());
-            }
-            return new JsonRpcMessage.ErrorResponse(request.id(), error);
+            return new JsonRpcMessage.ErrorResponse(request.id(), modernResults.error(ex.toError()));
         }
         catch (RuntimeException ex) {
             logger.error("MCP request " + request.method() + " failed", ex);
@@ -348,33 +339,6 @@ public class McpServer {
                 throw ex;
             }
         }
-    }
-
-    /**
-     * A modern request's result as the revision wants it: {@code resultType}, the server's identity in
-     * {@code _meta}, and caching hints on the results that carry them (never on a retry with answers or state,
-     * which depends on more than the request).
-     */
-    private JsonNode complete(JsonRpcMessage.Request request, JsonNode tree) {
-        if (!(tree instanceof ObjectNode result)) {
-            return tree;
-        }
-        result.put("resultType", "complete");
-        JsonNode meta = result.get("_meta");
-        (meta instanceof ObjectNode object ? object : result.putObject("_meta")).set(ModernRequest.SERVER_INFO,
-                serverInfo.deepCopy());
-        ModernSettings.CachingHints caching = modern.caching();
-        boolean retry = request.params() != null
-                && (request.params().has("inputResponses") || request.params().has("requestState"));
-        if (LIST_METHODS.contains(request.method())) {
-            result.put("ttlMs", caching.listTtl().toMillis());
-            result.put("cacheScope", caching.listScope());
-        }
-        else if (McpMethods.RESOURCES_READ.equals(request.method()) && !retry) {
-            result.put("ttlMs", caching.readTtl().toMillis());
-            result.put("cacheScope", caching.readScope());
-        }
-        return result;
     }
 
     private Object discover(RequestContext context, JsonNode params) {

@@ -74,6 +74,12 @@ class ModernProtocolHttpTests {
         JsonNode asked = client.request("resources/read", Map.of("uri", "modern://roots")).result();
         assertThat(asked.path("resultType").asString()).isEqualTo("input_required");
         assertThat(asked.has("ttlMs")).isFalse();
+        JsonNode read = client.request("resources/read", Map.of("uri", "modern://roots", "inputResponses",
+                Map.of("roots-1", Map.of("roots", List.of())), "requestState", asked.path("requestState").asString()))
+            .result();
+        assertThat(read.path("contents").path(0).path("text").asString()).isEqualTo("[]");
+        assertThat(read.path("ttlMs").asLong()).as("a retry's result is never reused").isZero();
+        assertThat(read.path("cacheScope").asString()).isEqualTo("private");
     }
 
     @Test
