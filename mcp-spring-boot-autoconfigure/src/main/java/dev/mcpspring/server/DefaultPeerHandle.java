@@ -51,6 +51,8 @@ final class DefaultPeerHandle implements PeerHandle {
 
     private final String inputKey;
 
+    private final DefaultPeerHandle keyedFrom; // the handle this one names the questions of, else null
+
     private RequestState requestState; // made when first asked for in a legacy request
 
     /**
@@ -61,11 +63,12 @@ final class DefaultPeerHandle implements PeerHandle {
      */
     DefaultPeerHandle(McpSession session, MessageSink stream, Object progressToken,
             RequestCancellation cancellation, PeerContext peers, InputRounds rounds) {
-        this(session, stream, progressToken, cancellation, peers, rounds, null);
+        this(session, stream, progressToken, cancellation, peers, rounds, null, null);
     }
 
     private DefaultPeerHandle(McpSession session, MessageSink stream, Object progressToken,
-            RequestCancellation cancellation, PeerContext peers, InputRounds rounds, String inputKey) {
+            RequestCancellation cancellation, PeerContext peers, InputRounds rounds, String inputKey,
+            DefaultPeerHandle keyedFrom) {
         this.session = session;
         this.stream = stream;
         this.progressToken = progressToken;
@@ -73,6 +76,7 @@ final class DefaultPeerHandle implements PeerHandle {
         this.peers = peers;
         this.rounds = rounds;
         this.inputKey = inputKey;
+        this.keyedFrom = keyedFrom;
     }
 
     @Override
@@ -80,7 +84,8 @@ final class DefaultPeerHandle implements PeerHandle {
         if (inputKey == null || inputKey.isEmpty()) {
             throw new IllegalArgumentException("An input key must not be empty");
         }
-        return new DefaultPeerHandle(session, stream, progressToken, cancellation, peers, rounds, inputKey);
+        return new DefaultPeerHandle(session, stream, progressToken, cancellation, peers, rounds, inputKey,
+                keyedFrom != null ? keyedFrom : this);
     }
 
     @Override
@@ -203,6 +208,9 @@ final class DefaultPeerHandle implements PeerHandle {
     public synchronized RequestState requestState() {
         if (rounds != null) {
             return rounds.values();
+        }
+        if (keyedFrom != null) {
+            return keyedFrom.requestState();
         }
         if (requestState == null) {
             requestState = InputRounds.singleRound(peers.codec());

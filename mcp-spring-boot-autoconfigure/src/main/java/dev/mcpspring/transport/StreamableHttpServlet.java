@@ -173,8 +173,8 @@ public class StreamableHttpServlet extends HttpServlet {
                     ? r.id() : null, refusal.error());
             return;
         }
-        if (!batch && isModern(request, messages.get(0))) {
-            postModern(request, response, messages.get(0), jsonAllowed, sseAllowed);
+        if (!batch && isModern(request, first)) {
+            postModern(request, response, first, jsonAllowed, sseAllowed);
             return;
         }
         boolean initialize = messages.stream()

@@ -37,6 +37,8 @@ class ContextPropagationHttpTests extends ContextHttpTestSupport {
         assertThat(seen.path("user").asString()).isEqualTo("alice");
         assertThat(seen.path("traceId").asString()).isEqualTo("trace-42");
         assertThat(seen.path("observation").asString()).isEqualTo("mcp.test.request");
+        assertThat(seen.path("operation").asBoolean()).as("the tool runs in the starter's observation of the request")
+            .isTrue();
         assertThat(seen.path("thread").asString()).doesNotStartWith("http-nio");
     }
 

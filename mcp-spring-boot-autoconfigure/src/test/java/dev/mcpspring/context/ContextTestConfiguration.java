@@ -24,11 +24,13 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import dev.mcpspring.autoconfigure.McpTaskDecorator;
+import dev.mcpspring.observation.ObservationRequestObserver;
 import dev.mcpspring.protocol.CallToolResult;
 import dev.mcpspring.protocol.Tool;
 import dev.mcpspring.server.ToolSpecification;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.ObservationView;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -138,12 +140,16 @@ public class ContextTestConfiguration {
 
     private static Map<String, Object> describe(ObservationRegistry registry) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        Observation observation = registry.getCurrentObservation();
+        Observation current = registry.getCurrentObservation();
+        // the starter observes every request itself: what the caller's thread had is that observation's parent
+        boolean operation = current != null && ObservationRequestObserver.NAME.equals(current.getContext().getName());
+        ObservationView caller = operation ? current.getContext().getParentObservation() : current;
         Map<String, Object> seen = new LinkedHashMap<>();
         seen.put("user", authentication == null ? null : authentication.getName());
         seen.put("traceId", MDC.get("traceId"));
         seen.put("general", MDC.get("general"));
-        seen.put("observation", observation == null ? null : observation.getContext().getName());
+        seen.put("operation", operation);
+        seen.put("observation", caller == null ? null : caller.getContextView().getName());
         seen.put("tenant", TENANT.get());
         seen.put("decorators", List.copyOf(DECORATORS.get()));
         seen.put("thread", Thread.currentThread().getName());

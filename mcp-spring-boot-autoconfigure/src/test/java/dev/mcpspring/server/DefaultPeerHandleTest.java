@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +80,20 @@ class DefaultPeerHandleTest {
             case "elicitAsync(typed)" -> peer.elicit("Name?", Object.class);
             default -> throw new IllegalArgumentException(call);
         };
+    }
+
+    @Test
+    void inALegacyRequestTheRequestStateLivesAsLongAsTheRequestAndIsSharedByItsKeyedHandles() {
+        PeerHandle peer = new DefaultPeerHandle(session, stream, null, new RequestCancellation(), context, null);
+        AtomicInteger computed = new AtomicInteger();
+
+        int first = peer.requestState().computeIfAbsent("n", Integer.class, computed::incrementAndGet);
+        int again = peer.withInputKey("q").requestState().computeIfAbsent("n", Integer.class, computed::incrementAndGet);
+
+        assertThat(first).isEqualTo(1);
+        assertThat(again).isEqualTo(1);
+        assertThat(computed).hasValue(1);
+        assertThat(peer.withInputKey("q").requestState().get("missing", String.class)).isEmpty();
     }
 
     @ParameterizedTest
