@@ -286,10 +286,9 @@ public class McpServer {
             if (handler == null) {
                 throw McpException.methodNotFound(request.method());
             }
-            SessionState client = new SessionState(null, principal == null ? null : principal.getName());
-            client.initialize(modernRequest.protocolVersion(), modernRequest.clientInfo(),
-                    modernRequest.capabilities());
-            client.logLevel(modernRequest.logLevel());
+            SessionState client = SessionState.ofRequest(principal == null ? null : principal.getName(),
+                    modernRequest.protocolVersion(), modernRequest.clientInfo(), modernRequest.capabilities(),
+                    modernRequest.logLevel());
             RequestMeta meta = RequestMeta.of(request.params(), codec.mapper());
             InputRounds rounds = !MULTI_ROUND_METHODS.contains(request.method()) ? null
                     : InputRounds.start(request.method(), request.params(), client.principal(), codec,

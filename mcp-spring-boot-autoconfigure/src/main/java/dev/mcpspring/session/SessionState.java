@@ -31,6 +31,22 @@ public class SessionState implements McpSession {
         this.principal = principal;
     }
 
+    /**
+     * The client of one request of a modern (2026-07-28) client, which has no session: what the request's
+     * {@code _meta} says, kept as given (nothing outlives the request, so nothing is shared).
+     *
+     * @param logLevel the level the request asked for, {@code null} for no log messages
+     */
+    public static SessionState ofRequest(String principal, String protocolVersion, Implementation clientInfo,
+            ClientCapabilities capabilities, LoggingLevel logLevel) {
+        SessionState client = new SessionState(null, principal);
+        client.clientInfo = clientInfo;
+        client.clientCapabilities = capabilities == null ? ClientCapabilities.NONE : capabilities;
+        client.protocolVersion = protocolVersion;
+        client.logLevel = logLevel;
+        return client;
+    }
+
     @Override
     public String id() {
         return id;

@@ -320,8 +320,7 @@ public class StreamableHttpServlet extends HttpServlet {
         if (server.isShuttingDown()) {
             throw shuttingDown("no new request is accepted");
         }
-        SessionState client = new SessionState(null, null);
-        client.initialize(modern.protocolVersion(), null, null);
+        SessionState client = SessionState.ofRequest(null, modern.protocolVersion(), null, null, null);
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
         PostResponse out = new PostResponse(async, response, codec, jsonAllowed, sseAllowed, sseConnections,
