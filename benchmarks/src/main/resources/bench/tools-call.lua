@@ -1,9 +1,12 @@
--- wrk script of the MCP benchmark: POSTs tools/call on sessions initialized beforehand by the runner.
--- Arguments after "--": mode (json | sse) thread-count session-id...
+-- wrk script of the MCP benchmark: POSTs tools/call on sessions initialized beforehand by the runner, or, in
+-- mode stateless, without a session as the 2026-07-28 revision does.
+-- Arguments after "--": mode (json | sse | stateless) thread-count session-id... (no session ids for stateless)
 -- Each wrk thread takes every thread-count-th session id and cycles through a ring of 4096 prepared requests
 -- (JSON-RPC ids 1..4096, unique among the requests of a session that can be in flight at once).
--- json: tools/call echo, answered with application/json.
--- sse:  tools/call echo_progress with a progress token: one progress notification, then the result, as SSE.
+-- json:      tools/call echo, 2025-11-25 in a session, answered with application/json.
+-- sse:       tools/call echo_progress with a progress token: one progress notification, then the result, as SSE.
+-- stateless: tools/call echo, 2026-07-28: no Mcp-Session-Id; the version, method and tool name in headers, the
+--            version, client capabilities and client info in params._meta; answered with application/json.
 
 local created = 0
 
@@ -25,18 +28,33 @@ function init(args)
    ring = {}
    for k = 1, 4096 do
       local meta = ""
-      if mode == "sse" then
-         meta = string.format(',"_meta":{"progressToken":%d}', k)
+      local headers
+      if mode == "stateless" then
+         meta = ',"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28",'
+            .. '"io.modelcontextprotocol/clientCapabilities":{},'
+            .. '"io.modelcontextprotocol/clientInfo":{"name":"bench","version":"1"}}'
+         headers = {
+            ["Content-Type"] = "application/json",
+            ["Accept"] = "application/json, text/event-stream",
+            ["MCP-Protocol-Version"] = "2026-07-28",
+            ["Mcp-Method"] = "tools/call",
+            ["Mcp-Name"] = tool
+         }
+      else
+         if mode == "sse" then
+            meta = string.format(',"_meta":{"progressToken":%d}', k)
+         end
+         headers = {
+            ["Content-Type"] = "application/json",
+            ["Accept"] = "application/json, text/event-stream",
+            ["Mcp-Session-Id"] = mine[(k - 1) % #mine + 1],
+            ["MCP-Protocol-Version"] = "2025-11-25"
+         }
       end
       local body = string.format(
          '{"jsonrpc":"2.0","id":%d,"method":"tools/call","params":{"name":"%s","arguments":{"message":"hello"}%s}}',
          k, tool, meta)
-      ring[k] = wrk.format("POST", "/mcp", {
-         ["Content-Type"] = "application/json",
-         ["Accept"] = "application/json, text/event-stream",
-         ["Mcp-Session-Id"] = mine[(k - 1) % #mine + 1],
-         ["MCP-Protocol-Version"] = "2025-11-25"
-      }, body)
+      ring[k] = wrk.format("POST", "/mcp", headers, body)
    end
    position = 0
 end

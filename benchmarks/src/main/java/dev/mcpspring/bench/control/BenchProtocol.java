@@ -13,6 +13,17 @@ public final class BenchProtocol {
             + "\"roots\":{\"listChanged\":true},\"sampling\":{}},\"clientInfo\":{\"name\":\"bench-client\","
             + "\"version\":\"1.0.0\"}}";
 
+    /** The stateless revision: no session, the version and the client in every request's {@code _meta}. */
+    public static final String STATELESS_VERSION = "2026-07-28";
+
+    /**
+     * The {@code _meta} of every stateless (2026-07-28) request of the benchmark; the wrk script sends the same
+     * bytes.
+     */
+    public static final String STATELESS_META = "{\"io.modelcontextprotocol/protocolVersion\":\""
+            + STATELESS_VERSION + "\",\"io.modelcontextprotocol/clientCapabilities\":{},"
+            + "\"io.modelcontextprotocol/clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}";
+
     private BenchProtocol() {
     }
 }

@@ -130,6 +130,33 @@ final class McpClient implements Closeable {
         return new Call(nanos, true, messages, response);
     }
 
+    /**
+     * Calls a tool as a stateless 2026-07-28 client (no session; version, method and tool name in headers, the
+     * client in {@code params._meta}) and reads its whole answer, which must be JSON and open no session.
+     */
+    Call callStateless(String tool, String message) throws IOException {
+        long id = nextId++;
+        byte[] body = ("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
+                + tool + "\",\"arguments\":{\"message\":\"" + message + "\"},\"_meta\":"
+                + BenchProtocol.STATELESS_META + "}}").getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", "application/json, text/event-stream");
+        headers.put("MCP-Protocol-Version", BenchProtocol.STATELESS_VERSION);
+        headers.put("Mcp-Method", "tools/call");
+        headers.put("Mcp-Name", tool);
+        long start = System.nanoTime();
+        HttpConn.Response answer = exchange("POST", headers, body);
+        long nanos = System.nanoTime() - start;
+        if (answer.head().status() != 200 || answer.head().isEventStream()
+                || answer.head().header("mcp-session-id") != null) {
+            throw new IOException("stateless tools/call " + tool + " answered " + answer.head().status() + " "
+                    + answer.head().headers() + ": " + answer.text());
+        }
+        JsonNode response = JSON.readTree(answer.body());
+        return new Call(nanos, false, List.of(response), response);
+    }
+
     /** Answers a request from the server: sampling at once with a fixed text, anything else with an error. */
     private void answer(JsonNode request) throws IOException {
         String answer;

@@ -10,7 +10,7 @@ import java.util.Set;
 /** Command-line options of the runner; {@code --help} lists them. */
 final class Options {
 
-    static final Set<String> PHASES = Set.of("throughput", "sampling", "sessions", "streams", "startup");
+    static final Set<String> PHASES = Set.of("throughput", "stateless", "sampling", "sessions", "streams", "startup");
 
     boolean quick;
 
@@ -28,7 +28,8 @@ final class Options {
 
     List<String> jvmFlags = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC");
 
-    Set<String> phases = new LinkedHashSet<>(List.of("throughput", "sampling", "sessions", "streams", "startup"));
+    Set<String> phases = new LinkedHashSet<>(
+            List.of("throughput", "stateless", "sampling", "sessions", "streams", "startup"));
 
     boolean profile;
 
@@ -72,9 +73,15 @@ final class Options {
               --wrk-threads N         wrk threads (default 2)
               --jdk PATH              JDK home the servers run on (default: the runner's)
               --jvm-flags "..."       flags of every server JVM (default "-Xms1g -Xmx1g -XX:+UseG1GC")
-              --only a,b              phases: throughput,sampling,sessions,streams,startup (default all)
-              --profile               also record JFR on both servers: JSON at the fewest connections, SSE at
-                                      the most (summaries in the report, recordings in the output directory)
+              --only a,b              phases: throughput,stateless,sampling,sessions,streams,startup (default all)
+                                        throughput: JSON and SSE tools/call of both servers (2025-11-25 sessions)
+                                        stateless:  the starter's 2026-07-28 stateless JSON tools/call, in the
+                                                    same rounds as its 2025 JSON call (--only stateless: those
+                                                    two calls alone, without the bare server and SSE)
+              --skip a,b              leave these phases out (e.g. --skip stateless,streams)
+              --profile               also record JFR on both servers: JSON at the fewest connections (and the
+                                      starter's stateless JSON with the stateless phase), SSE at the most
+                                      (summaries in the report, recordings in the output directory)
               --sessions 10000,100000 idle-session counts for the heap figure
               --streams N             open GET streams (default 10000)
               --streams-heap SIZE     -Xms/-Xmx of the server holding them (default 2g; see the README)
@@ -115,6 +122,13 @@ final class Options {
                     if (!PHASES.containsAll(options.phases)) {
                         throw new IllegalArgumentException("--only takes " + PHASES);
                     }
+                }
+                case "--skip" -> {
+                    List<String> skipped = Arrays.asList(list.get(++i).split(","));
+                    if (!PHASES.containsAll(skipped)) {
+                        throw new IllegalArgumentException("--skip takes " + PHASES);
+                    }
+                    options.phases.removeAll(skipped);
                 }
                 case "--profile" -> options.profile = true;
                 case "--sessions" -> options.sessionCounts = ints(list.get(++i));

@@ -28,6 +28,9 @@ public final class Runner {
 
     private static final String MCP = "starter";
 
+    /** The starter answering 2026-07-28 stateless requests (no session); the report's and the CSV's label. */
+    private static final String MCP_STATELESS = "starter 2026-07-28 stateless";
+
     private final Options options;
 
     private final Path jar;
@@ -113,7 +116,8 @@ public final class Runner {
         log("results and logs in " + out);
         int status = 0;
         try {
-            if (options.phases.contains("throughput") || options.phases.contains("sampling") || options.profile) {
+            if (options.phases.contains("throughput") || options.phases.contains("stateless")
+                    || options.phases.contains("sampling") || options.profile) {
                 throughputAndSampling();
             }
             if (options.phases.contains("sessions")) {
@@ -146,35 +150,85 @@ public final class Runner {
 
     // ---------------------------------------------------------------- throughput, latency, CPU; sampling; JFR
 
+    /** One kind of wrk load: which server (by its label in the report) and the Lua script's mode. */
+    private record Load(String server, String mode) {
+
+        /** The row group of the report and the rounds' key: the stateless call is a JSON answer too. */
+        String answer() {
+            return mode.equals("stateless") ? "json" : mode;
+        }
+    }
+
     private void throughputAndSampling() throws Exception {
         int maxConnections = options.connections.stream().mapToInt(Integer::intValue).max().orElse(64);
-        try (ServerProcess bare = startBench("bare"); ServerProcess mcp = startBench("mcp")) {
-            validate(bare);
+        boolean throughput = options.phases.contains("throughput");
+        boolean stateless = options.phases.contains("stateless");
+        // --profile records the two servers' JSON and SSE calls unless only the stateless phase loads servers
+        boolean profileBoth = options.profile && (throughput || !stateless);
+        try (ServerProcess bare = throughput || profileBoth ? startBench("bare") : null;
+                ServerProcess mcp = startBench("mcp")) {
+            if (bare != null) {
+                validate(bare);
+            }
             validate(mcp);
-            List<String> bareSessions = McpClient.createSessions(bare.port, maxConnections, 4);
+            if (stateless) {
+                validateStateless(mcp);
+            }
+            List<String> bareSessions = bare == null ? List.of()
+                    : McpClient.createSessions(bare.port, maxConnections, 4);
             List<String> mcpSessions = McpClient.createSessions(mcp.port, maxConnections, 4);
-            Map<String, ServerProcess> servers = Map.of(BARE, bare, MCP, mcp);
-            Map<String, List<String>> sessions = Map.of(BARE, bareSessions, MCP, mcpSessions);
-            if (options.phases.contains("throughput") || options.profile) {
+            Map<String, ServerProcess> servers = new LinkedHashMap<>();
+            Map<String, List<String>> sessions = new LinkedHashMap<>();
+            if (bare != null) {
+                servers.put(BARE, bare);
+                sessions.put(BARE, bareSessions);
+            }
+            servers.put(MCP, mcp);
+            sessions.put(MCP, mcpSessions);
+            servers.put(MCP_STATELESS, mcp);
+            sessions.put(MCP_STATELESS, List.of()); // a stateless request names no session
+            List<Load> warmups = new ArrayList<>();
+            if (throughput || profileBoth) {
+                warmups.addAll(List.of(new Load(BARE, "json"), new Load(BARE, "sse"), new Load(MCP, "json"),
+                        new Load(MCP, "sse")));
+            }
+            if (stateless) {
+                if (warmups.isEmpty()) {
+                    warmups.add(new Load(MCP, "json"));
+                }
+                warmups.add(new Load(MCP_STATELESS, "stateless"));
+            }
+            if (!warmups.isEmpty()) {
                 log("warm-up: " + options.warmupSeconds + " s per server and answer kind at " + maxConnections
                         + " connections");
-                for (String server : List.of(BARE, MCP)) {
-                    for (String mode : List.of("json", "sse")) {
-                        WrkLoad.run(options.wrk, script, servers.get(server), options.wrkThreads, maxConnections,
-                                options.warmupSeconds, mode, sessions.get(server));
-                    }
+                for (Load load : warmups) {
+                    WrkLoad.run(options.wrk, script, servers.get(load.server()), options.wrkThreads, maxConnections,
+                            options.warmupSeconds, load.mode(), sessions.get(load.server()));
                 }
             }
-            if (options.phases.contains("throughput")) {
+            if (throughput || stateless) {
                 for (int round = 1; round <= options.rounds; round++) {
                     for (int connections : options.connections) {
-                        for (String mode : List.of("json", "sse")) {
-                            List<String> order = round % 2 == 1 ? List.of(BARE, MCP) : List.of(MCP, BARE);
-                            for (String server : order) {
-                                WrkLoad.Result result = WrkLoad.run(options.wrk, script, servers.get(server),
-                                        options.wrkThreads, connections, options.seconds, mode,
-                                        sessions.get(server));
-                                record(round, mode, connections, server, result);
+                        for (String answer : List.of("json", "sse")) {
+                            List<Load> order = new ArrayList<>();
+                            if (throughput) {
+                                order.add(new Load(BARE, answer));
+                                order.add(new Load(MCP, answer));
+                            }
+                            if (stateless && answer.equals("json")) {
+                                if (!throughput) {
+                                    order.add(new Load(MCP, "json"));
+                                }
+                                order.add(new Load(MCP_STATELESS, "stateless"));
+                            }
+                            if (round % 2 == 0) { // alternate which goes first
+                                java.util.Collections.reverse(order);
+                            }
+                            for (Load load : order) {
+                                WrkLoad.Result result = WrkLoad.run(options.wrk, script, servers.get(load.server()),
+                                        options.wrkThreads, connections, options.seconds, load.mode(),
+                                        sessions.get(load.server()));
+                                record(round, load.answer(), connections, load.server(), result);
                             }
                         }
                     }
@@ -187,9 +241,14 @@ public final class Runner {
                 int fewest = options.connections.get(0);
                 int most = options.connections.get(options.connections.size() - 1);
                 profile(mcp, mcpSessions, "starter", "json", fewest);
-                profile(bare, bareSessions, "bare MVC", "json", fewest);
-                profile(mcp, mcpSessions, "starter", "sse", most);
-                profile(bare, bareSessions, "bare MVC", "sse", most);
+                if (stateless) {
+                    profile(mcp, List.of(), MCP_STATELESS, "stateless", fewest);
+                }
+                if (profileBoth) {
+                    profile(bare, bareSessions, "bare MVC", "json", fewest);
+                    profile(mcp, mcpSessions, "starter", "sse", most);
+                    profile(bare, bareSessions, "bare MVC", "sse", most);
+                }
             }
         }
     }
@@ -227,12 +286,31 @@ public final class Runner {
         }
     }
 
+    /**
+     * One stateless (2026-07-28) echo call must answer "hello" as JSON, open no session, and carry the revision's
+     * result shape: {@code resultType: "complete"} and the server's identity in {@code _meta}.
+     */
+    private void validateStateless(ServerProcess server) throws IOException {
+        try (McpClient client = new McpClient(server.port)) {
+            McpClient.Call call = client.callStateless("echo", "hello");
+            JsonNode result = call.response().path("result");
+            if (!"hello".equals(call.text()) || !"complete".equals(result.path("resultType").asString(null))
+                    || !result.path("_meta").has("io.modelcontextprotocol/serverInfo")) {
+                throw new IOException(server.name + ": stateless echo did not answer JSON 'hello' with resultType "
+                        + "complete and serverInfo: " + call.response());
+            }
+            notes.append(Stats.fmt("- %s answers a 2026-07-28 stateless call (no session): JSON `%s`%n",
+                    server.name, call.response()));
+            log(server.name + " answers a stateless 2026-07-28 echo (JSON, no session) correctly");
+        }
+    }
+
     private void record(int round, String mode, int connections, String server, WrkLoad.Result result) {
         rounds.computeIfAbsent(mode + "|" + connections + "|" + server, key -> new ArrayList<>()).add(result);
         roundsCsv.append(Stats.fmt("%d,%s,%d,%s,%d,%.3f,%.1f,%.0f,%.0f,%d,%.2f,%.2f%n", round, mode, connections,
                 server, result.requests(), result.seconds(), result.throughput(), result.p50Micros(),
                 result.p99Micros(), result.errors(), result.serverCpuMicrosPerRequest(), result.wrkCores()));
-        log(Stats.fmt("round %d %-4s c=%-3d %-9s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  cpu %6.1f us/req  "
+        log(Stats.fmt("round %d %-4s c=%-3d %-28s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  cpu %6.1f us/req  "
                 + "wrk %.2f cores  errors %d", round, mode, connections, server, result.throughput(),
                 result.p50Micros() / 1000, result.p99Micros() / 1000, result.serverCpuMicrosPerRequest(),
                 result.wrkCores(), result.errors()));
@@ -276,7 +354,8 @@ public final class Runner {
                 options.profileSeconds, mode, sessions);
         exec(List.of(jcmd.toString(), String.valueOf(server.process.pid()), "JFR.stop", "name=bench",
                 "filename=" + recording));
-        profiles.append("=== ").append(label).append(": ").append(mode.toUpperCase(java.util.Locale.ROOT))
+        profiles.append("=== ").append(label).append(": ").append(mode.equals("stateless") ? "JSON (2026-07-28, no session)"
+                    : mode.toUpperCase(java.util.Locale.ROOT))
             .append(" tools/call, ").append(connections)
             .append(" connections, ").append(options.profileSeconds).append(" s, ")
             .append(Stats.fmt("%.0f req/s under JFR", result.throughput())).append(" (").append(recording)
@@ -504,7 +583,7 @@ public final class Runner {
             r.append("|---|---|---|---|---|---|---|---|---|\n");
             for (String mode : List.of("json", "sse")) {
                 for (int connections : options.connections) {
-                    for (String server : List.of(BARE, MCP)) {
+                    for (String server : List.of(BARE, MCP, MCP_STATELESS)) {
                         List<WrkLoad.Result> results = rounds.get(mode + "|" + connections + "|" + server);
                         if (results == null) {
                             continue;
@@ -518,13 +597,25 @@ public final class Runner {
                                 Stats.fmt("%.2f", Stats.median(values(results, WrkLoad.Result::wrkCores))),
                                 results.stream().mapToLong(WrkLoad.Result::errors).sum()));
                     }
-                    List<Double> ratios = ratios(mode, connections);
+                    List<Double> ratios = ratios(mode, connections, MCP, BARE, WrkLoad.Result::throughput);
                     if (!ratios.isEmpty()) {
                         r.append(Stats.fmt("| %s | %d | **starter / bare** | **%.2f** (rounds %.2f–%.2f) | | | "
                                 + "**%.2f** (bare CPU/call ÷ starter CPU/call) | | |%n",
                                 mode.equals("json") ? "JSON" : "SSE (1 progress)", connections,
                                 throughputRatio(mode, connections), Stats.min(ratios), Stats.max(ratios),
                                 cpuRatio(mode, connections)));
+                    }
+                    List<Double> stateless = ratios(mode, connections, MCP_STATELESS, MCP,
+                            WrkLoad.Result::throughput);
+                    if (!stateless.isEmpty()) {
+                        List<Double> cpu = ratios(mode, connections, MCP_STATELESS, MCP,
+                                WrkLoad.Result::serverCpuMicrosPerRequest);
+                        r.append(Stats.fmt("| JSON | %d | **2026 stateless / 2025 session** | **%.2f** (rounds "
+                                + "%.2f–%.2f) | | | **%.2f** (stateless CPU/call ÷ session CPU/call; rounds "
+                                + "%.2f–%.2f) | | |%n", connections, statelessRatio(connections,
+                                        WrkLoad.Result::throughput), Stats.min(stateless), Stats.max(stateless),
+                                statelessRatio(connections, WrkLoad.Result::serverCpuMicrosPerRequest),
+                                Stats.min(cpu), Stats.max(cpu)));
                     }
                 }
             }
@@ -576,13 +667,32 @@ public final class Runner {
     private String targets() {
         StringBuilder t = new StringBuilder("### Targets\n\n| target | measured | status |\n|---|---|---|\n");
         for (int connections : List.of(16, 64)) {
-            if (rounds.containsKey("json|" + connections + "|" + MCP)) {
+            if (rounds.containsKey("json|" + connections + "|" + MCP)
+                    && rounds.containsKey("json|" + connections + "|" + BARE)) {
                 double ratio = throughputRatio("json", connections);
                 double cpu = cpuRatio("json", connections);
                 t.append(Stats.fmt("| JSON tools/call throughput ≥ 0.85 × bare at %d connections | %.2f × (CPU per "
                         + "call: %.2f ×) | %s |%n", connections, ratio, cpu, ratio >= 0.85
                                 ? (cpu >= 0.85 ? "met" : "met (CPU per call says: at risk when CPU-bound)")
                                 : "**missed**"));
+            }
+        }
+        for (int connections : options.connections) {
+            if (rounds.containsKey("json|" + connections + "|" + MCP_STATELESS)
+                    && rounds.containsKey("json|" + connections + "|" + MCP)) {
+                double cpu = statelessRatio(connections, WrkLoad.Result::serverCpuMicrosPerRequest);
+                List<Double> perRound = ratios("json", connections, MCP_STATELESS, MCP,
+                        WrkLoad.Result::serverCpuMicrosPerRequest);
+                t.append(Stats.fmt("| 2026-07-28 stateless JSON tools/call costs no more server CPU than a 2025 JSON "
+                        + "call in a session, at %d connections | %.2f × (%.0f / %.0f µs per call; rounds "
+                        + "%.2f–%.2f) | %s |%n", connections, cpu,
+                        Stats.median(values(rounds.get("json|" + connections + "|" + MCP_STATELESS),
+                                WrkLoad.Result::serverCpuMicrosPerRequest)),
+                        Stats.median(values(rounds.get("json|" + connections + "|" + MCP),
+                                WrkLoad.Result::serverCpuMicrosPerRequest)),
+                        Stats.min(perRound), Stats.max(perRound), cpu <= 1.0 ? "met"
+                                : Stats.min(perRound) <= 1.0 ? "**missed** (within the rounds' spread)"
+                                        : "**missed**"));
             }
         }
         if (!sessionBytes.isEmpty()) {
@@ -630,17 +740,27 @@ public final class Runner {
                 / Stats.median(values(mcp, WrkLoad.Result::serverCpuMicrosPerRequest));
     }
 
-    /** starter / bare per round (the two runs of a round are back to back). */
-    private List<Double> ratios(String mode, int connections) {
-        List<WrkLoad.Result> bare = rounds.get(mode + "|" + connections + "|" + BARE);
-        List<WrkLoad.Result> mcp = rounds.get(mode + "|" + connections + "|" + MCP);
+    /**
+     * {@code numerator} / {@code denominator} per round of one figure (the runs of a round are back to back), for
+     * example the starter's throughput over the bare server's.
+     */
+    private List<Double> ratios(String mode, int connections, String numerator, String denominator,
+            java.util.function.ToDoubleFunction<WrkLoad.Result> getter) {
+        List<WrkLoad.Result> top = rounds.get(mode + "|" + connections + "|" + numerator);
+        List<WrkLoad.Result> bottom = rounds.get(mode + "|" + connections + "|" + denominator);
         List<Double> ratios = new ArrayList<>();
-        if (bare != null && mcp != null) {
-            for (int i = 0; i < Math.min(bare.size(), mcp.size()); i++) {
-                ratios.add(mcp.get(i).throughput() / bare.get(i).throughput());
+        if (top != null && bottom != null) {
+            for (int i = 0; i < Math.min(top.size(), bottom.size()); i++) {
+                ratios.add(getter.applyAsDouble(top.get(i)) / getter.applyAsDouble(bottom.get(i)));
             }
         }
         return ratios;
+    }
+
+    /** The starter's 2026-07-28 stateless JSON call over its 2025 JSON call in a session: ratio of the medians. */
+    private double statelessRatio(int connections, java.util.function.ToDoubleFunction<WrkLoad.Result> getter) {
+        return Stats.median(values(rounds.get("json|" + connections + "|" + MCP_STATELESS), getter))
+                / Stats.median(values(rounds.get("json|" + connections + "|" + MCP), getter));
     }
 
     private double samplingAddedMillis() {

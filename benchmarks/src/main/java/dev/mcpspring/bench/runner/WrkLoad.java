@@ -37,12 +37,18 @@ final class WrkLoad {
     private WrkLoad() {
     }
 
+    /**
+     * Loads {@code server} for {@code seconds}; {@code mode} is the Lua script's ({@code json}, {@code sse} or
+     * {@code stateless}), {@code sessionIds} the sessions its connections use (empty for {@code stateless}).
+     */
     static Result run(Path wrk, Path script, ServerProcess server, int threads, int connections, int seconds,
             String mode, List<String> sessionIds) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", "-c", "\"$0\" \"$@\"; times", wrk.toString(),
                 "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--timeout", "10s", "-s", script.toString(),
                 "http://127.0.0.1:" + server.port + "/mcp", "--", mode, String.valueOf(threads)));
-        command.addAll(sessionIds.subList(0, connections));
+        if (!sessionIds.isEmpty()) { // the stateless mode has none
+            command.addAll(sessionIds.subList(0, connections));
+        }
         long cpuBefore = server.cpuNanos();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();
