@@ -1,5 +1,6 @@
 package dev.mcpspring.protocol;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -23,6 +24,44 @@ public record ClientCapabilities(JsonNode roots, JsonNode sampling, JsonNode eli
 
     /** No capabilities at all. */
     public static final ClientCapabilities NONE = new ClientCapabilities(null, null, null, null, null, null);
+
+    /**
+     * The capabilities declared by {@code json}, read member by member (cheaper than data binding, which matters
+     * for modern clients, which send them with every request).
+     *
+     * @throws IllegalArgumentException when {@code json} is not an object, or a known member is not one
+     */
+    public static ClientCapabilities of(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            throw new IllegalArgumentException("client capabilities must be an object");
+        }
+        if (json.isEmpty()) {
+            return NONE;
+        }
+        return new ClientCapabilities(member(json, "roots"), member(json, "sampling"), member(json, "elicitation"),
+                member(json, "tasks"), members(json, "experimental"), members(json, "extensions"));
+    }
+
+    private static JsonNode member(JsonNode json, String name) {
+        JsonNode member = json.get(name);
+        if (member == null || member.isNull()) {
+            return null;
+        }
+        if (!member.isObject()) {
+            throw new IllegalArgumentException("\"" + name + "\" must be an object");
+        }
+        return member;
+    }
+
+    private static Map<String, JsonNode> members(JsonNode json, String name) {
+        JsonNode member = member(json, name);
+        if (member == null) {
+            return null;
+        }
+        Map<String, JsonNode> members = new LinkedHashMap<>();
+        member.properties().forEach(entry -> members.put(entry.getKey(), entry.getValue()));
+        return members;
+    }
 
     public boolean hasRoots() {
         return roots != null;

@@ -54,41 +54,40 @@ final class InputRounds {
 
     private final String method;
 
-    private final String paramsDigest;
+    private final JsonNode params;
 
     private final JsonNode inputResponses;
 
+    /** The opened requestState of the earlier rounds, or {@code null} in the first round. */
+    private final ObjectNode state;
+
+    // Made when first needed: most requests ask the client nothing, and pay for none of it.
+
+    private String paramsDigest;
+
     /** key -> {"question": digest, "answer": result} of earlier rounds and this one. */
-    private final ObjectNode answers;
+    private ObjectNode answers;
 
-    /** key -> digest of the questions of the last round, whose answers the client sends in inputResponses. */
-    private final JsonNode askedBefore;
+    private ObjectNode asked;
 
-    private final ObjectNode asked;
+    private ObjectNode inputRequests;
 
-    private final ObjectNode inputRequests;
+    private Map<String, Integer> counts;
 
-    private final Map<String, Integer> counts = new HashMap<>();
-
-    private final Values values;
+    private Values values;
 
     private InputRounds(JsonRpcCodec codec, RequestStateSealer sealer, Duration ttl, Clock clock, String principal,
-            String method, String paramsDigest, JsonNode inputResponses, ObjectNode state) {
+            String method, JsonNode params, String paramsDigest, JsonNode inputResponses, ObjectNode state) {
         this.codec = codec;
         this.sealer = sealer;
         this.ttl = ttl;
         this.clock = clock;
         this.principal = principal;
         this.method = method;
+        this.params = params;
         this.paramsDigest = paramsDigest;
         this.inputResponses = inputResponses != null && inputResponses.isObject() ? inputResponses : null;
-        this.answers = state.has("answers") && state.get("answers").isObject() ? (ObjectNode) state.get("answers")
-                : codec.mapper().createObjectNode();
-        this.askedBefore = state.path("asked");
-        this.asked = codec.mapper().createObjectNode();
-        this.inputRequests = codec.mapper().createObjectNode();
-        this.values = new Values(codec, state.has("values") && state.get("values").isObject()
-                ? (ObjectNode) state.get("values") : codec.mapper().createObjectNode());
+        this.state = state;
     }
 
     /**
@@ -99,11 +98,12 @@ final class InputRounds {
      */
     static InputRounds start(String method, JsonNode params, String principal, JsonRpcCodec codec,
             RequestStateSealer sealer, Duration ttl, Clock clock) {
-        String digest = digest(codec, withoutRoundMembers(params, codec));
         JsonNode sealed = params == null ? null : params.get("requestState");
-        ObjectNode state = codec.mapper().createObjectNode();
+        ObjectNode state = null;
+        String digest = null;
         if (sealed != null && !sealed.isNull()) {
             state = open(sealed, codec, sealer);
+            digest = digest(codec, withoutRoundMembers(params, codec));
             if (state.path("expires").asLong() < clock.millis()) {
                 throw refused("it has expired; send the request again without requestState and inputResponses");
             }
@@ -121,7 +121,7 @@ final class InputRounds {
             throw McpException.invalidParams("Invalid params: \"inputResponses\" must be an object mapping the keys "
                     + "of the inputRequests to the client's results");
         }
-        return new InputRounds(codec, sealer, ttl, clock, principal, method, digest, responses, state);
+        return new InputRounds(codec, sealer, ttl, clock, principal, method, params, digest, responses, state);
     }
 
     private static ObjectNode open(JsonNode sealed, JsonRpcCodec codec, RequestStateSealer sealer) {
@@ -165,11 +165,15 @@ final class InputRounds {
             }
             T value = bind(method, answer, resultType);
             if (value != null) {
-                ObjectNode kept = answers.putObject(key);
+                ObjectNode kept = answers().putObject(key);
                 kept.put("question", questionDigest);
                 kept.set("answer", answer);
                 return CompletableFuture.completedFuture(value);
             }
+        }
+        if (inputRequests == null) {
+            inputRequests = codec.mapper().createObjectNode();
+            asked = codec.mapper().createObjectNode();
         }
         ObjectNode request = inputRequests.putObject(key);
         request.put("method", method);
@@ -179,13 +183,16 @@ final class InputRounds {
     }
 
     /** The values a handler carries between rounds. */
-    RequestState values() {
+    synchronized RequestState values() {
+        if (values == null) {
+            values = new Values(codec, stateMember("values"));
+        }
         return values;
     }
 
     /** Whether a question of this attempt has no answer yet, so the attempt ends with an InputRequiredResult. */
     synchronized boolean hasInputRequests() {
-        return !inputRequests.isEmpty();
+        return inputRequests != null;
     }
 
     /** The {@code InputRequiredResult} of this attempt: its questions and the sealed state of the next round. */
@@ -196,10 +203,10 @@ final class InputRounds {
         }
         state.put("expires", clock.millis() + ttl.toMillis());
         state.put("method", method);
-        state.put("params", paramsDigest);
+        state.put("params", paramsDigest != null ? paramsDigest : digest(codec, withoutRoundMembers(params, codec)));
         state.set("asked", asked);
-        state.set("answers", answers);
-        state.set("values", values.stored);
+        state.set("answers", answers());
+        state.set("values", ((Values) values()).stored);
         ObjectNode result = codec.mapper().createObjectNode();
         result.put("resultType", "input_required");
         result.set("inputRequests", inputRequests);
@@ -209,6 +216,9 @@ final class InputRounds {
 
     /** {@code name} the first time, {@code name-2}, ... after; by default the method's kind and its count. */
     private String keyOf(String name, String method) {
+        if (counts == null) {
+            counts = new HashMap<>();
+        }
         if (name != null) {
             int count = counts.merge(name, 1, Integer::sum);
             return count == 1 ? name : name + "-" + count;
@@ -222,14 +232,27 @@ final class InputRounds {
         return kind + "-" + counts.merge(kind, 1, Integer::sum);
     }
 
+    private ObjectNode answers() {
+        if (answers == null) {
+            answers = stateMember("answers");
+        }
+        return answers;
+    }
+
+    /** An object member of the earlier rounds' state, or a new empty one. */
+    private ObjectNode stateMember(String name) {
+        JsonNode member = state == null ? null : state.get(name);
+        return member instanceof ObjectNode object ? object : codec.mapper().createObjectNode();
+    }
+
     /** This round's answer to the question (when it was the question asked), else an earlier round's. */
     private JsonNode answerTo(String key, String questionDigest) {
         JsonNode fresh = inputResponses == null ? null : inputResponses.get(key);
-        JsonNode askedDigest = askedBefore.get(key);
+        JsonNode askedDigest = state == null ? null : state.path("asked").get(key);
         if (fresh != null && fresh.isObject() && (askedDigest == null || questionDigest.equals(askedDigest.asString()))) {
             return fresh;
         }
-        JsonNode earlier = answers.get(key);
+        JsonNode earlier = answers().get(key);
         if (earlier != null && questionDigest.equals(earlier.path("question").asString())) {
             return earlier.get("answer");
         }

@@ -79,9 +79,16 @@ public record ModernRequest(JsonRpcMessage.Request request, String protocolVersi
             throw McpException.invalidParams("Invalid params: params._meta[\"" + CLIENT_CAPABILITIES
                     + "\"] is required and must be an object (empty when the client declares no capability)");
         }
-        return new ModernRequest(request, ProtocolVersion.canonical(version.asString()),
-                bind(codec, capabilities, CLIENT_CAPABILITIES, ClientCapabilities.class),
-                bind(codec, meta.get(CLIENT_INFO), CLIENT_INFO, Implementation.class), logLevel(meta.get(LOG_LEVEL)));
+        ClientCapabilities declared;
+        try {
+            declared = ClientCapabilities.of(capabilities);
+        }
+        catch (IllegalArgumentException ex) {
+            throw McpException.invalidParams("Invalid params: params._meta[\"" + CLIENT_CAPABILITIES + "\"]: "
+                    + ex.getMessage());
+        }
+        return new ModernRequest(request, ProtocolVersion.canonical(version.asString()), declared,
+                clientInfo(codec, meta.get(CLIENT_INFO)), logLevel(meta.get(LOG_LEVEL)));
     }
 
     /** -32022 with the versions this server speaks, so that the client can retry with one of them. */
@@ -98,19 +105,37 @@ public record ModernRequest(JsonRpcMessage.Request request, String protocolVersi
         return request.method();
     }
 
-    private static <T> T bind(JsonRpcCodec codec, JsonNode value, String key, Class<T> type) {
+    /** The client's identity, read member by member unless it has icons: every request of a client carries it. */
+    private static Implementation clientInfo(JsonRpcCodec codec, JsonNode info) {
+        if (info == null || info.isNull()) {
+            return null;
+        }
+        if (!info.isObject()) {
+            throw McpException.invalidParams("Invalid params: params._meta[\"" + CLIENT_INFO + "\"] must be an object");
+        }
+        if (info.has("icons")) {
+            try {
+                return codec.bindParams(info, Implementation.class);
+            }
+            catch (McpException ex) {
+                throw McpException.invalidParams("Invalid params: params._meta[\"" + CLIENT_INFO + "\"]: "
+                        + ex.getMessage());
+            }
+        }
+        return new Implementation(text(info, "name"), text(info, "title"), text(info, "version"),
+                text(info, "description"), null, text(info, "websiteUrl"));
+    }
+
+    private static String text(JsonNode info, String name) {
+        JsonNode value = info.get(name);
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isObject()) {
-            throw McpException.invalidParams("Invalid params: params._meta[\"" + key + "\"] must be an object");
+        if (!value.isString()) {
+            throw McpException.invalidParams("Invalid params: params._meta[\"" + CLIENT_INFO + "\"]." + name
+                    + " must be a string");
         }
-        try {
-            return codec.bindParams(value, type);
-        }
-        catch (McpException ex) {
-            throw McpException.invalidParams("Invalid params: params._meta[\"" + key + "\"]: " + ex.getMessage());
-        }
+        return value.asString();
     }
 
     private static LoggingLevel logLevel(JsonNode level) {

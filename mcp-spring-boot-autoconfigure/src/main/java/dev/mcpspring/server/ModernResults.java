@@ -36,8 +36,9 @@ final class ModernResults {
         }
         result.put("resultType", "complete");
         JsonNode meta = result.get("_meta");
+        // the same node in every result: it is only ever written, never changed
         (meta instanceof ObjectNode object ? object : result.putObject("_meta")).set(ModernRequest.SERVER_INFO,
-                serverInfo.deepCopy());
+                serverInfo);
         if (LIST_METHODS.contains(request.method())) {
             result.put("ttlMs", caching.listTtl().toMillis());
             result.put("cacheScope", caching.listScope());
