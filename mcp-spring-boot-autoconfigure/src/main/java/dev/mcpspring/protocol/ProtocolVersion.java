@@ -40,7 +40,13 @@ public final class ProtocolVersion {
      * as opposed to the legacy revisions that start a session with {@code initialize}.
      */
     public static boolean isModern(String version) {
-        return version != null && DATED.matcher(version).matches() && version.compareTo(V2026_07_28) >= 0;
+        if (version == null) {
+            return false;
+        }
+        if (version.equals(V2026_07_28)) { // the common cases first: this runs several times per request
+            return true;
+        }
+        return !version.startsWith("2025-") && DATED.matcher(version).matches() && version.compareTo(V2026_07_28) > 0;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
@@ -63,6 +64,9 @@ public class McpServer {
     private final McpPeers peers;
 
     private final Map<String, RequestHandler> handlers = new HashMap<>();
+
+    /** The {@code Mcp-Param-*} headers of each tool called so far, by tool name; forgotten when the tools change. */
+    private final Map<String, Map<String, List<String>>> paramHeaders = new ConcurrentHashMap<>();
 
     /** The handlers of modern requests: the shared ones without the methods 2026-07-28 removed, plus its own. */
     private final Map<String, RequestHandler> modernHandlers = new HashMap<>();
@@ -157,6 +161,7 @@ public class McpServer {
         new PromptsFeature(registries.prompts(), codec, pageSize).register(handlers);
         new CompletionsFeature(registries.completions(), registries.prompts(), registries.resourceTemplates(), codec)
             .register(handlers);
+        registries.tools().addChangeListener(paramHeaders::clear);
         announceChanges(registries.tools(), McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED);
         announceChanges(registries.resources(), McpMethods.NOTIFICATION_RESOURCES_LIST_CHANGED);
         announceChanges(registries.resourceTemplates(), McpMethods.NOTIFICATION_RESOURCES_LIST_CHANGED);
@@ -184,7 +189,16 @@ public class McpServer {
      * with the property path of each; empty for an unknown tool.
      */
     public Map<String, List<String>> paramHeaders(String name) {
-        return registries.tools().find(name).map(tool -> ParamHeaders.of(tool.tool().inputSchema())).orElse(Map.of());
+        Map<String, List<String>> known = paramHeaders.get(name);
+        if (known != null) {
+            return known;
+        }
+        // only registered tools are remembered: a client must not grow this map with names of its own
+        return registries.tools().find(name).map(spec -> {
+            Map<String, List<String>> headers = ParamHeaders.of(spec.tool().inputSchema());
+            paramHeaders.put(name, headers);
+            return headers;
+        }).orElse(Map.of());
     }
 
     /** The open {@code subscriptions/listen} streams of modern clients. */
