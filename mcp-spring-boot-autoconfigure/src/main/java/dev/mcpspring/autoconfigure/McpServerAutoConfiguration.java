@@ -229,6 +229,10 @@ public class McpServerAutoConfiguration {
     @ConditionalOnMissingBean
     SessionManager mcpSessionManager(McpServerProperties properties, EventStore eventStore) {
         McpServerProperties.Session session = properties.getSession();
+        if (session.getStore() == McpServerProperties.Session.Store.REDIS) { // else the Redis configuration took over
+            throw new IllegalStateException("mcp.server.session.store=redis needs Spring Data Redis: add the "
+                    + "dependency org.springframework.boot:spring-boot-starter-data-redis");
+        }
         return new InMemorySessionManager(session.getTimeout(), session.getMaxSessions(),
                 session.getMaxQueuedMessages(), eventStore, session.isEvictIdleOnLimit());
     }

@@ -305,6 +305,26 @@ public class McpServerProperties {
          */
         private boolean evictIdleOnLimit;
 
+        /**
+         * Where sessions live: {@code memory} (this instance only) or {@code redis} (shared by every instance that
+         * uses the same Redis, through Spring Data Redis; needs spring-boot-starter-data-redis).
+         */
+        private Store store = Store.MEMORY;
+
+        private final Redis redis = new Redis();
+
+        public Store getStore() {
+            return store;
+        }
+
+        public void setStore(Store store) {
+            this.store = store;
+        }
+
+        public Redis getRedis() {
+            return redis;
+        }
+
         public boolean isEvictIdleOnLimit() {
             return evictIdleOnLimit;
         }
@@ -343,6 +363,45 @@ public class McpServerProperties {
 
         public void setMaxQueuedMessages(int maxQueuedMessages) {
             this.maxQueuedMessages = maxQueuedMessages;
+        }
+
+        /** Where sessions live. */
+        public enum Store {
+
+            /** In this instance's memory: every request of a session must reach this instance. */
+            MEMORY,
+
+            /** In Redis: any instance serves any request of any session. */
+            REDIS
+        }
+
+        /** Settings of sessions kept in Redis ({@code mcp.server.session.redis.*}). */
+        public static class Redis {
+
+            /** Prefix of every Redis key and channel; instances that share sessions must use the same one. */
+            private String keyPrefix = "mcp:";
+
+            /**
+             * How often an instance renews what it holds in Redis (its liveness, its open streams, the requests it
+             * runs); an instance silent for three intervals counts as gone, and other instances take over.
+             */
+            private Duration heartbeat = Duration.ofSeconds(2);
+
+            public String getKeyPrefix() {
+                return keyPrefix;
+            }
+
+            public void setKeyPrefix(String keyPrefix) {
+                this.keyPrefix = keyPrefix;
+            }
+
+            public Duration getHeartbeat() {
+                return heartbeat;
+            }
+
+            public void setHeartbeat(Duration heartbeat) {
+                this.heartbeat = heartbeat;
+            }
         }
     }
 

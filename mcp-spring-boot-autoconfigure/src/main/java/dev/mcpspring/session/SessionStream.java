@@ -19,8 +19,11 @@ import dev.mcpspring.protocol.ProtocolVersion;
  * Clients that negotiated 2025-11-25 or later get a priming event (an id and empty data) as soon as a connection
  * is attached, so they can resume even before the first message. Older clients never see one: they fail on
  * its empty data.
+ * <p>
+ * Public for {@link SessionManager} implementations: the in-memory manager keeps every stream of a session here,
+ * a shared manager keeps each stream on the instance that writes it.
  */
-final class SessionStream implements MessageSink {
+public final class SessionStream implements MessageSink {
 
     private static final Log logger = LogFactory.getLog(SessionStream.class);
 
@@ -46,22 +49,40 @@ final class SessionStream implements MessageSink {
 
     private volatile Runnable onTerminate = () -> { };
 
-    SessionStream(McpSession session, String streamId, EventStore store, int maxUndelivered) {
+    /**
+     * A new stream, whose first event gets the sequence 0.
+     *
+     * @param maxUndelivered how many messages to keep for the next connection when none takes them (0: none)
+     */
+    public SessionStream(McpSession session, String streamId, EventStore store, int maxUndelivered) {
+        this(session, streamId, store, maxUndelivered, 0);
+    }
+
+    /**
+     * A stream that carries on after {@code nextSequence - 1} events already in {@code store} (another instance
+     * wrote them and is gone): a client can resume after any of them.
+     */
+    public SessionStream(McpSession session, String streamId, EventStore store, int maxUndelivered,
+            long nextSequence) {
         this.session = session;
         this.streamId = streamId;
         this.store = store;
         this.maxUndelivered = maxUndelivered;
+        this.nextSequence = nextSequence;
     }
 
-    String streamId() {
+    /** The stream id, the first part of its event ids. */
+    public String streamId() {
         return streamId;
     }
 
-    void onTerminate(Runnable action) {
+    /** Runs {@code action} once the stream has ended. */
+    public void onTerminate(Runnable action) {
         this.onTerminate = action;
     }
 
-    synchronized boolean hasOpenConnection() {
+    /** Whether a connection is attached and open. */
+    public synchronized boolean hasOpenConnection() {
         return connection != null && connection.isOpen();
     }
 
@@ -69,7 +90,7 @@ final class SessionStream implements MessageSink {
      * Attaches a new connection that starts where the stream is now: a priming event for clients that understand
      * it, then the messages no connection took (GET stream), then everything sent from now on.
      */
-    synchronized void attach(MessageSink newConnection) {
+    public synchronized void attach(MessageSink newConnection) {
         replaceConnection(newConnection);
         if (ProtocolVersion.supportsSsePolling(session.protocolVersion())) {
             long sequence = nextSequence++;
@@ -98,7 +119,7 @@ final class SessionStream implements MessageSink {
      *
      * @throws UnknownEventIdException when the event was never sent or a later one is no longer kept
      */
-    synchronized void resume(MessageSink newConnection, long sequence, String lastEventId) {
+    public synchronized void resume(MessageSink newConnection, long sequence, String lastEventId) {
         if (sequence >= nextSequence) {
             throw new UnknownEventIdException(lastEventId);
         }
@@ -127,7 +148,7 @@ final class SessionStream implements MessageSink {
     }
 
     /** Detaches {@code oldConnection} if it is still the current one (it closed). */
-    synchronized void detach(MessageSink oldConnection) {
+    public synchronized void detach(MessageSink oldConnection) {
         if (connection == oldConnection) {
             connection = null;
         }
@@ -206,7 +227,7 @@ final class SessionStream implements MessageSink {
     }
 
     /** The session closed: stop storing events (the store forgets the session next). */
-    synchronized void detachStore() {
+    public synchronized void detachStore() {
         store = null;
         undelivered = null;
     }

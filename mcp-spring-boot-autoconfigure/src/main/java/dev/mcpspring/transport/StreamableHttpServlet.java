@@ -34,6 +34,7 @@ import dev.mcpspring.server.ModernRequest;
 import dev.mcpspring.session.McpSession;
 import dev.mcpspring.session.SessionClosedException;
 import dev.mcpspring.session.SessionManager;
+import dev.mcpspring.session.SessionStoreUnavailableException;
 import dev.mcpspring.session.SessionState;
 import dev.mcpspring.session.StreamConflictException;
 import dev.mcpspring.session.UnknownEventIdException;
@@ -134,6 +135,19 @@ public class StreamableHttpServlet extends HttpServlet {
             refusal.headers().forEach(response::setHeader);
             HttpErrors.write(response, codec, refusal.status(), null, refusal.error());
         }
+        catch (SessionStoreUnavailableException ex) {
+            RequestRefusedException refusal = storeUnavailable(ex);
+            refusal.headers().forEach(response::setHeader);
+            HttpErrors.write(response, codec, refusal.status(), null, refusal.error());
+        }
+    }
+
+    /** 503: the shared session store (Redis) cannot be reached now; nothing was changed, so retrying is safe. */
+    private static RequestRefusedException storeUnavailable(SessionStoreUnavailableException ex) {
+        logger.warn("MCP request refused: " + ex.getMessage());
+        return new RequestRefusedException(HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorCodes.INTERNAL_ERROR,
+                "Service Unavailable: the session store cannot be reached; retry shortly")
+            .header("Retry-After", "1");
     }
 
     @Override
@@ -235,11 +249,20 @@ public class StreamableHttpServlet extends HttpServlet {
                     out.closeConnection(); // polling mode: priming event, then the client comes back with GET
                 }
                 List<JsonRpcMessage> responses = new ArrayList<>(requests.size());
-                for (JsonRpcMessage.Request r : requests) {
-                    JsonRpcMessage answer = server.handle(session, r, out, principal);
-                    if (answer != null) { // null: the client cancelled the request, which gets no response
-                        responses.add(answer);
+                try {
+                    for (JsonRpcMessage.Request r : requests) {
+                        JsonRpcMessage answer = server.handle(session, r, out, principal);
+                        if (answer != null) { // null: the client cancelled the request, which gets no response
+                            responses.add(answer);
+                        }
                     }
+                }
+                catch (SessionStoreUnavailableException ex) {
+                    RequestRefusedException refusal = storeUnavailable(ex);
+                    refusal.headers().forEach(out::header);
+                    out.complete(List.of(new JsonRpcMessage.ErrorResponse(requests.get(0).id(), refusal.error())),
+                            false, refusal.status());
+                    return;
                 }
                 if (created && session.id() != null) {
                     if (!responses.isEmpty() && responses.get(0) instanceof JsonRpcMessage.Response) {
@@ -382,11 +405,15 @@ public class StreamableHttpServlet extends HttpServlet {
             registration.set(!resume ? sessions.openStandaloneStream(session.id(), stream)
                     : sessions.resumeStream(session.id(), lastEventId.trim(), stream));
         }
-        catch (StreamConflictException | SessionClosedException | UnknownEventIdException ex) {
-            RequestRefusedException refusal = ex instanceof StreamConflictException
+        catch (StreamConflictException | SessionClosedException | UnknownEventIdException
+                | SessionStoreUnavailableException ex) {
+            RequestRefusedException refusal = ex instanceof SessionStoreUnavailableException unavailable
+                    ? storeUnavailable(unavailable)
+                    : ex instanceof StreamConflictException
                     ? new RequestRefusedException(HttpServletResponse.SC_CONFLICT, "Conflict: " + ex.getMessage())
                     : ex instanceof UnknownEventIdException unknown ? unknownEventId(unknown)
                     : SessionResolver.notFound();
+            refusal.headers().forEach(response::setHeader);
             HttpErrors.write(response, codec, refusal.status(), null, refusal.error());
             async.complete();
             return;
