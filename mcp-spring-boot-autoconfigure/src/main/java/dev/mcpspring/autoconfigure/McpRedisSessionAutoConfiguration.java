@@ -1,12 +1,15 @@
 package dev.mcpspring.autoconfigure;
 
+import io.lettuce.core.ClientOptions;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -47,5 +50,21 @@ public class McpRedisSessionAutoConfiguration {
         return new RedisSessionManager(connections, redis, codec, events, session.getRedis().getKeyPrefix(),
                 session.getTimeout(), session.getMaxSessions(), session.getMaxQueuedMessages(),
                 session.getRedis().getHeartbeat());
+    }
+
+    /**
+     * While Redis is unreachable, Lettuce rejects commands at once instead of queueing them until it reconnects,
+     * so an MCP request that needs Redis is answered 503 at once rather than after the command time-out.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = { "io.lettuce.core.ClientOptions",
+            "org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer" })
+    @ConditionalOnBooleanProperty(name = "mcp.server.session.redis.fail-fast", matchIfMissing = true)
+    static class FailFastConfiguration {
+
+        @Bean
+        LettuceClientOptionsBuilderCustomizer mcpRedisFailFast() {
+            return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+        }
     }
 }

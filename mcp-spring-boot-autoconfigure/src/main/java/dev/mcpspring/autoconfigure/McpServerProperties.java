@@ -387,6 +387,21 @@ public class McpServerProperties {
              */
             private Duration heartbeat = Duration.ofSeconds(2);
 
+            /**
+             * While Redis is unreachable, have Lettuce reject commands at once instead of queueing them until it
+             * reconnects, so requests are answered 503 without waiting for the command time-out. Applies to the
+             * application's whole Lettuce client.
+             */
+            private boolean failFast = true;
+
+            public boolean isFailFast() {
+                return failFast;
+            }
+
+            public void setFailFast(boolean failFast) {
+                this.failFast = failFast;
+            }
+
             public String getKeyPrefix() {
                 return keyPrefix;
             }

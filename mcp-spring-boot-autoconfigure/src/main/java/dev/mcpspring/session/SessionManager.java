@@ -1,5 +1,6 @@
 package dev.mcpspring.session;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -86,6 +87,15 @@ public interface SessionManager {
      */
     default MessageSink openRequestStream(String sessionId, MessageSink connection) {
         return connection;
+    }
+
+    /**
+     * {@link #openRequestStream(String, MessageSink)} for a stream that answers the requests {@code requestIds}: a
+     * manager shared by several instances uses them to answer those requests with an error when the instance
+     * running them goes away before it answered, so a client resuming the stream elsewhere is not left waiting.
+     */
+    default MessageSink openRequestStream(String sessionId, MessageSink connection, List<JsonNode> requestIds) {
+        return openRequestStream(sessionId, connection);
     }
 
     /**

@@ -14,6 +14,8 @@ import dev.mcpspring.session.McpSession;
 import dev.mcpspring.session.MessageSink;
 import dev.mcpspring.session.SessionClosedException;
 import dev.mcpspring.session.SessionManager;
+import dev.mcpspring.session.SessionStoreUnavailableException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The response to a POST that carried requests. It stays undecided while the handlers run: if they finish
@@ -55,8 +57,13 @@ final class PostResponse implements MessageSink {
 
     private final List<Runnable> disconnectListeners = new ArrayList<>(1); // guarded by this
 
+    /** The ids of the requests this response answers. */
+    private final List<JsonNode> requestIds;
+
     PostResponse(AsyncContext async, HttpServletResponse response, JsonRpcCodec codec, boolean jsonAllowed,
-            boolean sseAllowed, SseConnections sseConnections, SessionManager sessions, McpSession session) {
+            boolean sseAllowed, SseConnections sseConnections, SessionManager sessions, McpSession session,
+            List<JsonNode> requestIds) {
+        this.requestIds = requestIds;
         this.async = async;
         this.response = response;
         this.codec = codec;
@@ -211,10 +218,10 @@ final class PostResponse implements MessageSink {
             stream = connection;
             if (session.id() != null) {
                 try {
-                    stream = sessions.openRequestStream(session.id(), connection);
+                    stream = sessions.openRequestStream(session.id(), connection, requestIds);
                 }
-                catch (SessionClosedException ex) {
-                    // the session ended meanwhile: answer on the connection alone
+                catch (SessionClosedException | SessionStoreUnavailableException ex) {
+                    // the session ended meanwhile, or its store is unreachable: answer on the connection alone
                 }
             }
         }

@@ -240,7 +240,7 @@ public class StreamableHttpServlet extends HttpServlet {
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
         PostResponse out = new PostResponse(async, response, codec, jsonAllowed, sseAllowed, sseConnections,
-                sessions, session);
+                sessions, session, requests.stream().map(JsonRpcMessage.Request::id).toList());
         async.addListener(closeOnError(out::connectionLost));
         Principal principal = request.getUserPrincipal(); // read here: the security context is this thread's
         Runnable work = () -> {
@@ -347,7 +347,7 @@ public class StreamableHttpServlet extends HttpServlet {
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
         PostResponse out = new PostResponse(async, response, codec, jsonAllowed, sseAllowed, sseConnections,
-                sessions, client);
+                sessions, client, List.of(jsonRpcRequest.id()));
         async.addListener(closeOnError(out::connectionLost));
         if (listen) {
             JsonRpcMessage refused = server.listen(modern, out);

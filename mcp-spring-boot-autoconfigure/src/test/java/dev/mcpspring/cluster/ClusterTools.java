@@ -6,10 +6,13 @@ import java.util.stream.Collectors;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
+import dev.mcpspring.annotation.McpResource;
 import dev.mcpspring.annotation.McpTool;
+import dev.mcpspring.protocol.CallToolResult;
 import dev.mcpspring.protocol.ElicitationRequest;
 import dev.mcpspring.protocol.ElicitationResult;
 import dev.mcpspring.protocol.SamplingRequest;
+import dev.mcpspring.protocol.Tool;
 import dev.mcpspring.server.PeerHandle;
 import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.server.ToolSpecification;
@@ -20,6 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 /** Tools of the cluster tests that call back into the client, beside the {@link TestTools}. */
 @TestConfiguration(proxyBeanMethods = false)
 public class ClusterTools {
+
+    /** The URI of the resource clients subscribe to. */
+    static final String NOTE = "notes://today";
 
     @Bean
     PeerCallingTools clusterPeerCallingTools(ToolRegistry registry) {
@@ -59,11 +65,16 @@ public class ClusterTools {
             return "pong";
         }
 
+        @McpResource(uri = NOTE, description = "Today's note")
+        public String note() {
+            return "buy milk";
+        }
+
         @McpTool(description = "Adds a tool on this instance, so every client hears tools/list_changed")
         public String addTool(String name) {
             ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
-            registry.add(new ToolSpecification(new dev.mcpspring.protocol.Tool(name, null, "Added at run time",
-                    schema, null, null, null, null), invocation -> dev.mcpspring.protocol.CallToolResult.text(name)));
+            registry.add(new ToolSpecification(new Tool(name, null, "Added at run time", schema, null, null, null, null),
+                    invocation -> CallToolResult.text(name)));
             return "added " + name;
         }
     }

@@ -255,6 +255,46 @@ class RedisClusterHttpTests {
     }
 
     @Test
+    void progressOfACallWhoseStreamBrokeReachesTheOtherInstanceWithTheAnswer() {
+        RoundRobinClient client = session();
+        String lastEventId;
+        try (OpenRequest call = client.on(0).start("tools/call",
+                client.on(0).callToolParams("progress", Map.of("steps", 3, "pauseMillis", 1500), "p1"))) {
+            call.nextNotification("notifications/progress", WAIT);
+            lastEventId = call.subscription().events().stream()
+                .filter(event -> event.hasData() && event.data().contains("notifications/progress"))
+                .findFirst().orElseThrow().id();
+        } // the client lost everything after the first progress notification
+
+        try (SseSubscription resumed = client.on(1).get().header("Last-Event-ID", lastEventId).openStream()) {
+            JsonNode second = nextMessage(resumed);
+            JsonNode third = nextMessage(resumed);
+            JsonNode answer = nextMessage(resumed);
+
+            assertThat(second.path("params").path("progress").asInt()).isEqualTo(2);
+            assertThat(third.path("params").path("progress").asInt()).isEqualTo(3);
+            assertThat(answer.path("result").path("content").path(0).path("text").asString())
+                .isEqualTo("done after 3 steps");
+        }
+    }
+
+    @Test
+    void aResourceUpdateOnOneInstanceReachesSubscribersWhoseStreamIsOnTheOther() {
+        RoundRobinClient client = session();
+        assertThat(client.on(0).request("resources/subscribe", Map.of("uri", ClusterTools.NOTE)).status())
+            .isEqualTo(200);
+        try (SseSubscription stream = client.on(1).openStream()) {
+            assertThat(stream.status()).isEqualTo(200);
+
+            nodes.context(0).getBean(dev.mcpspring.server.ResourceUpdates.class).resourceUpdated(ClusterTools.NOTE);
+
+            JsonNode update = nextMessage(stream);
+            assertThat(update.path("method").asString()).isEqualTo("notifications/resources/updated");
+            assertThat(update.path("params").path("uri").asString()).isEqualTo(ClusterTools.NOTE);
+        }
+    }
+
+    @Test
     void theSessionLimitHoldsAcrossInstances() {
         try (RedisServerProcess ownRedis = RedisServerProcess.launch();
                 ClusterNodes limited = ClusterNodes.start(2, ownRedis.port(), "mcp.server.session.max-sessions=2")) {

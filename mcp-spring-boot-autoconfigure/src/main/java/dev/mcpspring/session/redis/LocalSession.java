@@ -88,6 +88,11 @@ final class LocalSession {
         return active.get() > 0 | touched.getAndSet(false);
     }
 
+    /** Marks the session as worked for, so the next heartbeat renews its expiry. */
+    void touch() {
+        touched.set(true);
+    }
+
     /** Whether this instance holds anything of the session besides its cached state. */
     synchronized boolean holdsAnything() {
         return active.get() > 0 || standalone != null || requestStreams != null || pending != null

@@ -55,7 +55,7 @@ public final class RedisEventStore implements EventStore {
             for _, stream in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
               redis.call('DEL', ARGV[1] .. stream)
             end
-            redis.call('DEL', KEYS[1], KEYS[2])
+            redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
             return 1
             """, Long.class);
 
@@ -107,6 +107,19 @@ public final class RedisEventStore implements EventStore {
         });
     }
 
+    /** Records which requests a request stream answers (a JSON array of their ids). */
+    void recordRequests(String sessionId, String streamId, String requestIds) {
+        RedisCalls.run(() -> {
+            redis.opsForHash().put(keys.streamRequests(sessionId), streamId, requestIds);
+            return redis.expire(keys.streamRequests(sessionId), ttl);
+        });
+    }
+
+    /** The JSON array of the ids of the requests a request stream answers, or {@code null}. */
+    String requestsOf(String sessionId, String streamId) {
+        return RedisCalls.run(() -> redis.<String, String>opsForHash().get(keys.streamRequests(sessionId), streamId));
+    }
+
     /** Forgets that the stream ended: a new instance carries it on (a standalone stream whose owner is gone). */
     void reopen(String sessionId, String streamId) {
         RedisCalls.run(() -> redis.opsForSet().remove(keys.endedStreams(sessionId), streamId));
@@ -143,7 +156,8 @@ public final class RedisEventStore implements EventStore {
     @Override
     public void removeSession(String sessionId) {
         RedisCalls.run(() -> redis.execute(REMOVE_SESSION,
-                List.of(keys.eventStreams(sessionId), keys.endedStreams(sessionId)), keys.eventsPrefix(sessionId)));
+                List.of(keys.eventStreams(sessionId), keys.endedStreams(sessionId), keys.streamRequests(sessionId)),
+                keys.eventsPrefix(sessionId)));
     }
 
     private JsonRpcMessage read(String data) {

@@ -10,7 +10,8 @@ package dev.mcpspring.session.redis;
  * <li>{@code <p>s:<id>:subs}: the resource URIs the session subscribed to, and {@code <p>sub:<uri>} the sessions of
  * a URI;</li>
  * <li>{@code <p>s:<id>:ev:<stream>}: a Redis stream of the SSE events of one stream, {@code <p>s:<id>:evs} the
- * session's streams by age, {@code <p>s:<id>:ended} those that have ended.</li>
+ * session's streams by age, {@code <p>s:<id>:ended} those that have ended, {@code <p>s:<id>:reqs} the ids of the
+ * requests each request stream answers.</li>
  * </ul>
  * Besides: {@code <p>sessions}, a sorted set of every live session by expiry time (the cluster-wide count), and
  * {@code <p>node:<id>}, which exists while that instance is alive. Each instance listens on the channel
@@ -60,6 +61,10 @@ record RedisKeys(String prefix) {
 
     String eventStreams(String sessionId) {
         return session(sessionId) + ":evs";
+    }
+
+    String streamRequests(String sessionId) {
+        return session(sessionId) + ":reqs";
     }
 
     String endedStreams(String sessionId) {

@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.data.redis.connection.DefaultStringRedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.StringRedisConnection;
 import org.springframework.data.redis.connection.RedisZSetCommands.ZAddArgs;
@@ -30,7 +31,9 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.JsonRpcCodec;
+import dev.mcpspring.protocol.JsonRpcError;
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.session.DuplicateRequestIdException;
 import dev.mcpspring.session.EventId;
@@ -338,10 +341,19 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
 
     @Override
     public MessageSink openRequestStream(String sessionId, MessageSink connection) {
+        return openRequestStream(sessionId, connection, List.of());
+    }
+
+    @Override
+    public MessageSink openRequestStream(String sessionId, MessageSink connection, List<JsonNode> requestIds) {
         LocalSession local = require(sessionId);
         // the stream id names this instance, so a client resuming it elsewhere is sent here
         SessionStream stream = new SessionStream(local.session(), "r" + counter.incrementAndGet() + "." + nodeId,
                 events, 0);
+        if (!requestIds.isEmpty()) { // so another instance can answer them if this one goes away
+            events.recordRequests(sessionId, stream.streamId(),
+                    codec.mapper().writeValueAsString(codec.mapper().valueToTree(requestIds)));
+        }
         local.addRequestStream(stream);
         stream.attach(connection);
         return stream;
@@ -387,7 +399,7 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
             if (STANDALONE_STREAM_ID.equals(streamId) || isAlive(owner)) {
                 return attachElsewhere(local, streamId, owner, eventId.sequence(), lastEventId, connection);
             }
-            return replayEnded(local, eventId, lastEventId, connection); // its instance is gone
+            return replayOrphaned(local, eventId, lastEventId, connection); // its instance is gone
         }
         SessionStream live = STANDALONE_STREAM_ID.equals(streamId) ? ownedStandalone(local)
                 : local.requestStream(streamId);
@@ -414,6 +426,36 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
             .orElseThrow(() -> new UnknownEventIdException(lastEventId));
         Activity activity = local.begin();
         if (connection.sendAll(eventId.streamId(), replay.events())) {
+            connection.close();
+        }
+        return activity;
+    }
+
+    /**
+     * Resumes a request's stream whose instance went away: what it stored, then, unless it had answered, an error
+     * answer to each of its requests (stored too, so a later resumption gets the same), then the end.
+     */
+    private Activity replayOrphaned(LocalSession local, EventId eventId, String lastEventId,
+            MessageSink connection) {
+        String sessionId = local.id();
+        String streamId = eventId.streamId();
+        EventStore.Replay replay = events.replayAfter(sessionId, streamId, eventId.sequence())
+            .orElseThrow(() -> new UnknownEventIdException(lastEventId));
+        List<EventStore.StoredEvent> all = new ArrayList<>(replay.events());
+        if (!replay.terminated()) {
+            String ids = events.requestsOf(sessionId, streamId);
+            long next = eventId.sequence() + 1 + replay.events().size();
+            for (JsonNode id : ids == null ? List.<JsonNode>of() : codec.mapper().readTree(ids).valueStream().toList()) {
+                JsonRpcMessage error = new JsonRpcMessage.ErrorResponse(id, new JsonRpcError(ErrorCodes.INTERNAL_ERROR,
+                        "The server instance handling this request stopped before it answered; the request may or "
+                                + "may not have taken effect. Send it again if that is safe"));
+                events.append(sessionId, streamId, next, error);
+                all.add(new EventStore.StoredEvent(next++, error));
+            }
+            events.terminate(sessionId, streamId);
+        }
+        Activity activity = local.begin();
+        if (connection.sendAll(streamId, all)) {
             connection.close();
         }
         return activity;
@@ -827,17 +869,19 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
      * end's instance is gone are closed; sessions unused for a while leave the cache.
      */
     void heartbeat() {
+        List<LocalSession> renewed = new ArrayList<>();
         try {
             List<LocalSession> sessions = new ArrayList<>(locals.values());
             long now = System.currentTimeMillis();
-            List<String> checked = new ArrayList<>();
             Set<String> peers = new LinkedHashSet<>();
             remotes.values().forEach(remote -> peers.add(remote.holder()));
             held.values().forEach(connection -> peers.add(connection.owner()));
             List<String> peerList = new ArrayList<>(peers);
             Map<Integer, String> sessionResults = new HashMap<>();
             List<Object> results = redis.executePipelined((RedisCallback<Object>) connection -> {
-                StringRedisConnection commands = (StringRedisConnection) connection;
+                // Spring Data Redis 4's StringRedisTemplate no longer hands callbacks a StringRedisConnection
+                StringRedisConnection commands = connection instanceof StringRedisConnection strings ? strings
+                        : new DefaultStringRedisConnection(connection);
                 int index = 0;
                 commands.pSetEx(keys.node(nodeId), nodeTtlMillis, "1");
                 index++;
@@ -850,21 +894,21 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
                         continue;
                     }
                     String id = local.id();
-                    boolean renew = local.takeTouched();
-                    if (renew || local.holdsAnything()) {
-                        sessionResults.put(index, id);
-                        if (renew) {
-                            commands.pExpire(keys.session(id), idleMillis);
-                            commands.zAdd(keys.sessions(), now + idleMillis, id, ZAddArgs.ifExists());
-                            index += 2;
-                        }
-                        else {
-                            commands.exists(keys.session(id));
-                            index++;
-                        }
-                    }
-                    else if (now - local.lastUsedMillis() > CACHE_MILLIS) {
+                    if (!local.holdsAnything() && now - local.lastUsedMillis() > CACHE_MILLIS) {
                         locals.remove(id, local);
+                        continue;
+                    }
+                    // every cached session is checked, so one closed or lost elsewhere leaves the cache soon
+                    sessionResults.put(index, id);
+                    if (local.takeTouched()) {
+                        renewed.add(local);
+                        commands.pExpire(keys.session(id), idleMillis);
+                        commands.zAdd(keys.sessions(), now + idleMillis, id, ZAddArgs.ifExists());
+                        index += 2;
+                    }
+                    else {
+                        commands.exists(keys.session(id));
+                        index++;
                     }
                     if (local.standalone() != null) {
                         commands.pExpire(keys.standaloneOwner(id), nodeTtlMillis);
@@ -891,11 +935,11 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
                 if (Boolean.FALSE.equals(result) || Long.valueOf(0).equals(result)) {
                     logger.debug("MCP session " + id + " expired or was closed elsewhere");
                     closeHere(id);
-                    checked.add(id);
                 }
             });
         }
         catch (RuntimeException ex) {
+            renewed.forEach(LocalSession::touch); // renewed at the next heartbeat that gets through
             logger.warn("Renewing this instance's MCP sessions in Redis failed: " + ex.getMessage());
         }
     }

@@ -1,0 +1,181 @@
+package dev.mcpspring.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.testclient.McpResponse;
+import dev.mcpspring.testclient.McpTestClient;
+import dev.mcpspring.testclient.OpenRequest;
+import dev.mcpspring.testclient.SseEvent;
+import dev.mcpspring.testclient.SseSubscription;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Instances and Redis going away, and what a request costs in Redis: each test gets its own Redis and two
+ * instances.
+ */
+class RedisClusterFaultHttpTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static final String VERSION = "2025-11-25";
+
+    private RedisServerProcess redis;
+
+    private ClusterNodes nodes;
+
+    @BeforeEach
+    void startCluster() {
+        redis = RedisServerProcess.launch();
+        nodes = ClusterNodes.start(2, redis.port(), List.of(ClusterTools.class),
+                "mcp.server.transport.keep-alive-interval=200ms", "mcp.server.session.redis.heartbeat=200ms");
+    }
+
+    @AfterEach
+    void stopCluster() {
+        nodes.close();
+        redis.close();
+    }
+
+    private RoundRobinClient session() {
+        RoundRobinClient client = nodes.roundRobin();
+        McpTestClient first = client.next();
+        first.connect(VERSION, Map.of("sampling", Map.of()));
+        client.share(first.sessionId(), first.protocolVersion());
+        return client;
+    }
+
+    @Test
+    void aSessionLivesOnWhenTheInstanceThatCreatedItStops() {
+        RoundRobinClient client = session();
+
+        nodes.stop(0);
+
+        McpResponse echo = client.on(1).callTool("echo", Map.of("text", "still here"));
+        assertThat(echo.result().path("content").path(0).path("text").asString()).isEqualTo("still here");
+        nodes.restart(0);
+        assertThat(client.on(0).callTool("echo", Map.of("text", "back")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aCallRunningOnAnInstanceThatStopsEndsWithAnErrorWhenResumedElsewhere() {
+        RoundRobinClient client = session();
+        String lastEventId;
+        JsonNode callId;
+        try (OpenRequest call = client.on(0).startToolCall("ask", Map.of("prompt", "never answered"))) {
+            call.nextRequest("sampling/createMessage", WAIT);
+            callId = call.id();
+            lastEventId = call.subscription().events().stream().filter(SseEvent::hasData)
+                .reduce((a, b) -> b).orElseThrow().id();
+
+            nodes.stop(0);
+        }
+
+        try (SseSubscription resumed = client.on(1).get().header("Last-Event-ID", lastEventId).openStream()) {
+            JsonNode answer = resumed.nextMessage(WAIT);
+            while (!answer.has("id") || answer.has("method")) { // e.g. the withdrawn sampling request's cancellation
+                answer = resumed.nextMessage(WAIT);
+            }
+
+            assertThat(answer.get("id").asLong()).isEqualTo(callId.asLong());
+            assertThat(answer.path("error").path("code").asInt()).isIn(ErrorCodes.INTERNAL_ERROR,
+                    ErrorCodes.REQUEST_CANCELLED);
+            assertThat(resumed.awaitClosed(WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void withRedisGoneRequestsFailFastWith503AndTheServiceRecoversWhenItReturns() throws Exception {
+        RoundRobinClient client = session();
+        client.on(1).callTool("echo", Map.of("text", "cached on 1"));
+
+        redis.stop();
+        long start = System.nanoTime();
+        McpResponse call = client.on(1).callTool("echo", Map.of("text", "no redis"));
+        McpResponse initialize = nodes.client(0).initialize(VERSION);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(call.status()).isEqualTo(503);
+        assertThat(call.errorCode()).isEqualTo(ErrorCodes.INTERNAL_ERROR);
+        assertThat(call.errorMessage()).contains("session store cannot be reached");
+        assertThat(call.body()).doesNotContain("Exception").doesNotContain("at dev.");
+        assertThat(initialize.status()).isEqualTo(503);
+        assertThat(millis).as("failing fast").isLessThan(WAIT.toMillis());
+
+        redis.start(); // empty: the old session is gone
+        McpTestClient fresh = awaitInitialize();
+        RoundRobinClient recovered = nodes.roundRobin().share(fresh.sessionId(), fresh.protocolVersion());
+        assertThat(recovered.on(1).callTool("echo", Map.of("text", "back")).status()).isEqualTo(200);
+        awaitStatus(client.on(0), 404); // the session was lost with Redis' data: the instances find out
+        awaitStatus(client.on(1), 404);
+    }
+
+    private static void awaitStatus(McpTestClient client, int status) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        for (McpResponse response = client.ping(); response.status() != status; response = client.ping()) {
+            assertThat(System.nanoTime()).as("status " + status + " in time: " + response).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** Initializes on node 0 as soon as Redis answers again. */
+    private McpTestClient awaitInitialize() throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos() * 2;
+        while (true) {
+            McpTestClient client = nodes.client(0);
+            McpResponse response = client.initialize(VERSION);
+            if (response.status() == 200) {
+                return client;
+            }
+            assertThat(System.nanoTime()).as("initialize after Redis came back: " + response).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void aToolCallInAnExistingSessionCostsOneRedisRoundTrip() throws InterruptedException {
+        RoundRobinClient client = session();
+        client.on(0).callTool("echo", Map.of("text", "warm"));
+        client.on(1).callTool("echo", Map.of("text", "warm"));
+        int calls = 20;
+        Thread.sleep(500); // the warm-up calls' deletions, done in the background, land before the count starts
+
+        redis.command("CONFIG", "RESETSTAT");
+        for (int i = 0; i < calls; i++) {
+            assertThat(client.next().callTool("echo", Map.of("text", "x" + i)).status()).isEqualTo(200);
+        }
+        Map<String, Long> stats = commandStats();
+
+        assertThat(stats.getOrDefault("evalsha", 0L) + stats.getOrDefault("eval", 0L))
+            .as("one script per call, registering its id and renewing the session: " + stats)
+            .isEqualTo(calls);
+        // Redis also counts the commands run inside the script (set, pexpire, zadd); besides: the ids' deletions
+        // after the answers, in the background, and the instances' heartbeats (psetex, pexpire, zadd, exists)
+        assertThat(stats.keySet()).as("no other command: " + stats).isSubsetOf(
+                Set.of("evalsha", "eval", "set", "del", "pexpire", "zadd", "exists", "psetex", "hello", "config"));
+        assertThat(stats.getOrDefault("del", 0L)).as("at most one deletion per call").isLessThanOrEqualTo(calls);
+    }
+
+    private Map<String, Long> commandStats() {
+        String info = String.valueOf(redis.command("INFO", "commandstats"));
+        Map<String, Long> stats = new HashMap<>();
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith("cmdstat_")) {
+                String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+                String calls = line.substring(line.indexOf("calls=") + 6, line.indexOf(',', line.indexOf("calls=")));
+                stats.put(name.replace('|', ' ').split(" ")[0], stats.getOrDefault(name, 0L) + Long.parseLong(calls));
+            }
+        }
+        return stats;
+    }
+}
