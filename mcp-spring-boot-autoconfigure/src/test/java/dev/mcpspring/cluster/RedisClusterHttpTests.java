@@ -245,6 +245,7 @@ class RedisClusterHttpTests {
             call.close(); // the connection breaks after the sampling request
             client.on(0).respond(request.get("id"), ClusterTools.textResult("resumed"));
         }
+        sleep(1_000); // several heartbeats: the instance running the call is still known to be alive
 
         try (SseSubscription resumed = client.on(1).get().header("Last-Event-ID", lastEventId).openStream()) {
             JsonNode response = nextMessage(resumed);
@@ -303,6 +304,15 @@ class RedisClusterHttpTests {
 
             assertThat(limited.client(0).initialize(VERSION).status()).isEqualTo(503);
             assertThat(limited.client(1).initialize(VERSION).status()).isEqualTo(503);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,0 +1,96 @@
+package dev.mcpspring.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.mcpspring.testclient.McpResponse;
+import dev.mcpspring.testclient.McpTestClient;
+import dev.mcpspring.testclient.SseSubscription;
+
+/** The idle time-out of sessions in Redis, with two instances and a one-second time-out. */
+class RedisSessionExpiryHttpTests {
+
+    private static final String VERSION = "2025-11-25";
+
+    private static RedisServerProcess redis;
+
+    private static ClusterNodes nodes;
+
+    @BeforeAll
+    static void startCluster() {
+        redis = RedisServerProcess.launch();
+        nodes = ClusterNodes.start(2, redis.port(), "mcp.server.session.timeout=1s",
+                "mcp.server.transport.keep-alive-interval=200ms", "mcp.server.session.redis.heartbeat=200ms");
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (nodes != null) {
+            nodes.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    private static RoundRobinClient session() {
+        RoundRobinClient client = nodes.roundRobin();
+        McpTestClient first = client.next();
+        first.connect(VERSION, Map.of());
+        client.share(first.sessionId(), first.protocolVersion());
+        return client;
+    }
+
+    @Test
+    void anIdleSessionExpiresOnEveryInstance() throws InterruptedException {
+        RoundRobinClient client = session();
+        assertThat(client.on(1).ping().status()).isEqualTo(200);
+
+        Thread.sleep(2_500);
+
+        assertThat(client.on(0).ping().status()).isEqualTo(404);
+        assertThat(client.on(1).ping().status()).isEqualTo(404);
+        assertThat(redis.command("EXISTS", "mcp:s:" + client.sessionId())).isEqualTo(0L);
+    }
+
+    @Test
+    void aSessionWhoseStreamIsOpenOnAnotherInstanceDoesNotExpire() throws InterruptedException {
+        RoundRobinClient client = session();
+        try (SseSubscription stream = client.on(1).openStream()) {
+            assertThat(stream.status()).isEqualTo(200);
+
+            Thread.sleep(2_500);
+
+            assertThat(client.on(0).ping().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aLongRequestKeepsItsSessionAlive() {
+        RoundRobinClient client = session();
+
+        McpResponse slow = client.on(0).callTool("slow", Map.of("millis", 2_500));
+
+        assertThat(slow.status()).isEqualTo(200);
+        assertThat(client.on(1).ping().status()).isEqualTo(200);
+    }
+
+    @Test
+    void theCountOfLiveSessionsIsClusterWide() throws InterruptedException {
+        Thread.sleep(2_500); // the other tests' sessions have expired
+        session();
+        session();
+
+        int seenBy0 = nodes.context(0).getBean(dev.mcpspring.session.SessionManager.class).sessionCount();
+        int seenBy1 = nodes.context(1).getBean(dev.mcpspring.session.SessionManager.class).sessionCount();
+
+        assertThat(seenBy0).isEqualTo(2);
+        assertThat(seenBy1).isEqualTo(2);
+    }
+}
