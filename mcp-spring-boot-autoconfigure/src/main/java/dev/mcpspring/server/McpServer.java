@@ -150,6 +150,8 @@ public class McpServer {
         this.modern = modern;
         this.observer = observer;
         this.subscriptions = new SubscriptionStreams(codec);
+        // list changes and resource updates of the other instances, for the subscription streams open here
+        sessions.onOtherInstancesNotification(subscriptions::notified);
         this.modernResults = new ModernResults(codec.toTree(identity.serverInfo()), modern.caching());
         handlers.put(McpMethods.INITIALIZE, this::initialize);
         handlers.put(McpMethods.PING, (context, params) -> EMPTY_RESULT);

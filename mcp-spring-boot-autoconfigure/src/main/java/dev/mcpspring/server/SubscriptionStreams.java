@@ -74,6 +74,22 @@ public final class SubscriptionStreams {
         }
     }
 
+    /** Passes on a list change or resource update that happened on another instance. */
+    void notified(JsonRpcMessage message) {
+        if (!(message instanceof JsonRpcMessage.Notification notification)) {
+            return;
+        }
+        if (McpMethods.NOTIFICATION_RESOURCES_UPDATED.equals(notification.method())) {
+            JsonNode uri = notification.params() == null ? null : notification.params().get("uri");
+            if (uri != null && uri.isString()) {
+                resourceUpdated(uri.asString());
+            }
+        }
+        else {
+            listChanged(notification.method());
+        }
+    }
+
     /** Sends {@code notifications/resources/updated} to the subscriptions of {@code uri}. */
     void resourceUpdated(String uri) {
         for (Subscription subscription : open) {

@@ -127,6 +127,15 @@ public interface SessionManager {
     void sendToAll(JsonRpcMessage message);
 
     /**
+     * Listens for what {@link #sendToAll} and {@link #sendToSubscribers} sent on the other instances that share
+     * these sessions, so this instance can pass it to the clients it serves outside any session (the
+     * {@code subscriptions/listen} streams of 2026-07-28 clients). The default, for a manager that only serves
+     * this instance, never calls it.
+     */
+    default void onOtherInstancesNotification(Consumer<JsonRpcMessage> listener) {
+    }
+
+    /**
      * Records that the session wants {@code notifications/resources/updated} for {@code uri}. Subscriptions end with
      * the session, and concurrent subscribes and unsubscribes of one URI by different sessions must not lose each
      * other.

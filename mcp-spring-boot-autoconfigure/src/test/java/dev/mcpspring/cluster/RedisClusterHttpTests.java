@@ -10,7 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.mcpspring.modern.ModernClient;
 import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.server.ResourceUpdates;
 import dev.mcpspring.testclient.McpResponse;
 import dev.mcpspring.testclient.McpTestClient;
 import dev.mcpspring.testclient.OpenRequest;
@@ -287,11 +289,31 @@ class RedisClusterHttpTests {
         try (SseSubscription stream = client.on(1).openStream()) {
             assertThat(stream.status()).isEqualTo(200);
 
-            nodes.context(0).getBean(dev.mcpspring.server.ResourceUpdates.class).resourceUpdated(ClusterTools.NOTE);
+            nodes.context(0).getBean(ResourceUpdates.class).resourceUpdated(ClusterTools.NOTE);
 
             JsonNode update = nextMessage(stream);
             assertThat(update.path("method").asString()).isEqualTo("notifications/resources/updated");
             assertThat(update.path("params").path("uri").asString()).isEqualTo(ClusterTools.NOTE);
+        }
+    }
+
+    @Test
+    void aModernSubscriptionStreamHearsOfChangesMadeOnTheOtherInstance() {
+        ModernClient client = new ModernClient(nodes.port(1));
+        try (OpenRequest listen = client.start("subscriptions/listen", client.params(Map.of("notifications",
+                Map.of("toolsListChanged", true, "resourceSubscriptions", List.of(ClusterTools.NOTE)))))) {
+            assertThat(listen.nextMessage(WAIT).path("method").asString())
+                .isEqualTo("notifications/subscriptions/acknowledged");
+
+            nodes.context(0).getBean(ResourceUpdates.class).resourceUpdated(ClusterTools.NOTE);
+            JsonNode updated = listen.nextMessage(WAIT);
+            McpTestClient other = session().on(0);
+            other.callTool("addTool", Map.of("name", "modern_" + System.nanoTime()));
+            JsonNode changed = listen.nextMessage(WAIT);
+
+            assertThat(updated.path("method").asString()).isEqualTo("notifications/resources/updated");
+            assertThat(updated.path("params").path("uri").asString()).isEqualTo(ClusterTools.NOTE);
+            assertThat(changed.path("method").asString()).isEqualTo("notifications/tools/list_changed");
         }
     }
 

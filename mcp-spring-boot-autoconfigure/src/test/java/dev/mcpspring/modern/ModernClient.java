@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  * A 2026-07-28 client for the tests: every request carries the version and the client's capabilities in its
  * {@code _meta} and mirrors the method, name and version into headers, without a session.
  */
-final class ModernClient {
+public final class ModernClient {
 
     static final String VERSION = "2026-07-28";
 
@@ -23,7 +23,7 @@ final class ModernClient {
 
     private String logLevel;
 
-    ModernClient(int port) {
+    public ModernClient(int port) {
         this.http = McpTestClient.create(port).protocolVersion(null);
     }
 
@@ -44,7 +44,7 @@ final class ModernClient {
     }
 
     /** The params of a request: {@code members} plus the per-request {@code _meta}. */
-    ObjectNode params(Map<String, ?> members) {
+    public ObjectNode params(Map<String, ?> members) {
         ObjectNode params = http.mapper().valueToTree(new LinkedHashMap<>(members));
         ObjectNode meta = params.putObject("_meta");
         meta.put("io.modelcontextprotocol/protocolVersion", VERSION);
@@ -74,7 +74,7 @@ final class ModernClient {
     }
 
     /** Sends {@code method} with these params and returns as soon as the response starts. */
-    OpenRequest start(String method, JsonNode params) {
+    public OpenRequest start(String method, JsonNode params) {
         ObjectNode message = http.message(http.nextId(), method, params);
         return post(message).start(message.get("id"));
     }

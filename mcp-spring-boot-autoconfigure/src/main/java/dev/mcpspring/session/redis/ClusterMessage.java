@@ -28,8 +28,14 @@ record ClusterMessage(Type type, String from, String session, String stream, Str
         /** To a standalone stream's owner: send {@code message} on it. */
         SEND,
 
-        /** To every instance: send {@code message} on every standalone stream it owns ({@code list_changed}). */
+        /**
+         * To every instance: send {@code message} on every standalone stream it owns, and to its clients without
+         * session ({@code list_changed}).
+         */
         SEND_ALL,
+
+        /** To every instance: {@code message} was sent to a resource's subscribers; for its clients without session. */
+        SUBSCRIBERS,
 
         /** To a stream's owner: attach the client {@code connection} held by {@code from}, or resume after {@code sequence}. */
         ATTACH,

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -174,6 +175,8 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
     private final Map<String, RemoteConnection> remotes = new ConcurrentHashMap<>();
 
     private final AtomicLong counter = new AtomicLong();
+
+    private final List<Consumer<JsonRpcMessage>> otherInstancesListeners = new CopyOnWriteArrayList<>();
 
     private final ConcurrentLinkedQueue<String> deletions = new ConcurrentLinkedQueue<>();
 
@@ -653,6 +656,15 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
                 codec.toTree(message), null));
     }
 
+    @Override
+    public void onOtherInstancesNotification(Consumer<JsonRpcMessage> listener) {
+        otherInstancesListeners.add(listener);
+    }
+
+    private void notifyListeners(JsonRpcMessage message) {
+        otherInstancesListeners.forEach(listener -> listener.accept(message));
+    }
+
     private void sendToOwnedStandaloneStreams(JsonRpcMessage message) {
         locals.values().forEach(local -> {
             SessionStream standalone = local.standalone();
@@ -682,6 +694,8 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
 
     @Override
     public void sendToSubscribers(String uri, JsonRpcMessage message) {
+        publishQuietly(new ClusterMessage(ClusterMessage.Type.SUBSCRIBERS, nodeId, null, null, null, null, null, null,
+                codec.toTree(message), null));
         Set<String> sessionIds = RedisCalls.run(() -> redis.opsForSet().members(keys.subscribers(uri)));
         if (sessionIds == null) {
             return;
@@ -801,7 +815,12 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
                     ownedStandalone(local).send(codec.toMessage(message.message()));
                 }
             }
-            case SEND_ALL -> sendToOwnedStandaloneStreams(codec.toMessage(message.message()));
+            case SEND_ALL -> {
+                JsonRpcMessage notification = codec.toMessage(message.message());
+                sendToOwnedStandaloneStreams(notification);
+                notifyListeners(notification);
+            }
+            case SUBSCRIBERS -> notifyListeners(codec.toMessage(message.message()));
             case ATTACH -> attachHere(message);
             case ATTACHED -> {
                 HeldConnection connection = held.get(message.connection());
