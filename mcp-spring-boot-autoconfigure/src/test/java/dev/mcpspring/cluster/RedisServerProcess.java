@@ -61,7 +61,7 @@ public final class RedisServerProcess implements AutoCloseable {
      * @throws IllegalStateException when {@code redis-server} is not on the {@code PATH}
      */
     public RedisServerProcess() {
-        this.executable = findOnPath("redis-server");
+        this.executable = findOrInstall();
         try {
             this.directory = Files.createTempDirectory("redis-test-");
         }
@@ -219,6 +219,38 @@ public final class RedisServerProcess implements AutoCloseable {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for redis-server to exit", ex);
+        }
+    }
+
+    /** redis-server from the PATH, installed first by the project's scripts/install-services.sh when missing. */
+    private static synchronized Path findOrInstall() {
+        try {
+            return findOnPath("redis-server");
+        }
+        catch (IllegalStateException missing) {
+            Path script = null;
+            for (Path dir = Path.of("").toAbsolutePath(); dir != null && script == null; dir = dir.getParent()) {
+                Path candidate = dir.resolve("scripts/install-services.sh");
+                script = Files.isExecutable(candidate) ? candidate : null;
+            }
+            if (script == null) {
+                throw missing;
+            }
+            try {
+                Process install = new ProcessBuilder(script.toString()).inheritIO().start();
+                if (install.waitFor() != 0) {
+                    throw new IllegalStateException(script + " failed; install redis-server with apt-get install -y "
+                            + "redis-server", missing);
+                }
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw missing;
+            }
+            return findOnPath("redis-server");
         }
     }
 

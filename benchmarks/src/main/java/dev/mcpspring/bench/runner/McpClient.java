@@ -36,6 +36,8 @@ final class McpClient implements Closeable {
 
     private final int port;
 
+    private final int answerPort;
+
     private HttpConn conn;
 
     private HttpConn answers; // for client-to-server responses (sampling answers), opened on first use
@@ -45,7 +47,16 @@ final class McpClient implements Closeable {
     private long nextId = 1;
 
     McpClient(int port) throws IOException {
+        this(port, port);
+    }
+
+    /**
+     * A client that sends its requests to {@code port} and its answers to the server's requests (sampling) to
+     * {@code answerPort}: another instance sharing the sessions, which routes the answer to the one waiting.
+     */
+    McpClient(int port, int answerPort) throws IOException {
         this.port = port;
+        this.answerPort = answerPort;
         this.conn = new HttpConn(port);
     }
 
@@ -173,7 +184,7 @@ final class McpClient implements Closeable {
             if (answers != null) {
                 answers.close();
             }
-            answers = new HttpConn(port);
+            answers = new HttpConn(answerPort);
         }
         HttpConn.Response response = answers.exchange("POST", "/mcp", headers(),
                 answer.getBytes(StandardCharsets.UTF_8));

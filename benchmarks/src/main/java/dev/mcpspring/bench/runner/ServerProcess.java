@@ -2,7 +2,6 @@ package dev.mcpspring.bench.runner;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /** A server JVM started by the runner, on a free loopback port, with its output in a log file. */
-final class ServerProcess implements AutoCloseable {
+final class ServerProcess implements AutoCloseable, CpuTime {
 
     private static final List<ServerProcess> RUNNING = new CopyOnWriteArrayList<>();
 
@@ -88,13 +87,10 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** User plus system CPU time of the server process so far, in nanoseconds. */
-    long cpuNanos() {
-        // /proc/<pid>/stat: utime and stime are fields 14 and 15, in clock ticks (USER_HZ, 100 on Linux)
+    @Override
+    public long cpuNanos() {
         try {
-            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"), StandardCharsets.US_ASCII);
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return ticks * 10_000_000L;
+            return CpuTime.ofPid(process.pid());
         }
         catch (IOException | RuntimeException ex) {
             return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);

@@ -14,16 +14,44 @@ import java.util.regex.Pattern;
 /** Runs wrk with the benchmark's Lua script and reads the figures its {@code done()} prints. */
 final class WrkLoad {
 
-    /** One wrk run against one server, with the server's CPU time over the run. */
+    /**
+     * Where a wrk run sends its requests, and whose CPU time it counts: the MCP servers answering (one, or the
+     * nodes of a cluster), and beside them Redis and a proxy ({@link CpuTime#NONE} when there is none).
+     */
+    record Target(int port, CpuTime servers, CpuTime redis, CpuTime proxy) {
+
+        static Target of(ServerProcess server) {
+            return new Target(server.port, server, CpuTime.NONE, CpuTime.NONE);
+        }
+    }
+
+    /** One wrk run against one target, with the CPU time of its servers, Redis and proxy over the run. */
     record Result(long requests, double seconds, double p50Micros, double p99Micros, long errors,
-            double wrkCpuSeconds, long serverCpuNanos) {
+            double wrkCpuSeconds, long serverCpuNanos, long redisCpuNanos, long proxyCpuNanos) {
 
         double throughput() {
             return requests / seconds;
         }
 
         double serverCpuMicrosPerRequest() {
-            return requests == 0 ? Double.NaN : serverCpuNanos / 1000.0 / requests;
+            return perRequestMicros(serverCpuNanos);
+        }
+
+        double redisCpuMicrosPerRequest() {
+            return perRequestMicros(redisCpuNanos);
+        }
+
+        double proxyCpuMicrosPerRequest() {
+            return perRequestMicros(proxyCpuNanos);
+        }
+
+        /** Servers, Redis and proxy together. */
+        double totalCpuMicrosPerRequest() {
+            return perRequestMicros(serverCpuNanos + redisCpuNanos + proxyCpuNanos);
+        }
+
+        private double perRequestMicros(long nanos) {
+            return requests == 0 ? Double.NaN : nanos / 1000.0 / requests;
         }
 
         /** Cores wrk kept busy on average. */
@@ -43,20 +71,30 @@ final class WrkLoad {
      */
     static Result run(Path wrk, Path script, ServerProcess server, int threads, int connections, int seconds,
             String mode, List<String> sessionIds) throws IOException, InterruptedException {
+        return run(wrk, script, Target.of(server), threads, connections, seconds, mode, sessionIds);
+    }
+
+    /** As above, against a target: a server, or a proxy in front of servers. */
+    static Result run(Path wrk, Path script, Target target, int threads, int connections, int seconds,
+            String mode, List<String> sessionIds) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", "-c", "\"$0\" \"$@\"; times", wrk.toString(),
                 "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--timeout", "10s", "-s", script.toString(),
-                "http://127.0.0.1:" + server.port + "/mcp", "--", mode, String.valueOf(threads)));
+                "http://127.0.0.1:" + target.port() + "/mcp", "--", mode, String.valueOf(threads)));
         if (!sessionIds.isEmpty()) { // the stateless mode has none
             command.addAll(sessionIds.subList(0, connections));
         }
-        long cpuBefore = server.cpuNanos();
+        long cpuBefore = target.servers().cpuNanos();
+        long redisBefore = target.redis().cpuNanos();
+        long proxyBefore = target.proxy().cpuNanos();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IOException("wrk did not end");
         }
-        long cpuAfter = server.cpuNanos();
+        long cpuAfter = target.servers().cpuNanos();
+        long redisAfter = target.redis().cpuNanos();
+        long proxyAfter = target.proxy().cpuNanos();
         String text = new String(output, StandardCharsets.UTF_8);
         Map<String, Long> values = new HashMap<>();
         for (String line : text.split("\n")) {
@@ -84,6 +122,7 @@ final class WrkLoad {
         long errors = values.get("errors_connect") + values.get("errors_read") + values.get("errors_write")
                 + values.get("errors_status") + values.get("errors_timeout");
         return new Result(values.get("requests"), values.get("duration_us") / 1e6, values.get("p50_us"),
-                values.get("p99_us"), errors, wrkCpu, cpuAfter - cpuBefore);
+                values.get("p99_us"), errors, wrkCpu, cpuAfter - cpuBefore, redisAfter - redisBefore,
+                proxyAfter - proxyBefore);
     }
 }
