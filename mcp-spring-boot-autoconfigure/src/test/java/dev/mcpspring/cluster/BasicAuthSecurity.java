@@ -2,6 +2,9 @@ package dev.mcpspring.cluster;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -32,7 +35,6 @@ public class BasicAuthSecurity {
 
     /** The Authorization header of a user. */
     static String basic(String user) {
-        return "Basic " + java.util.Base64.getEncoder()
-            .encodeToString((user + ":" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.server.ResourceUpdates;
 import dev.mcpspring.testclient.McpResponse;
 import dev.mcpspring.testclient.McpTestClient;
 import dev.mcpspring.testclient.OpenRequest;
@@ -228,8 +229,8 @@ class RedisClusterFaultHttpTests {
         }
     }
 
-    private dev.mcpspring.server.ResourceUpdates updates(int node) {
-        return nodes.context(node).getBean(dev.mcpspring.server.ResourceUpdates.class);
+    private ResourceUpdates updates(int node) {
+        return nodes.context(node).getBean(ResourceUpdates.class);
     }
 
     private static SseEvent nextDataEvent(SseSubscription stream) {

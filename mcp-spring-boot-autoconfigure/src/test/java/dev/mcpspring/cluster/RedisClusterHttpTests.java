@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mcpspring.modern.ModernClient;
 import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.server.McpPeers;
 import dev.mcpspring.server.ResourceUpdates;
 import dev.mcpspring.testclient.McpResponse;
 import dev.mcpspring.testclient.McpTestClient;
@@ -210,8 +213,8 @@ class RedisClusterHttpTests {
         RoundRobinClient client = session();
         try (SseSubscription stream = client.on(1).openStream()) {
             assertThat(stream.status()).isEqualTo(200);
-            var peers = nodes.context(0).getBean(dev.mcpspring.server.McpPeers.class);
-            var pong = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            McpPeers peers = nodes.context(0).getBean(McpPeers.class);
+            CompletableFuture<String> pong = CompletableFuture.supplyAsync(() -> {
                 peers.forSession(client.sessionId()).orElseThrow().ping();
                 return "pong";
             });
@@ -220,7 +223,7 @@ class RedisClusterHttpTests {
             assertThat(ping.path("method").asString()).isEqualTo("ping");
             client.on(1).respond(ping.get("id"), Map.of());
 
-            assertThat(pong.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("pong");
+            assertThat(pong.get(10, TimeUnit.SECONDS)).isEqualTo("pong");
         }
     }
 

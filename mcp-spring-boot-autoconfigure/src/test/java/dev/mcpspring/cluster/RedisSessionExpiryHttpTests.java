@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.testclient.McpResponse;
 import dev.mcpspring.testclient.McpTestClient;
 import dev.mcpspring.testclient.SseSubscription;
@@ -87,8 +88,8 @@ class RedisSessionExpiryHttpTests {
         session();
         session();
 
-        int seenBy0 = nodes.context(0).getBean(dev.mcpspring.session.SessionManager.class).sessionCount();
-        int seenBy1 = nodes.context(1).getBean(dev.mcpspring.session.SessionManager.class).sessionCount();
+        int seenBy0 = nodes.context(0).getBean(SessionManager.class).sessionCount();
+        int seenBy1 = nodes.context(1).getBean(SessionManager.class).sessionCount();
 
         assertThat(seenBy0).isEqualTo(2);
         assertThat(seenBy1).isEqualTo(2);

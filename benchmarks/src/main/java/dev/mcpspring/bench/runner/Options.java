@@ -10,7 +10,8 @@ import java.util.Set;
 /** Command-line options of the runner; {@code --help} lists them. */
 final class Options {
 
-    static final Set<String> PHASES = Set.of("throughput", "stateless", "sampling", "sessions", "streams", "startup");
+    static final Set<String> PHASES = Set.of("throughput", "stateless", "sampling", "cluster", "sessions", "streams",
+            "startup");
 
     boolean quick;
 
@@ -29,7 +30,7 @@ final class Options {
     List<String> jvmFlags = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC");
 
     Set<String> phases = new LinkedHashSet<>(
-            List.of("throughput", "stateless", "sampling", "sessions", "streams", "startup"));
+            List.of("throughput", "stateless", "sampling", "cluster", "sessions", "streams", "startup"));
 
     boolean profile;
 
@@ -73,11 +74,16 @@ final class Options {
               --wrk-threads N         wrk threads (default 2)
               --jdk PATH              JDK home the servers run on (default: the runner's)
               --jvm-flags "..."       flags of every server JVM (default "-Xms1g -Xmx1g -XX:+UseG1GC")
-              --only a,b              phases: throughput,stateless,sampling,sessions,streams,startup (default all)
+              --only a,b              phases: throughput,stateless,sampling,cluster,sessions,streams,startup
+                                      (default all)
                                         throughput: JSON and SSE tools/call of both servers (2025-11-25 sessions)
                                         stateless:  the starter's 2026-07-28 stateless JSON tools/call, in the
                                                     same rounds as its 2025 JSON call (--only stateless: those
                                                     two calls alone, without the bare server and SSE)
+                                        cluster:    the starter's JSON tools/call and sampling round trip on one
+                                                    in-memory node vs two nodes sharing sessions through Redis
+                                                    behind nginx round robin (needs redis-server and nginx);
+                                                    same rounds, durations and sampling calls
               --skip a,b              leave these phases out (e.g. --skip stateless,streams)
               --profile               also record JFR on both servers: JSON at the fewest connections (and the
                                       starter's stateless JSON with the stateless phase), SSE at the most

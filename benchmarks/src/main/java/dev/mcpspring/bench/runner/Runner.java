@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Starts the bare Spring MVC server and the starter's server as separate JVMs with the same flags, loads them
  * alternately with wrk, runs the in-project measurements (sampling round trip, idle-session heap, open GET
- * streams, start-up of the sample app) and prints one markdown report.
+ * streams, start-up of the sample app) and the cluster comparison ({@link ClusterPhase}), and prints one markdown
+ * report.
  */
 public final class Runner {
 
@@ -73,6 +74,8 @@ public final class Runner {
 
     private String serverJavaVersion = "?";
 
+    private final ClusterPhase cluster;
+
     private Runner(Options options) throws IOException {
         this.options = options;
         this.jar = benchmarkJar();
@@ -86,6 +89,7 @@ public final class Runner {
         try (InputStream lua = Runner.class.getResourceAsStream("/bench/tools-call.lua")) {
             Files.write(script, lua.readAllBytes());
         }
+        this.cluster = new ClusterPhase(options, jar, script, out, logs);
     }
 
     public static int run(String[] args) throws Exception {
@@ -120,6 +124,9 @@ public final class Runner {
                     || options.phases.contains("sampling") || options.profile) {
                 throughputAndSampling();
             }
+            if (options.phases.contains("cluster")) {
+                cluster.run();
+            }
             if (options.phases.contains("sessions")) {
                 sessions();
             }
@@ -141,6 +148,9 @@ public final class Runner {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Files.writeString(out.resolve("results-" + stamp + ".md"), report);
         Files.writeString(out.resolve("rounds-" + stamp + ".csv"), roundsCsv);
+        if (!cluster.csv().isEmpty()) {
+            Files.writeString(out.resolve("cluster-rounds-" + stamp + ".csv"), cluster.csv());
+        }
         if (!profiles.isEmpty()) {
             Files.writeString(out.resolve("profile-" + stamp + ".txt"), profiles);
         }
@@ -629,6 +639,7 @@ public final class Runner {
                     percentile(values, 50), percentile(values, 99))));
             r.append(Stats.fmt("| **sampling adds (p50 sample − p50 echo)** | **%.3f** | |%n%n", samplingAddedMillis()));
         }
+        r.append(cluster.report());
         if (!sessionRows.isEmpty()) {
             r.append("### Heap per idle initialized session (used heap after GC, delta over N, fresh JVM each)\n\n");
             r.append("| server | sessions | created by | bytes/session |\n|---|---|---|---|\n");
@@ -658,8 +669,9 @@ public final class Runner {
         if (!profiles.isEmpty()) {
             r.append("\n### JFR profiles\n\n```\n").append(profiles).append("```\n");
         }
-        if (!notes.isEmpty()) {
-            r.append("\n### Notes\n\n").append(notes);
+        String allNotes = notes + cluster.notes();
+        if (!allNotes.isEmpty()) {
+            r.append("\n### Notes\n\n").append(allNotes);
         }
         return r.toString();
     }
@@ -822,7 +834,7 @@ public final class Runner {
         return text;
     }
 
-    private static void log(String message) {
+    static void log(String message) {
         System.out.println(Stats.fmt("[bench %s] %s", LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_TIME)
             .substring(0, 8), message));
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.session.SessionClosedException;
@@ -108,7 +109,7 @@ final class LocalSession {
     }
 
     /** The standalone stream this instance owns, made with {@code factory} if it has none yet. */
-    synchronized SessionStream standalone(java.util.function.Supplier<SessionStream> factory) {
+    synchronized SessionStream standalone(Supplier<SessionStream> factory) {
         if (closed) {
             throw new SessionClosedException(id());
         }
