@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.server.ResourceUpdates;
+import dev.mcpspring.session.redis.RedisSessionManager;
 import dev.mcpspring.testclient.McpResponse;
 import dev.mcpspring.testclient.McpTestClient;
 import dev.mcpspring.testclient.OpenRequest;
@@ -207,6 +208,27 @@ class RedisClusterFaultHttpTests {
             assertThat(List.of(lastEventId, missed.id(), live.id())).as("one stream, in order")
                 .allMatch(id -> id.startsWith("get:"))
                 .map(id -> Long.parseLong(id.substring(4))).isSorted().doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void anInstanceThatLostAStreamToAnotherLetsGoAndTheClientResumesWithTheNewOwner() {
+        RoundRobinClient client = session();
+        assertThat(client.on(1).request("resources/subscribe", Map.of("uri", ClusterTools.NOTE)).status())
+            .isEqualTo(200);
+        try (SseSubscription stream = client.on(0).openStream()) {
+            updates(1).resourceUpdated(ClusterTools.NOTE);
+            String lastEventId = nextDataEvent(stream).id();
+
+            // as after Redis was away longer than three heartbeats and instance 1 claimed the stream meanwhile
+            String other = nodes.context(1).getBean(RedisSessionManager.class).nodeId();
+            redis.command("SET", "mcp:s:" + client.sessionId() + ":get", other);
+
+            assertThat(stream.awaitClosed(WAIT)).as("instance 0 let go of the stream").isTrue();
+            updates(0).resourceUpdated(ClusterTools.NOTE);
+            try (SseSubscription resumed = client.on(0).get().header("Last-Event-ID", lastEventId).openStream()) {
+                assertThat(nextDataEvent(resumed).data()).contains("notifications/resources/updated");
+            }
         }
     }
 

@@ -40,6 +40,15 @@ final class ClusterPhase {
      * initialized through that same entry point, and the nginx in front when there is one.
      */
     private record Setup(String label, WrkLoad.Target target, List<String> sessions, NginxProcess nginx) {
+
+        boolean usesRedis() {
+            return target.redis() != CpuTime.NONE;
+        }
+
+        /** Requests per upstream port that went through this setup's nginx since the last call. */
+        Map<Integer, Long> takeUpstreamCounts() throws IOException {
+            return nginx == null ? Map.of() : nginx.takeUpstreamCounts();
+        }
     }
 
     private final Options options;
@@ -113,36 +122,8 @@ final class ClusterPhase {
                     setup(REDIS_NGINX, new WrkLoad.Target(redisProxy.port, CpuTime.sum(List.of(nodeA, nodeB)), redis,
                             redisProxy), redisProxy, maxConnections));
             checkRoundRobin(redisProxy, nodeA, nodeB);
-            Runner.log("cluster warm-up: " + options.warmupSeconds + " s per setup at " + maxConnections
-                    + " connections");
-            for (Setup setup : setups) {
-                WrkLoad.run(options.wrk, script, setup.target(), options.wrkThreads, maxConnections,
-                        options.warmupSeconds, "json", setup.sessions());
-            }
-            redisProxy.takeUpstreamCounts(); // the measured runs' split only
-            memoryProxy.takeUpstreamCounts();
-            for (int round = 1; round <= options.rounds; round++) {
-                for (int connections : options.connections) {
-                    List<Setup> order = new ArrayList<>(setups);
-                    if (round % 2 == 0) { // alternate which goes first
-                        Collections.reverse(order);
-                    }
-                    for (Setup setup : order) {
-                        long commandsBefore = redis.commandsProcessed();
-                        WrkLoad.Result result = WrkLoad.run(options.wrk, script, setup.target(), options.wrkThreads,
-                                connections, options.seconds, "json", setup.sessions());
-                        double commands = setup.target().redis() == CpuTime.NONE ? Double.NaN
-                                : (redis.commandsProcessed() - commandsBefore) / (double) result.requests();
-                        record(round, connections, setup.label(), result, commands);
-                        if (setup.nginx() == redisProxy) {
-                            redisProxy.takeUpstreamCounts().forEach((port, n) -> servedByNode.merge(port, n, Long::sum));
-                        }
-                        else if (setup.nginx() != null) {
-                            setup.nginx().takeUpstreamCounts(); // keeps its access log small
-                        }
-                    }
-                }
-            }
+            warmUp(setups, maxConnections);
+            measure(setups, redis);
             long served = servedByNode.values().stream().mapToLong(Long::longValue).sum();
             if (served > 0) {
                 notes.append(Stats.fmt("- cluster: nginx sent %.1f%% of the measured Redis-setup requests to node A "
@@ -150,6 +131,42 @@ final class ClusterPhase {
                         100.0 * servedByNode.getOrDefault(nodeB.port, 0L) / served));
             }
             samplingRoundTrip(memory, nodeA, nodeB);
+        }
+    }
+
+    private void warmUp(List<Setup> setups, int connections) throws Exception {
+        Runner.log("cluster warm-up: " + options.warmupSeconds + " s per setup and node at " + connections
+                + " connections");
+        for (Setup setup : setups) {
+            // the two Redis nodes share the load of their setup: it warms them twice as long
+            int nodes = setup.usesRedis() ? 2 : 1;
+            WrkLoad.run(options.wrk, script, setup.target(), options.wrkThreads, connections,
+                    nodes * options.warmupSeconds, "json", setup.sessions());
+            setup.takeUpstreamCounts(); // the measured runs' split only
+        }
+    }
+
+    /** The rounds: every setup at every connection count, back to back, in reverse order every other round. */
+    private void measure(List<Setup> setups, RedisProcess redis) throws Exception {
+        for (int round = 1; round <= options.rounds; round++) {
+            for (int connections : options.connections) {
+                List<Setup> order = new ArrayList<>(setups);
+                if (round % 2 == 0) { // alternate which goes first
+                    Collections.reverse(order);
+                }
+                for (Setup setup : order) {
+                    long commandsBefore = redis.commandsProcessed();
+                    WrkLoad.Result result = WrkLoad.run(options.wrk, script, setup.target(), options.wrkThreads,
+                            connections, options.seconds, "json", setup.sessions());
+                    double commands = setup.usesRedis()
+                            ? (redis.commandsProcessed() - commandsBefore) / (double) result.requests() : Double.NaN;
+                    record(round, connections, setup.label(), result, commands);
+                    Map<Integer, Long> served = setup.takeUpstreamCounts(); // also keeps nginx's access log small
+                    if (setup.usesRedis()) {
+                        served.forEach((port, n) -> servedByNode.merge(port, n, Long::sum));
+                    }
+                }
+            }
         }
     }
 
@@ -204,11 +221,11 @@ final class ClusterPhase {
         if (!Double.isNaN(commandsPerCall)) {
             redisCommands.computeIfAbsent(connections, key -> new ArrayList<>()).add(commandsPerCall);
         }
-        csv.append(Stats.fmt("%d,%d,%s,%d,%.3f,%.1f,%.0f,%.0f,%d,%.2f,%.2f,%.2f,%.3f,%.2f%n", round, connections,
+        csv.append(Stats.fmt("%d,%d,\"%s\",%d,%.3f,%.1f,%.0f,%.0f,%d,%.2f,%.2f,%.2f,%s,%.2f%n", round, connections,
                 setup, result.requests(), result.seconds(), result.throughput(), result.p50Micros(),
                 result.p99Micros(), result.errors(), result.serverCpuMicrosPerRequest(),
-                result.redisCpuMicrosPerRequest(), result.proxyCpuMicrosPerRequest(), commandsPerCall,
-                result.wrkCores()));
+                result.redisCpuMicrosPerRequest(), result.proxyCpuMicrosPerRequest(),
+                Double.isNaN(commandsPerCall) ? "" : Stats.fmt("%.3f", commandsPerCall), result.wrkCores()));
         Runner.log(Stats.fmt("cluster round %d c=%-3d %-38s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  cpu: nodes "
                 + "%5.1f redis %5.1f nginx %5.1f us/req  wrk %.2f cores  errors %d", round, connections, setup,
                 result.throughput(), result.p50Micros() / 1000, result.p99Micros() / 1000,
@@ -270,10 +287,10 @@ final class ClusterPhase {
         StringBuilder r = new StringBuilder();
         if (!rounds.isEmpty()) {
             r.append(Stats.fmt("### Cluster: two starter nodes sharing sessions through Redis vs one in-memory node "
-                    + "(JSON tools/call `echo`; %d alternating rounds of %d s after %d s warm-up; median "
-                    + "[min–max])%n%n", options.rounds, options.seconds, options.warmupSeconds));
+                    + "(JSON tools/call `echo`; %d alternating rounds of %d s after %d s warm-up per setup and node; "
+                    + "median [min–max])%n%n", options.rounds, options.seconds, options.warmupSeconds));
             r.append("| conns | setup | tools/call/s | p50 ms | p99 ms | nodes' CPU µs/call | Redis CPU µs/call "
-                    + "| nginx CPU µs/call | Redis commands/call | wrk cores | errors |\n");
+                    + "| nginx CPU µs/call | Redis commands/call (with those in scripts) | wrk cores | errors |\n");
             r.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (int connections : options.connections) {
                 for (String setup : List.of(DIRECT, MEMORY_NGINX, REDIS_NGINX)) {
@@ -305,7 +322,8 @@ final class ClusterPhase {
             for (int connections : options.connections) {
                 ratioRow(r, connections, REDIS_NGINX, MEMORY_NGINX,
                         "**2 Redis nodes / 1 in-memory node**, both via nginx: the cost of Redis");
-                ratioRow(r, connections, MEMORY_NGINX, DIRECT, "1 in-memory node via nginx / direct: the cost of nginx");
+                ratioRow(r, connections, MEMORY_NGINX, DIRECT,
+                        "1 in-memory node via nginx / direct: the cost of nginx");
                 ratioRow(r, connections, REDIS_NGINX, DIRECT,
                         "2 Redis nodes via nginx / 1 in-memory node direct: both");
             }
@@ -317,7 +335,8 @@ final class ClusterPhase {
                     r.append(Stats.fmt("At %d connections, per call (medians): sharing sessions through Redis adds "
                             + "%+.0f µs on the nodes and %.0f µs in Redis (%.2f commands); nginx takes %.0f µs of "
                             + "its own and changes the node's by %+.0f µs.%n", connections,
-                            difference(connections, REDIS_NGINX, MEMORY_NGINX, WrkLoad.Result::serverCpuMicrosPerRequest),
+                            difference(connections, REDIS_NGINX, MEMORY_NGINX,
+                                    WrkLoad.Result::serverCpuMicrosPerRequest),
                             median(connections, REDIS_NGINX, WrkLoad.Result::redisCpuMicrosPerRequest),
                             Stats.median(redisCommands.getOrDefault(connections, List.of())),
                             median(connections, MEMORY_NGINX, WrkLoad.Result::proxyCpuMicrosPerRequest),
@@ -331,14 +350,16 @@ final class ClusterPhase {
         if (!sampling.isEmpty()) {
             r.append(Stats.fmt("### Cluster: sampling round trip (one client per setup, one call at a time, %d "
                     + "calls each, interleaved)%n%n", options.samplingCalls));
-            r.append("| setup | echo p50 ms | echo p99 ms | sample p50 ms | sample p99 ms | sample − echo p50 ms |\n");
+            r.append("| setup | echo p50 ms | echo p99 ms | sample p50 ms | sample p99 ms "
+                    + "| sample − echo p50 ms |\n");
             r.append("|---|---|---|---|---|---|\n");
             for (String setup : List.of(SAMPLING_MEMORY, SAMPLING_REDIS)) {
                 r.append(Stats.fmt("| %s | %.3f | %.3f | %.3f | %.3f | %.3f |%n", setup, sample(setup, "echo", 50),
                         sample(setup, "echo", 99), sample(setup, "sample", 50), sample(setup, "sample", 99),
                         sample(setup, "sample", 50) - sample(setup, "echo", 50)));
             }
-            r.append(Stats.fmt("| **2 Redis nodes / 1 in-memory node** | **%.2f** | %.2f | **%.2f** | %.2f | %.2f |%n%n",
+            r.append(Stats.fmt("| **2 Redis nodes / 1 in-memory node** | **%.2f** | %.2f | **%.2f** | %.2f "
+                    + "| %.2f |%n%n",
                     sampleRatio("echo", 50), sampleRatio("echo", 99), sampleRatio("sample", 50),
                     sampleRatio("sample", 99),
                     (sample(SAMPLING_REDIS, "sample", 50) - sample(SAMPLING_REDIS, "echo", 50))

@@ -119,6 +119,21 @@ final class LocalSession {
         return standalone;
     }
 
+    /**
+     * Lets go of the standalone stream, which another instance owns now: the client's connection closes, and the
+     * client reconnects to whichever instance it reaches, which sends it to the owner.
+     */
+    void releaseStandalone() {
+        SessionStream released;
+        synchronized (this) {
+            released = standalone;
+            standalone = null;
+        }
+        if (released != null && !released.closeConnection()) {
+            released.close();
+        }
+    }
+
     synchronized void addRequestStream(SessionStream stream) {
         if (closed) {
             throw new SessionClosedException(id());

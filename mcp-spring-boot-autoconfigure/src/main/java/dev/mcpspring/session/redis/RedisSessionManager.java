@@ -27,6 +27,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.data.redis.connection.DefaultStringRedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisZSetCommands.ZAddArgs;
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.connection.StringRedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -142,6 +143,13 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
             redis.call('SREM', KEYS[2], ARGV[1])
             return redis.call('HDEL', KEYS[1], 'sub:' .. ARGV[2])
             """, Long.class);
+
+    /** Renews this instance's ownership of a standalone stream: 0 when another instance owns it now. */
+    private static final String RENEW_OWNER = """
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            return 1
+            """;
 
     private final StringRedisTemplate redis;
 
@@ -897,6 +905,7 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
             held.values().forEach(connection -> peers.add(connection.owner()));
             List<String> peerList = new ArrayList<>(peers);
             Map<Integer, String> sessionResults = new HashMap<>();
+            Map<Integer, LocalSession> ownerResults = new HashMap<>();
             List<Object> results = redis.executePipelined((RedisCallback<Object>) connection -> {
                 // Spring Data Redis 4's StringRedisTemplate no longer hands callbacks a StringRedisConnection
                 StringRedisConnection commands = connection instanceof StringRedisConnection strings ? strings
@@ -930,7 +939,9 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
                         index++;
                     }
                     if (local.standalone() != null) {
-                        commands.pExpire(keys.standaloneOwner(id), nodeTtlMillis);
+                        ownerResults.put(index, local);
+                        commands.eval(RENEW_OWNER, ReturnType.INTEGER, 1, keys.standaloneOwner(id), nodeId,
+                                Long.toString(nodeTtlMillis));
                         index++;
                     }
                     for (String token : local.inFlightTokens()) {
@@ -949,6 +960,12 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
                     peerGone(peerList.get(i));
                 }
             }
+            ownerResults.forEach((index, local) -> {
+                if (Long.valueOf(0).equals(results.get(index))) { // lost it (Redis was away too long): let go
+                    logger.debug("Another instance owns the standalone stream of MCP session " + local.id());
+                    local.releaseStandalone();
+                }
+            });
             sessionResults.forEach((index, id) -> {
                 Object result = results.get(index);
                 if (Boolean.FALSE.equals(result) || Long.valueOf(0).equals(result)) {
