@@ -151,22 +151,7 @@ read -r REDIS_PORT PORT1 PORT2 NGINX_PORT < <("$NODE" -e '
 
 # POSTs an initialize request (then DELETEs the session); exit 0 when the server answers 2xx.
 probe_server() {
-  "$NODE" --input-type=module - "$1" <<'EOF' >/dev/null 2>&1
-const url = process.argv[2];
-const body = { jsonrpc: '2.0', id: 1, method: 'initialize', params: {
-  protocolVersion: '2025-11-25', capabilities: {},
-  clientInfo: { name: 'conformance-cluster-probe', version: '1.0.0' } } };
-try {
-  const res = await fetch(url, { method: 'POST', body: JSON.stringify(body),
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' },
-    signal: AbortSignal.timeout(3000) });
-  const sid = res.headers.get('mcp-session-id');
-  await res.body?.cancel().catch(() => {});
-  if (sid) await fetch(url, { method: 'DELETE', headers: { 'mcp-session-id': sid,
-    'MCP-Protocol-Version': '2025-11-25' }, signal: AbortSignal.timeout(3000) }).catch(() => {});
-  process.exit(res.ok ? 0 : 1);
-} catch { process.exit(1); }
-EOF
+  "$NODE" "$ROOT/scripts/mcp-probe.mjs" "$1" >/dev/null 2>&1
 }
 
 # Sends PING to redis on $1; exit 0 on +PONG.
