@@ -94,16 +94,22 @@ final class DefaultPeerHandle implements PeerHandle {
     }
 
     @Override
+    public ClientSupport clientSupport() {
+        return isStateless() ? ClientSupport.NONE : ClientSupport.of(session.clientCapabilities());
+    }
+
+    @Override
     public CompletableFuture<SamplingResult> sampleAsync(SamplingRequest request, Duration timeout) {
         ClientCapabilities capabilities = session.clientCapabilities();
         String method = McpMethods.SAMPLING_CREATE_MESSAGE;
         if (isStateless()) {
             return ClientRequestSender.stateless(method);
         }
-        if (!capabilities.hasSampling()) {
+        ClientSupport support = ClientSupport.of(capabilities);
+        if (!support.sampling()) {
             return refuse("sampling", method);
         }
-        if ((request.tools() != null || request.toolChoice() != null) && !capabilities.sampling().has("tools")) {
+        if ((request.tools() != null || request.toolChoice() != null) && !support.samplingWithTools()) {
             return refuse("sampling.tools", method);
         }
         boolean contextCapabilityExists = ProtocolVersion.V2025_11_25.compareTo(session.protocolVersion()) <= 0;
@@ -124,7 +130,7 @@ final class DefaultPeerHandle implements PeerHandle {
         if (isStateless()) {
             return ClientRequestSender.stateless(McpMethods.ROOTS_LIST);
         }
-        if (!session.clientCapabilities().hasRoots()) {
+        if (!clientSupport().roots()) {
             return refuse("roots", McpMethods.ROOTS_LIST);
         }
         return map(call(McpMethods.ROOTS_LIST, Map.of(), ListRootsResult.class, timeout), ListRootsResult::roots);
@@ -137,19 +143,18 @@ final class DefaultPeerHandle implements PeerHandle {
 
     @Override
     public CompletableFuture<ElicitationResult> elicitAsync(ElicitationRequest request, Duration timeout) {
-        JsonNode elicitation = session.clientCapabilities().elicitation();
         String method = McpMethods.ELICITATION_CREATE;
         if (isStateless()) {
             return ClientRequestSender.stateless(method);
         }
-        if (elicitation == null) {
+        if (session.clientCapabilities().elicitation() == null) {
             return refuse("elicitation", method);
         }
-        if (request.isUrlMode() && !elicitation.has("url")) {
+        ClientSupport support = clientSupport();
+        if (request.isUrlMode() && !support.urlElicitation()) {
             return refuse("elicitation.url", method + " in URL mode");
         }
-        // an empty elicitation capability means form mode, as before modes existed
-        if (!request.isUrlMode() && !elicitation.isEmpty() && !elicitation.has("form")) {
+        if (!request.isUrlMode() && !support.formElicitation()) {
             return refuse("elicitation.form", method + " in form mode");
         }
         return call(method, request, ElicitationResult.class, timeout);

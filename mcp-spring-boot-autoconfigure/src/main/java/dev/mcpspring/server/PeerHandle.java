@@ -41,6 +41,12 @@ import dev.mcpspring.protocol.SamplingResult;
  */
 public interface PeerHandle {
 
+    /**
+     * What the client can be asked, from the capabilities it declared (for a modern client, in this request):
+     * check it to choose a path instead of catching {@link McpClientCapabilityException}.
+     */
+    ClientSupport clientSupport();
+
     // ---------------------------------------------------------------- sampling
 
     /** Asks the client's model for a completion ({@code sampling/createMessage}), with the default time-out. */

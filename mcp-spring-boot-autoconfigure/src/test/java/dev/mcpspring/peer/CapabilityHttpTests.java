@@ -2,6 +2,7 @@ package dev.mcpspring.peer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -35,6 +36,29 @@ class CapabilityHttpTests extends PeerHttpTestSupport {
                 Arguments.of("empty elicitation (form only), url", Map.of("elicitation", Map.of()),
                         "elicitation.url", "elicitation.url"),
                 Arguments.of("no roots", Map.of("sampling", Map.of(), "elicitation", Map.of()), "roots", "roots"));
+    }
+
+    static Stream<Arguments> declaredCapabilities() {
+        return Stream.of(
+                Arguments.of(Map.of(), List.of(false, false, false, false, false)),
+                Arguments.of(Map.of("sampling", Map.of(), "roots", Map.of()), List.of(true, false, false, false, true)),
+                Arguments.of(Map.of("sampling", Map.of("tools", Map.of()), "elicitation", Map.of()),
+                        List.of(true, true, true, false, false)),
+                Arguments.of(Map.of("elicitation", Map.of("url", Map.of())), List.of(false, false, false, true, false)),
+                Arguments.of(Map.of("elicitation", Map.of("form", Map.of(), "url", Map.of())),
+                        List.of(false, false, true, true, false)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("declaredCapabilities")
+    void aToolLearnsWhatTheClientSupportsWithoutCallingIt(Map<String, ?> capabilities, List<Boolean> expected) {
+        McpTestClient client = connect(capabilities);
+
+        JsonNode support = onlyResponse(client.callTool("support", Map.of())).path("result").path("structuredContent");
+
+        assertThat(List.of(support.path("sampling").asBoolean(), support.path("samplingWithTools").asBoolean(),
+                support.path("formElicitation").asBoolean(), support.path("urlElicitation").asBoolean(),
+                support.path("roots").asBoolean())).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -21,6 +21,7 @@ import dev.mcpspring.protocol.SamplingRequest;
 import dev.mcpspring.protocol.SamplingResult;
 import dev.mcpspring.protocol.Tool;
 import dev.mcpspring.protocol.UrlElicitationRequiredException;
+import dev.mcpspring.server.ClientSupport;
 import dev.mcpspring.server.McpClientCapabilityException;
 import dev.mcpspring.server.PeerHandle;
 import dev.mcpspring.server.ToolHandler;
@@ -229,6 +230,11 @@ public class PeerTools {
                 peer.notifyElicitationComplete(key);
             }
             return result.action().wireName();
+        }
+
+        @McpTool(description = "Says what the client can be asked")
+        public ClientSupport support(PeerHandle peer) {
+            return peer.clientSupport();
         }
 
         @McpTool(description = "Pings the client")

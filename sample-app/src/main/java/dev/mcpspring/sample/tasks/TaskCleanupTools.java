@@ -12,7 +12,6 @@ import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.annotation.McpToolParam;
 import dev.mcpspring.protocol.ElicitationResult;
 import dev.mcpspring.protocol.LoggingLevel;
-import dev.mcpspring.server.McpClientCapabilityException;
 import dev.mcpspring.server.McpPeerTimeoutException;
 import dev.mcpspring.server.PeerHandle;
 import dev.mcpspring.server.TypedElicitationResult;
@@ -47,13 +46,13 @@ public class TaskCleanupTools {
             return TaskCleanup.kept(TaskCleanup.Outcome.NOTHING_TO_DELETE,
                     "There are no completed tasks; nothing to delete");
         }
+        if (!peer.clientSupport().formElicitation()) {
+            throw new IllegalStateException("This client cannot ask its user for confirmation (it does not support "
+                    + "elicitation), so no tasks were deleted");
+        }
         TypedElicitationResult<Confirmation> answer;
         try {
             answer = peer.elicit(question(done), Confirmation.class);
-        }
-        catch (McpClientCapabilityException ex) {
-            throw new IllegalStateException("This client cannot ask its user for confirmation (it does not support "
-                    + "elicitation), so no tasks were deleted");
         }
         catch (McpPeerTimeoutException ex) {
             return TaskCleanup.kept(TaskCleanup.Outcome.CANCELLED,

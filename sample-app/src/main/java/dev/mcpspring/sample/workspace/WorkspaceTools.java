@@ -26,7 +26,6 @@ import dev.mcpspring.protocol.LoggingLevel;
 import dev.mcpspring.protocol.Root;
 import dev.mcpspring.sample.workspace.FileSearch.RootSearch;
 import dev.mcpspring.sample.workspace.FileSearch.Status;
-import dev.mcpspring.server.McpClientCapabilityException;
 import dev.mcpspring.server.PeerHandle;
 
 /**
@@ -69,14 +68,11 @@ public class WorkspaceTools {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", not " + maxMatches);
         }
         PathMatcher matcher = fileNameMatcher(pattern);
-        List<Root> roots;
-        try {
-            roots = peer.listRoots();
-        }
-        catch (McpClientCapabilityException ex) {
+        if (!peer.clientSupport().roots()) {
             throw new IllegalStateException("This client does not share workspace roots (no roots capability), "
                     + "so there is no workspace to search");
         }
+        List<Root> roots = peer.listRoots();
         Search search = new Search(matcher, maxMatches, peer);
         List<RootSearch> results = new ArrayList<>(roots.size());
         for (Root root : roots) {

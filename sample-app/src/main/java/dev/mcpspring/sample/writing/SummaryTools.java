@@ -11,7 +11,6 @@ import dev.mcpspring.protocol.LoggingLevel;
 import dev.mcpspring.protocol.ModelPreferences;
 import dev.mcpspring.protocol.SamplingRequest;
 import dev.mcpspring.protocol.SamplingResult;
-import dev.mcpspring.server.McpClientCapabilityException;
 import dev.mcpspring.server.McpPeerErrorException;
 import dev.mcpspring.server.McpPeerTimeoutException;
 import dev.mcpspring.server.PeerHandle;
@@ -65,15 +64,15 @@ public class SummaryTools {
             .withSystemPrompt(SYSTEM_PROMPT)
             .withModelPreferences(PREFERENCES)
             .withTemperature(0.2);
+        if (!peer.clientSupport().sampling()) {
+            return CallToolResult.error("This client does not let servers use its language model (no sampling "
+                    + "capability), so summarize cannot work here. Summarise the text yourself instead.");
+        }
         peer.log(LoggingLevel.INFO, "summarize", "Asking the client's model to summarise " + text.length()
                 + " characters in at most " + words + " words");
         SamplingResult answer;
         try {
             answer = peer.sample(request);
-        }
-        catch (McpClientCapabilityException ex) {
-            return CallToolResult.error("This client does not let servers use its language model (no sampling "
-                    + "capability), so summarize cannot work here. Summarise the text yourself instead.");
         }
         catch (McpPeerErrorException ex) {
             return CallToolResult.error("The client refused the summary request (" + ex.error().message()
