@@ -2,8 +2,8 @@
 # Builds the project with the benchmarks module, then measures the starter against a bare Spring MVC JSON-RPC
 # controller and prints a markdown table (also saved under benchmarks/target/bench-results/).
 #
-#   benchmarks/run.sh              full run (about 18 minutes)
-#   benchmarks/run.sh --quick      short validation run (about 6 minutes), not a measurement
+#   benchmarks/run.sh              full run (about 20 minutes)
+#   benchmarks/run.sh --quick      short validation run (about 8 minutes), not a measurement
 #   benchmarks/run.sh --help       every option (rounds, duration, phases, --profile for JFR, ...)
 #
 # Environment: BENCH_JDK=/path/to/jdk (default: Temurin 25 when installed, else the java on PATH) runs the

@@ -25,16 +25,19 @@ import java.util.function.ToDoubleFunction;
  */
 final class ClusterPhase {
 
-    static final String DIRECT = "1 node, in memory, direct";
+    private static final String DIRECT = "1 node, in memory, direct";
 
-    static final String MEMORY_NGINX = "1 node, in memory, via nginx";
+    private static final String MEMORY_NGINX = "1 node, in memory, via nginx";
 
-    static final String REDIS_NGINX = "2 nodes, Redis, via nginx round robin";
+    private static final String REDIS_NGINX = "2 nodes, Redis, via nginx round robin";
 
-    /** Warm-up runs end when the throughput of one is within this fraction of the one before. */
+    /** Warm-up runs end when one is within this fraction of the one before. */
     private static final double WARMUP_SETTLED = 0.05;
 
-    private static final int MAX_WARMUP_RUNS = 6;
+    private static final int MAX_WARMUP_RUNS = 12;
+
+    /** Calls each node of a setup answers at least during its warm-up. */
+    private static final long MIN_WARMUP_CALLS_PER_NODE = 100_000;
 
     private static final String SAMPLING_MEMORY = "1 node in memory (call and answer to the node)";
 
@@ -48,6 +51,11 @@ final class ClusterPhase {
 
         boolean usesRedis() {
             return target.redis() != CpuTime.NONE;
+        }
+
+        /** The starter JVMs answering: nginx spreads the Redis setup's calls over two. */
+        int nodes() {
+            return usesRedis() ? 2 : 1;
         }
 
         /** Requests per upstream port that went through this setup's nginx since the last call. */
@@ -140,33 +148,43 @@ final class ClusterPhase {
     }
 
     /**
-     * Warm-up runs of {@code --warmup} seconds at the most connections, per setup, until its throughput settles: two
-     * consecutive runs within {@link #WARMUP_SETTLED} of each other, at most {@link #MAX_WARMUP_RUNS} runs. The Redis
-     * nodes need it: their path (Spring Data Redis, Lettuce, Netty) takes far more calls than the in-memory one
-     * to be compiled, and the two nodes share their setup's calls.
+     * Warm-up runs of {@code --warmup} seconds at the most connections, per setup, until each of its nodes has
+     * answered {@link #MIN_WARMUP_CALLS_PER_NODE} calls and it settles: two runs in a row whose throughput and
+     * nodes' CPU per call are both within {@link #WARMUP_SETTLED} of each other; at most {@link #MAX_WARMUP_RUNS}
+     * runs. The Redis nodes need it: their path (Spring Data Redis, Lettuce, Netty) is compiled late, its first
+     * calls are slow, and the two nodes share their setup's calls; a fixed time leaves them cold.
      */
     private void warmUp(List<Setup> setups, int connections) throws Exception {
         Runner.log("cluster warm-up: runs of " + options.warmupSeconds + " s per setup at " + connections
-                + " connections until the throughput settles");
+                + " connections until they have served enough calls and throughput and CPU per call settle");
         List<String> counts = new ArrayList<>();
         for (Setup setup : setups) {
-            double previous = Double.NaN;
+            WrkLoad.Result previous = null;
+            boolean settled = false;
+            long calls = 0;
             int runs = 0;
-            while (runs < MAX_WARMUP_RUNS) {
+            while (!settled && runs < MAX_WARMUP_RUNS) {
                 runs++;
-                double throughput = WrkLoad.run(options.wrk, script, setup.target(), options.wrkThreads, connections,
-                        options.warmupSeconds, "json", setup.sessions()).throughput();
-                Runner.log(Stats.fmt("cluster warm-up %d of %s: %.0f req/s", runs, setup.label(), throughput));
-                if (Math.abs(throughput - previous) <= WARMUP_SETTLED * previous) {
-                    break;
-                }
-                previous = throughput;
+                WrkLoad.Result result = WrkLoad.run(options.wrk, script, setup.target(), options.wrkThreads,
+                        connections, options.warmupSeconds, "json", setup.sessions());
+                calls += result.requests();
+                Runner.log(Stats.fmt("cluster warm-up %d of %s: %.0f req/s, nodes' CPU %.1f us/req", runs,
+                        setup.label(), result.throughput(), result.serverCpuMicrosPerRequest()));
+                settled = calls / setup.nodes() >= MIN_WARMUP_CALLS_PER_NODE && previous != null
+                        && settled(previous.throughput(), result.throughput())
+                        && settled(previous.serverCpuMicrosPerRequest(), result.serverCpuMicrosPerRequest());
+                previous = result;
             }
             setup.takeUpstreamCounts(); // the measured runs' split only
-            counts.add(Stats.fmt("%s %d", setup.label(), runs));
+            counts.add(Stats.fmt("%s %d%s", setup.label(), runs, settled ? "" : " (**not settled**)"));
         }
-        notes.append(Stats.fmt("- cluster: warm-up runs of %d s (until two in a row were within %.0f%%, at most %d): "
-                + "%s%n", options.warmupSeconds, WARMUP_SETTLED * 100, MAX_WARMUP_RUNS, String.join("; ", counts)));
+        notes.append(Stats.fmt("- cluster: warm-up runs of %d s per setup (until %,d calls per node, and two runs in a "
+                + "row within %.0f%% in throughput and CPU per call; at most %d): %s%n", options.warmupSeconds,
+                MIN_WARMUP_CALLS_PER_NODE, WARMUP_SETTLED * 100, MAX_WARMUP_RUNS, String.join("; ", counts)));
+    }
+
+    private static boolean settled(double before, double now) {
+        return Math.abs(now - before) <= WARMUP_SETTLED * before;
     }
 
     /** The rounds: every setup at every connection count, back to back, in reverse order every other round. */
@@ -310,7 +328,7 @@ final class ClusterPhase {
         StringBuilder r = new StringBuilder();
         if (!rounds.isEmpty()) {
             r.append(Stats.fmt("### Cluster: two starter nodes sharing sessions through Redis vs one in-memory node "
-                    + "(JSON tools/call `echo`; %d alternating rounds of %d s after a warm-up until the throughput "
+                    + "(JSON tools/call `echo`; %d alternating rounds of %d s after a warm-up until each setup "
                     + "settled; median [min–max])%n%n", options.rounds, options.seconds));
             r.append("| conns | setup | tools/call/s | p50 ms | p99 ms | nodes' CPU µs/call | Redis CPU µs/call "
                     + "| nginx CPU µs/call | Redis commands/call (with those in scripts) | wrk cores | errors |\n");
