@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -66,7 +65,7 @@ import tools.jackson.databind.JsonNode;
  * connection another instance holds.
  * <p>
  * Costs: a request in a session that this instance has seen recently pays one Redis round trip (registering its
- * id, which also renews the session), plus one deletion done in the background after it ended. Each instance
+ * id, which also renews the session and deletes the ids of requests that ended here before). Each instance
  * renews what it holds every heartbeat; an instance silent for three heartbeats counts as gone, and the others
  * take its streams over.
  */
@@ -79,6 +78,9 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
 
     /** How long an unused session stays cached in this instance. */
     private static final long CACHE_MILLIS = 60_000;
+
+    /** At most how many ids of finished requests a request's registration deletes on the way. */
+    private static final int DELETIONS_PER_REQUEST = 8;
 
     /** How long an instance waits for another to take a connection of a stream it owns. */
     private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(3);
@@ -93,8 +95,12 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
             return 1
             """, Long.class);
 
-    /** Registers a request being handled (refusing a reused id) and renews the session: -1 gone, 0 reused, 1 ok. */
+    /**
+     * Registers a request being handled (refusing a reused id) and renews the session: -1 gone, 0 reused, 1 ok.
+     * Deletes, on the way, the ids of requests this instance finished (keys 4 and on), which so cost nothing more.
+     */
     private static final RedisScript<Long> REGISTER = RedisScript.of("""
+            for i = 4, #KEYS do redis.call('DEL', KEYS[i]) end
             if redis.call('PEXPIRE', KEYS[1], ARGV[3]) == 0 then return -1 end
             redis.call('ZADD', KEYS[3], 'XX', ARGV[4], ARGV[5])
             if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
@@ -188,7 +194,6 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
 
     private final ConcurrentLinkedQueue<String> deletions = new ConcurrentLinkedQueue<>();
 
-    private final AtomicBoolean deletionScheduled = new AtomicBoolean();
 
     private final ScheduledExecutorService background;
 
@@ -779,9 +784,19 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
         String token = PendingRequestKey.of(requestId).token();
         String key = keys.inFlight(sessionId, token);
         long now = System.currentTimeMillis();
-        Long registered = RedisCalls.run(() -> redis.execute(REGISTER,
-                List.of(keys.session(sessionId), key, keys.sessions()), nodeId, Long.toString(nodeTtlMillis),
-                Long.toString(idleMillis), Long.toString(now + idleMillis), sessionId));
+        List<String> scriptKeys = new ArrayList<>(3 + DELETIONS_PER_REQUEST);
+        scriptKeys.add(keys.session(sessionId));
+        scriptKeys.add(key);
+        scriptKeys.add(keys.sessions());
+        for (int i = 0; i < DELETIONS_PER_REQUEST; i++) {
+            String finished = deletions.poll();
+            if (finished == null) {
+                break;
+            }
+            scriptKeys.add(finished);
+        }
+        Long registered = RedisCalls.run(() -> redis.execute(REGISTER, scriptKeys, nodeId,
+                Long.toString(nodeTtlMillis), Long.toString(idleMillis), Long.toString(now + idleMillis), sessionId));
         if (registered == null || registered < 0) {
             closeHere(sessionId); // closed or expired elsewhere
             throw new SessionClosedException(sessionId);
@@ -904,6 +919,8 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
             remotes.values().forEach(remote -> peers.add(remote.holder()));
             held.values().forEach(connection -> peers.add(connection.owner()));
             List<String> peerList = new ArrayList<>(peers);
+            List<String> finished = takeDeletions();
+            int peerStart = finished.isEmpty() ? 1 : 2; // after the liveness and the deletions
             Map<Integer, String> sessionResults = new HashMap<>();
             Map<Integer, LocalSession> ownerResults = new HashMap<>();
             List<Object> results = redis.executePipelined((RedisCallback<Object>) connection -> {
@@ -913,6 +930,10 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
                 int index = 0;
                 commands.pSetEx(keys.node(nodeId), nodeTtlMillis, "1");
                 index++;
+                if (!finished.isEmpty()) {
+                    commands.del(finished.toArray(String[]::new));
+                    index++;
+                }
                 for (String peer : peerList) {
                     commands.exists(keys.node(peer));
                     index++;
@@ -956,7 +977,8 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
                 return null;
             });
             for (int i = 0; i < peerList.size(); i++) {
-                if (Boolean.FALSE.equals(results.get(1 + i)) || Long.valueOf(0).equals(results.get(1 + i))) {
+                Object alive = results.get(peerStart + i);
+                if (Boolean.FALSE.equals(alive) || Long.valueOf(0).equals(alive)) {
                     peerGone(peerList.get(i));
                 }
             }
@@ -998,33 +1020,21 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
         });
     }
 
-    /** Deletes a key soon, in the background, batched with others: nothing waits for it. */
+    /**
+     * Deletes a key soon: with the next request this instance registers, or at the next heartbeat, so nothing
+     * waits for it and it costs no round trip of its own (until then the id of a finished request stays refused on
+     * other instances; the protocol forbids reusing one anyway).
+     */
     private void deleteLater(String key) {
         deletions.add(key);
-        if (deletionScheduled.compareAndSet(false, true)) {
-            try {
-                background.execute(this::deleteQueued);
-            }
-            catch (RuntimeException ex) { // shutting down
-                deletionScheduled.set(false);
-            }
-        }
     }
 
-    private void deleteQueued() {
-        deletionScheduled.set(false);
+    private List<String> takeDeletions() {
         List<String> batch = new ArrayList<>();
         for (String key = deletions.poll(); key != null; key = deletions.poll()) {
             batch.add(key);
         }
-        if (!batch.isEmpty()) {
-            try {
-                redis.delete(batch);
-            }
-            catch (RuntimeException ex) { // they expire anyway
-                logger.debug("Deleting finished MCP request ids in Redis failed: " + ex.getMessage());
-            }
-        }
+        return batch;
     }
 
     private void publishQuietly(ClusterMessage message) {
@@ -1052,7 +1062,15 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
     @Override
     public void close() {
         background.shutdownNow();
-        deleteQueued();
+        List<String> finished = takeDeletions();
+        if (!finished.isEmpty()) {
+            try {
+                redis.delete(finished);
+            }
+            catch (RuntimeException ex) {
+                // they expire with this instance's liveness
+            }
+        }
         for (LocalSession local : locals.values()) {
             local.shutDown("the server is shutting down", new SessionClosedException(local.id()), false);
             if (local.standalone() != null) {
