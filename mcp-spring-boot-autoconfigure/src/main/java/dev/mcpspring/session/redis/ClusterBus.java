@@ -83,6 +83,26 @@ final class ClusterBus implements AutoCloseable {
         redis.convertAndSend(keys.broadcastChannel(), mapper.writeValueAsString(message));
     }
 
+    /** {@link #send}, logging instead of failing when Redis cannot be reached. */
+    void sendQuietly(String nodeId, ClusterMessage message) {
+        try {
+            send(nodeId, message);
+        }
+        catch (RuntimeException ex) {
+            logger.warn("Could not reach instance " + nodeId + " (" + message.type() + "): " + ex.getMessage());
+        }
+    }
+
+    /** {@link #broadcast}, logging instead of failing when Redis cannot be reached. */
+    void broadcastQuietly(ClusterMessage message) {
+        try {
+            broadcast(message);
+        }
+        catch (RuntimeException ex) {
+            logger.warn("Could not tell the other instances (" + message.type() + "): " + ex.getMessage());
+        }
+    }
+
     /** The JSON of a message, for a Lua script that publishes it. */
     String json(ClusterMessage message) {
         return mapper.writeValueAsString(message);
