@@ -11,6 +11,9 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.server.ResourceUpdates;
@@ -117,9 +120,11 @@ class RedisClusterFaultHttpTests {
         assertThat(call.body()).doesNotContain("Exception").doesNotContain("at dev.");
         assertThat(initialize.status()).isEqualTo(503);
         assertThat(millis).as("failing fast").isLessThan(WAIT.toMillis());
+        assertThat(redisHealth()).as("Spring Boot's Redis health indicator").isEqualTo(Status.DOWN);
 
         redis.start(); // empty: the old session is gone
         McpTestClient fresh = awaitInitialize();
+        assertThat(redisHealth()).isEqualTo(Status.UP);
         RoundRobinClient recovered = nodes.roundRobin().share(fresh.sessionId(), fresh.protocolVersion());
         assertThat(recovered.on(1).callTool("echo", Map.of("text", "back")).status()).isEqualTo(200);
         awaitStatus(client.on(0), 404); // the session was lost with Redis' data: the instances find out
@@ -132,6 +137,12 @@ class RedisClusterFaultHttpTests {
             assertThat(System.nanoTime()).as("status " + status + " in time: " + response).isLessThan(deadline);
             Thread.sleep(100);
         }
+    }
+
+    /** What Spring Boot's Redis health indicator (Actuator's, when it is on) says on node 0's connection. */
+    private Status redisHealth() {
+        return new DataRedisHealthIndicator(nodes.context(0).getBean(RedisConnectionFactory.class)).health(false)
+            .getStatus();
     }
 
     /** Initializes on node 0 as soon as Redis answers again. */
