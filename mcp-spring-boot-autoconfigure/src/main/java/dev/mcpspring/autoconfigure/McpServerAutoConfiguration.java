@@ -237,11 +237,16 @@ public class McpServerAutoConfiguration {
                 session.getMaxQueuedMessages(), eventStore, session.isEvictIdleOnLimit());
     }
 
+    /**
+     * Virtual threads where the JVM has them, unless {@code spring.threads.virtual.enabled=false} says otherwise
+     * (then, as on Java 17, the bounded pool of {@code mcp.server.executor.*}).
+     */
     @Bean(name = HANDLER_EXECUTOR_BEAN_NAME, destroyMethod = "shutdownNow")
     @ConditionalOnMissingBean(name = HANDLER_EXECUTOR_BEAN_NAME)
-    ExecutorService mcpHandlerExecutor(McpServerProperties properties) {
+    ExecutorService mcpHandlerExecutor(McpServerProperties properties, Environment environment) {
+        boolean virtualThreads = environment.getProperty("spring.threads.virtual.enabled", Boolean.class, true);
         return HandlerExecutors.create(properties.getExecutor().getMaxThreads(),
-                properties.getExecutor().getQueueCapacity());
+                properties.getExecutor().getQueueCapacity(), virtualThreads);
     }
 
     /**

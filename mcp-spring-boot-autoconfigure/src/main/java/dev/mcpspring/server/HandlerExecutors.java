@@ -19,11 +19,23 @@ public final class HandlerExecutors {
     }
 
     /**
+     * Virtual threads where the JVM has them, else the bounded pool.
+     *
      * @param maxPlatformThreads pool size when virtual threads are not available
      * @param queueCapacity      waiting tasks allowed in that pool before new ones are refused
      */
     public static ExecutorService create(int maxPlatformThreads, int queueCapacity) {
-        ExecutorService virtual = virtualThreadExecutor();
+        return create(maxPlatformThreads, queueCapacity, true);
+    }
+
+    /**
+     * @param maxPlatformThreads pool size when virtual threads are not used
+     * @param queueCapacity      waiting tasks allowed in that pool before new ones are refused
+     * @param virtualThreads     whether to use virtual threads where the JVM has them ({@code false}: always the
+     *                           bounded pool)
+     */
+    public static ExecutorService create(int maxPlatformThreads, int queueCapacity, boolean virtualThreads) {
+        ExecutorService virtual = virtualThreads ? virtualThreadExecutor() : null;
         if (virtual != null) {
             return virtual;
         }
