@@ -17,6 +17,8 @@ import dev.mcpspring.server.ToolInvocation;
 import dev.mcpspring.server.ToolNames;
 import dev.mcpspring.server.ToolScopes;
 import dev.mcpspring.server.ToolSpecification;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.GenericTypeResolver;
 import org.springframework.core.MethodParameter;
@@ -26,6 +28,9 @@ import org.springframework.core.annotation.AnnotatedMethod;
 import org.springframework.util.ClassUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -44,10 +49,15 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public class AnnotatedToolFactory {
 
+    private static final Log logger = LogFactory.getLog(AnnotatedToolFactory.class);
+
     private static final boolean BEAN_VALIDATION_PRESENT = ClassUtils.isPresent("jakarta.validation.Validator",
             AnnotatedToolFactory.class.getClassLoader());
 
     private final ObjectMapper mapper;
+
+    /** Reads arguments: the mapper without coercions across JSON types. */
+    private final ObjectMapper argumentMapper;
 
     private final ToolSchemas schemas;
 
@@ -64,8 +74,29 @@ public class AnnotatedToolFactory {
 
     AnnotatedToolFactory(ObjectMapper mapper, ArgumentValidation validation) {
         this.mapper = mapper;
+        this.argumentMapper = strict(mapper);
         this.schemas = new ToolSchemas(mapper);
         this.validation = validation;
+    }
+
+    /**
+     * {@code mapper} without the coercions across JSON types that a tool's schema does not allow: a number or a
+     * boolean is not a string, a string is not a number or a boolean (and a single value is not an array, as
+     * Jackson's default already says), so {@code {"name": 42}} is refused rather than read as {@code "42"}.
+     */
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        return mapper.rebuild()
+            .withCoercionConfig(LogicalType.Textual, config -> config
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Integer, config -> config
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Float, config -> config
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Boolean, config -> config
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .build();
     }
 
     /**
@@ -129,7 +160,7 @@ public class AnnotatedToolFactory {
             if (!names.add(argument.name())) {
                 throw new IllegalArgumentException("two of its parameters have the name '" + argument.name() + "'");
             }
-            ParameterBinder.JsonArgument binder = new ParameterBinder.JsonArgument(argument, mapper);
+            ParameterBinder.JsonArgument binder = new ParameterBinder.JsonArgument(argument, argumentMapper);
             try {
                 binder.checkReadable();
             }
@@ -145,7 +176,7 @@ public class AnnotatedToolFactory {
 
         ObjectNode inputSchema;
         try {
-            inputSchema = schemas.inputSchema(arguments);
+            inputSchema = schemas.inputSchema(arguments, annotation.acceptUnknownArguments());
         }
         catch (RuntimeException ex) {
             throw new IllegalArgumentException("the JSON schema of its parameters cannot be generated: "
@@ -164,11 +195,15 @@ public class AnnotatedToolFactory {
 
         ArgumentValidation.MethodValidator validator = validation == null ? null
                 : validation.forMethod(method, argumentNames);
-        ToolMethodInvoker handler = new ToolMethodInvoker(name, target, binders, argumentNames, validation,
-                validator, results);
+        ToolMethodInvoker handler = new ToolMethodInvoker(name, target, binders, argumentNames,
+                annotation.acceptUnknownArguments() ? null : names, validation, validator, results);
 
         String title = AnnotatedMethods.textOrNull(annotation.title());
         String description = AnnotatedMethods.textOrNull(annotation.description());
+        if (description == null) {
+            logger.warn("MCP tool '" + name + "' (" + target.source() + ") has no description: a model chooses "
+                    + "tools by their descriptions; say what it does with @McpTool(description = ...)");
+        }
         ToolAnnotations hints = new ToolAnnotations(title, annotation.readOnlyHint(), annotation.destructiveHint(),
                 annotation.idempotentHint(), annotation.openWorldHint());
         Tool tool = new Tool(name, title, description, inputSchema, results.outputSchema(), hints,

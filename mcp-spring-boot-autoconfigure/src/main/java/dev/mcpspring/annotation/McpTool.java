@@ -88,4 +88,11 @@ public @interface McpTool {
      * @see dev.mcpspring.server.GrantedScopes
      */
     String[] scopes() default {};
+
+    /**
+     * Whether a call may carry arguments the method has no parameter for; {@code false} by default: such a call is
+     * refused with an error result naming them, and the tool's {@code inputSchema} says
+     * {@code "additionalProperties": false}. Set it for a tool whose clients send more than it reads.
+     */
+    boolean acceptUnknownArguments() default false;
 }

@@ -117,7 +117,7 @@ interface ParameterBinder {
                     throw new ArgumentBindingException("parameter '" + name + "' cannot be read by the server");
                 }
                 catch (JacksonException ex) {
-                    throw new ArgumentBindingException("parameter " + JsonBindingMessages.describe(name, ex, mapper));
+                    throw new ArgumentBindingException("parameter " + JsonBindingMessages.describe(name, ex, mapper, node));
                 }
             }
             if (value == null) {

@@ -43,6 +43,9 @@ final class ToolMethodInvoker implements ToolHandler {
 
     private final String[] argumentNames;
 
+    /** The argument names the method takes, or {@code null} when it accepts unknown ones. */
+    private final Set<String> knownArguments;
+
     private final ArgumentValidation validation;
 
     private final ArgumentValidation.MethodValidator validator;
@@ -50,11 +53,13 @@ final class ToolMethodInvoker implements ToolHandler {
     private final ResultMapper results;
 
     ToolMethodInvoker(String toolName, BeanMethod method, ParameterBinder[] binders, String[] argumentNames,
-            ArgumentValidation validation, ArgumentValidation.MethodValidator validator, ResultMapper results) {
+            Set<String> knownArguments, ArgumentValidation validation, ArgumentValidation.MethodValidator validator,
+            ResultMapper results) {
         this.toolName = toolName;
         this.method = method;
         this.binders = binders;
         this.argumentNames = argumentNames;
+        this.knownArguments = knownArguments == null ? null : Set.copyOf(knownArguments);
         this.validation = validation;
         this.validator = validator;
         this.results = results;
@@ -64,11 +69,15 @@ final class ToolMethodInvoker implements ToolHandler {
     public CallToolResult call(ToolInvocation invocation) {
         ObjectNode arguments = invocation.arguments() != null ? invocation.arguments() : NO_ARGUMENTS;
         Object[] args;
+        String unknown = unknownArguments(arguments);
         try {
             args = ArgumentBindingException.bindAll(binders.length, i -> binders[i].bind(arguments, invocation));
         }
         catch (ArgumentBindingException ex) {
-            return invalidArguments(ex.getMessage());
+            return invalidArguments(unknown == null ? ex.getMessage() : ex.getMessage() + "; " + unknown);
+        }
+        if (unknown != null) {
+            return invalidArguments(unknown);
         }
         Object target = method.target();
         if (validator != null) {
@@ -92,6 +101,19 @@ final class ToolMethodInvoker implements ToolHandler {
                     + ") cannot be written as JSON", ex);
             return CallToolResult.error("Tool '" + toolName + "' failed: its result could not be converted to JSON");
         }
+    }
+
+    /** What is wrong with arguments the method has no parameter for, or {@code null}. */
+    private String unknownArguments(ObjectNode arguments) {
+        if (knownArguments == null || knownArguments.containsAll(arguments.propertyNames())) {
+            return null;
+        }
+        Set<String> unknown = new TreeSet<>(arguments.propertyNames());
+        unknown.removeAll(knownArguments);
+        return (unknown.size() == 1 ? "unknown argument '" + unknown.iterator().next() + "'"
+                : "unknown arguments " + unknown.stream().map(name -> "'" + name + "'").toList())
+                + (knownArguments.isEmpty() ? " (the tool takes none)"
+                        : " (the tool takes " + new TreeSet<>(knownArguments) + ")");
     }
 
     private CallToolResult invalidArguments(String problems) {

@@ -92,9 +92,20 @@ final class ToolSchemas {
     }
 
     synchronized ObjectNode inputSchema(List<ToolArgument> arguments) {
+        return inputSchema(arguments, true);
+    }
+
+    /**
+     * @param additionalProperties whether arguments beyond these are allowed; {@code false} writes
+     *                             {@code "additionalProperties": false}
+     */
+    synchronized ObjectNode inputSchema(List<ToolArgument> arguments, boolean additionalProperties) {
         ObjectNode root = mapper.createObjectNode();
         root.put("type", "object");
         ObjectNode properties = root.putObject("properties");
+        if (!additionalProperties) {
+            root.put("additionalProperties", false);
+        }
         List<String> required = new ArrayList<>();
         Set<String> headers = new HashSet<>();
         SchemaBuilder builder = inputGenerator.buildMultipleSchemaDefinitions();

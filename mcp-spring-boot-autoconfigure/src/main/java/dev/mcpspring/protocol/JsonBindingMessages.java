@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -42,6 +43,15 @@ public final class JsonBindingMessages {
      * @param mapper  the mapper, to spell enum constants the way Jackson reads them
      */
     public static String describe(String root, JacksonException failure, ObjectMapper mapper) {
+        return describe(root, failure, mapper, null);
+    }
+
+    /**
+     * {@link #describe(String, JacksonException, ObjectMapper)} of a value read from the tree {@code value}, from
+     * which the wrong value is quoted when the failure does not carry it (a refused coercion, such as a number
+     * where a string belongs).
+     */
+    public static String describe(String root, JacksonException failure, ObjectMapper mapper, JsonNode value) {
         String location = "'" + root + path(failure.getPath()) + "'";
         if (failure instanceof ValueInstantiationException) {
             Throwable cause = failure.getCause();
@@ -59,7 +69,12 @@ public final class JsonBindingMessages {
             }
             String expected = expected(mismatch.getTargetType(), mapper);
             String text = location + ": " + (expected != null ? "expected " + expected : "has an invalid value");
-            if (failure instanceof InvalidFormatException invalid && isScalar(invalid.getValue())) {
+            // the value as sent, when known, rather than as Jackson saw it (which may have turned 7 into "7")
+            JsonNode wrong = at(value, failure.getPath());
+            if (wrong != null && (wrong.isString() || wrong.isNumber() || wrong.isBoolean())) {
+                text += ", got " + (wrong.isString() ? quote(wrong.asString()) : wrong.toString());
+            }
+            else if (failure instanceof InvalidFormatException invalid && isScalar(invalid.getValue())) {
                 text += ", got " + quote(invalid.getValue());
             }
             return text;
@@ -141,6 +156,19 @@ public final class JsonBindingMessages {
             }
         }
         return values;
+    }
+
+    /** The node at {@code path} inside {@code value}, or {@code null}. */
+    private static JsonNode at(JsonNode value, List<JacksonException.Reference> path) {
+        JsonNode node = value;
+        for (JacksonException.Reference reference : path) {
+            if (node == null) {
+                return null;
+            }
+            node = reference.getIndex() >= 0 ? node.get(reference.getIndex())
+                    : reference.getPropertyName() != null ? node.get(reference.getPropertyName()) : null;
+        }
+        return node;
     }
 
     private static boolean isScalar(Object value) {

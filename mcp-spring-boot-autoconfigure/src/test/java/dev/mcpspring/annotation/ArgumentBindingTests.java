@@ -104,6 +104,11 @@ class ArgumentBindingTests {
             return query;
         }
 
+        @McpTool(acceptUnknownArguments = true)
+        String lenient(@McpToolParam(name = "q") String query) {
+            return query;
+        }
+
         @McpTool
         String context(String city, McpRequestContext context, PeerHandle peer) {
             return city + "|" + context.sessionId() + "|" + (peer != null);
@@ -183,7 +188,7 @@ class ArgumentBindingTests {
 
     @Test
     void bindsByTheNameGivenInTheAnnotation() {
-        assertThat(ok("named", "{\"q\":\"x\",\"query\":\"ignored\"}")).isEqualTo("x");
+        assertThat(ok("named", "{\"q\":\"x\"}")).isEqualTo("x");
         assertThat(tool(tools, "named").tool().inputSchema().get("properties").propertyNames()).containsExactly("q");
     }
 
@@ -249,6 +254,38 @@ class ArgumentBindingTests {
     void reportsTheMessageOfAConstructorThatRejectsTheValue() {
         assertThat(invalid("records", "{\"location\":{\"city\":\"Oslo\"},\"range\":{\"from\":5,\"to\":1}}"))
             .isEqualTo("Invalid arguments for tool 'records': parameter 'range': 'from' must not be greater than 'to'");
+    }
+
+    @Test
+    void refusesValuesOfAnotherJsonTypeInsteadOfCoercingThem() {
+        assertThat(invalid("named", "{\"q\":42}"))
+            .isEqualTo("Invalid arguments for tool 'named': parameter 'q': expected a string, got 42");
+        assertThat(invalid("named", "{\"q\":true}")).endsWith("parameter 'q': expected a string, got true");
+        assertThat(invalid("boxed", "{\"count\":\"42\",\"ratio\":\"1.5\",\"flag\":\"true\",\"amount\":1}"))
+            .isEqualTo("Invalid arguments for tool 'boxed': parameter 'count': expected an integer, got \"42\";"
+                    + " parameter 'ratio': expected a number, got \"1.5\"; parameter 'flag': expected a boolean (true"
+                    + " or false), got \"true\"");
+        assertThat(invalid("collections", "{\"locations\":[],\"counts\":{},\"numbers\":7}"))
+            .isEqualTo("Invalid arguments for tool 'collections': parameter 'numbers': expected an array, got 7");
+        assertThat(invalid("collections", "{\"locations\":[{\"city\":7}],\"counts\":{},\"numbers\":[]}"))
+            .isEqualTo("Invalid arguments for tool 'collections': parameter 'locations[0].city': expected a string,"
+                    + " got 7");
+    }
+
+    @Test
+    void refusesArgumentsTheToolDoesNotTakeAlongWithTheOtherProblems() {
+        assertThat(invalid("named", "{\"q\":\"x\",\"query\":\"y\"}"))
+            .isEqualTo("Invalid arguments for tool 'named': unknown argument 'query' (the tool takes [q])");
+        assertThat(invalid("named", "{\"q\":1,\"b\":2,\"a\":3}"))
+            .isEqualTo("Invalid arguments for tool 'named': parameter 'q': expected a string, got 1;"
+                    + " unknown arguments ['a', 'b'] (the tool takes [q])");
+        assertThat(tool(tools, "named").tool().inputSchema().path("additionalProperties").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void aToolMayAcceptArgumentsItDoesNotTake() {
+        assertThat(ok("lenient", "{\"q\":\"x\",\"trace\":\"abc\"}")).isEqualTo("x");
+        assertThat(tool(tools, "lenient").tool().inputSchema().has("additionalProperties")).isFalse();
     }
 
     @Test

@@ -20,12 +20,12 @@ class ToolCancellationTests {
 
     static class Tools {
 
-        @McpTool
+        @McpTool(description = "Waits on the client, which cancels")
         String waitsOnTheClient() {
             throw new McpRequestCancelledException("The request was cancelled: the user pressed stop");
         }
 
-        @McpTool
+        @McpTool(description = "Fails")
         String fails() {
             throw new IllegalStateException("Weather service unreachable");
         }

@@ -152,7 +152,7 @@ class ToolSchemaTests {
     @Test
     void toolWithoutArgumentsHasAnEmptyObjectSchema() {
         Tool tool = tool(tools, "no_args").tool();
-        assertThat(tool.inputSchema()).hasToString("{\"type\":\"object\",\"properties\":{}}");
+        assertThat(tool.inputSchema()).hasToString("{\"type\":\"object\",\"properties\":{},\"additionalProperties\":false}");
         assertThat(tool.title()).isEqualTo("No arguments");
         assertThat(tool.description()).isEqualTo("Does nothing");
         assertThat(tool.annotations().title()).isEqualTo("No arguments");

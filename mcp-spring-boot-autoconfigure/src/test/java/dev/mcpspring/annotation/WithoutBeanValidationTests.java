@@ -69,7 +69,8 @@ class WithoutBeanValidationTests {
                 .isThrownBy(() -> isolated.loadClass("jakarta.validation.Validator"));
             Object result = isolated.loadClass(Scenario.class.getName()).getMethod("run").invoke(null);
             assertThat(result).isEqualTo("{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},"
-                    + "\"times\":{\"type\":\"integer\"}},\"required\":[\"name\",\"times\"]}|Hello Ada Hello Ada|"
+                    + "\"times\":{\"type\":\"integer\"}},\"additionalProperties\":false,\"required\":[\"name\",\"times\"]}|"
+                    + "Hello Ada Hello Ada|"
                     + "Invalid arguments for tool 'greet': parameter 'times': expected an integer, got \"x\"|1|"
                     + "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\",\"title\":\"Name\"},"
                     + "\"times\":{\"type\":\"integer\",\"default\":1}},\"required\":[\"name\",\"times\"]}");
