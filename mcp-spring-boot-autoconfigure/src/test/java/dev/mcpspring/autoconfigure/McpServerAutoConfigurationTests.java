@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import jakarta.servlet.http.HttpServlet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -17,6 +18,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.mcpspring.protocol.JsonRpcCodec;
@@ -24,6 +27,7 @@ import dev.mcpspring.protocol.McpJsonMapper;
 import dev.mcpspring.server.CompletionRegistry;
 import dev.mcpspring.server.ElicitationSchemaGenerator;
 import dev.mcpspring.server.HandlerExecutors;
+import dev.mcpspring.server.McpRequestObserver;
 import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.PromptRegistry;
 import dev.mcpspring.server.ResourceRegistry;
@@ -35,6 +39,7 @@ import dev.mcpspring.session.InMemorySessionManager;
 import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.session.redis.RedisEventStore;
 import dev.mcpspring.session.redis.RedisSessionManager;
+import dev.mcpspring.transport.StreamableHttpServlet;
 
 /** The auto-configuration's defaults, its conditions, and every bean backing off for one of the application's. */
 class McpServerAutoConfigurationTests {
@@ -109,6 +114,29 @@ class McpServerAutoConfigurationTests {
         Object own = bean.get();
         runner.withBean(type, () -> own)
             .run(context -> assertThat(context).getBean(type).isSameAs(own));
+    }
+
+    @Test
+    void inAServletApplicationTheEndpointIsRegisteredAndBacksOffForTheApplicationsOwn() {
+        WebApplicationContextRunner web = new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(
+                McpServerAutoConfiguration.class, McpServletTransportAutoConfiguration.class));
+        web.run(context -> assertThat(context).hasSingleBean(StreamableHttpServlet.class)
+            .hasBean("mcpServletRegistration"));
+        ServletRegistrationBean<HttpServlet> own = new ServletRegistrationBean<>(new HttpServlet() { }, "/mine");
+        web.withBean("mcpServletRegistration", ServletRegistrationBean.class, () -> own)
+            .run(context -> assertThat(context.getBean("mcpServletRegistration")).isSameAs(own));
+        runner.withConfiguration(AutoConfigurations.of(McpServletTransportAutoConfiguration.class))
+            .run(context -> assertThat(context).as("not a web application").doesNotHaveBean(StreamableHttpServlet.class));
+    }
+
+    @Test
+    void theRequestObserverBacksOffForTheApplicationsOwn() {
+        McpRequestObserver own = mock(McpRequestObserver.class);
+        ApplicationContextRunner observed = runner
+            .withConfiguration(AutoConfigurations.of(McpObservationAutoConfiguration.class));
+        observed.run(context -> assertThat(context).hasSingleBean(McpRequestObserver.class));
+        observed.withBean(McpRequestObserver.class, () -> own)
+            .run(context -> assertThat(context).getBean(McpRequestObserver.class).isSameAs(own));
     }
 
     @Test
