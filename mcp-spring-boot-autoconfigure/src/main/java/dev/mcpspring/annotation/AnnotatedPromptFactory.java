@@ -75,7 +75,9 @@ final class AnnotatedPromptFactory {
                     described == null ? null : AnnotatedMethods.textOrNull(described.title()),
                     described == null ? null : AnnotatedMethods.textOrNull(described.description()), required));
         }
-        Type returnType = GenericTypeResolver.resolveType(method.getGenericReturnType(), resolutionClass);
+        // a CompletionStage or Mono of a value answers with the value when it completes
+        Type returnType = AsyncResults.valueType(
+                GenericTypeResolver.resolveType(method.getGenericReturnType(), resolutionClass));
         ResultMapper.checkSupported(returnType);
         PromptMessagesMapper.checkSupported(returnType);
 

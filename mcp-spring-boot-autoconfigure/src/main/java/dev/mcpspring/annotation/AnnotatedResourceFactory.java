@@ -75,7 +75,9 @@ final class AnnotatedResourceFactory {
         Class<?> resolutionClass = AnnotatedMethods.resolutionClass(method, targetClass);
         List<Function<ResourceRead, Object>> binders = bindParameters(method, resolutionClass, uri, template);
 
-        Type returnType = GenericTypeResolver.resolveType(method.getGenericReturnType(), resolutionClass);
+        // a CompletionStage or Mono of a value answers with the value when it completes
+        Type returnType = AsyncResults.valueType(
+                GenericTypeResolver.resolveType(method.getGenericReturnType(), resolutionClass));
         ResultMapper.checkSupported(returnType);
         ResourceContentsMapper contents = ResourceContentsMapper.forReturnType(returnType,
                 AnnotatedMethods.textOrNull(annotation.mimeType()), mapper);

@@ -182,7 +182,9 @@ public class AnnotatedToolFactory {
             throw new IllegalArgumentException("the JSON schema of its parameters cannot be generated: "
                     + ex.getMessage(), ex);
         }
-        Type returnType = GenericTypeResolver.resolveType(method.getGenericReturnType(), resolutionClass);
+        // a CompletionStage or Mono of a value answers with the value when it completes
+        Type returnType = AsyncResults.valueType(
+                GenericTypeResolver.resolveType(method.getGenericReturnType(), resolutionClass));
         ResultMapper.checkSupported(returnType);
         ResultMapper results;
         try {

@@ -46,7 +46,7 @@ final class PromptMethodHandler implements PromptHandler {
         }
         Object value;
         try {
-            value = method.invoke(args);
+            value = AsyncResults.await(method.invoke(args), invocation.context());
         }
         catch (InvocationTargetException ex) {
             throw HandlerFailures.toProtocolError(ex.getTargetException(), getting(), null, method.source(), logger);

@@ -53,7 +53,7 @@ final class ResourceMethodReader implements ResourceReader {
         }
         Object value;
         try {
-            value = method.invoke(args);
+            value = AsyncResults.await(method.invoke(args), read.context());
         }
         catch (InvocationTargetException ex) {
             throw HandlerFailures.toProtocolError(ex.getTargetException(), reading(uri), Map.of("uri", uri),

@@ -86,8 +86,9 @@ final class ResultMapper {
         if (CompletionStage.class.isAssignableFrom(raw) || Future.class.isAssignableFrom(raw)
                 || raw.getName().equals("org.reactivestreams.Publisher") || implementsPublisher(raw)) {
             throw new IllegalArgumentException("its return type " + type
-                    + " is asynchronous, which is not supported: return the value itself (MCP handlers run on their"
-                    + " own threads, so blocking is fine)");
+                    + " is asynchronous in a way that is not supported: return the value itself (MCP handlers run on"
+                    + " their own threads, so blocking is fine), or, from a tool, resource or prompt method, a"
+                    + " CompletionStage (CompletableFuture) or Reactor Mono of it");
         }
     }
 

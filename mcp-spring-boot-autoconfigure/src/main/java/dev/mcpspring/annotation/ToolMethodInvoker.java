@@ -88,7 +88,7 @@ final class ToolMethodInvoker implements ToolHandler {
         }
         Object value;
         try {
-            value = method.invoke(target, args);
+            value = AsyncResults.await(method.invoke(target, args), invocation.context());
         }
         catch (InvocationTargetException ex) {
             return failed(ex.getTargetException(), invocation);

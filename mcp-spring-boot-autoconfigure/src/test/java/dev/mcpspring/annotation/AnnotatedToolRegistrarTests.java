@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.mcpspring.protocol.CallToolResult;
@@ -580,7 +581,7 @@ class AnnotatedToolRegistrarTests {
     static class AsyncTools {
 
         @McpTool
-        CompletableFuture<String> later() {
+        Future<String> later() {
             return CompletableFuture.completedFuture("");
         }
     }
@@ -620,8 +621,8 @@ class AnnotatedToolRegistrarTests {
                     + " of bean 'proxiedProblemTools': it is final"));
         assertThat(problems).anySatisfy(problem -> assertThat(problem)
             .startsWith("Cannot register @McpTool method AnnotatedToolRegistrarTests.AsyncTools.later() of bean"
-                    + " 'asyncTools': its return type java.util.concurrent.CompletableFuture<java.lang.String> is"
-                    + " asynchronous"));
+                    + " 'asyncTools': its return type java.util.concurrent.Future<java.lang.String> is"
+                    + " asynchronous in a way that is not supported"));
     }
 
     static class UnreadableArgumentTools {
