@@ -24,8 +24,7 @@ import dev.mcpspring.transport.TestTools;
  * <pre>{@code
  * try (RedisServerProcess redis = RedisServerProcess.launch();
  *         ClusterNodes nodes = ClusterNodes.start(2, redis.port(), "mcp.server.transport.keep-alive-interval=150ms")) {
- *     RoundRobinClient client = nodes.roundRobin();
- *     client.connect();                                    // initialize on node 0, initialized on node 1
+ *     RoundRobinClient client = nodes.roundRobin().connect("2025-11-25", Map.of()); // node 0, then node 1
  *     client.next().callTool("echo", Map.of("text", "hi")); // node 0
  *     nodes.stop(0);
  *     client.on(1).callTool("echo", Map.of("text", "hi"));  // the session lives on in node 1

@@ -53,11 +53,7 @@ class RedisClusterFaultHttpTests {
     }
 
     private RoundRobinClient session() {
-        RoundRobinClient client = nodes.roundRobin();
-        McpTestClient first = client.next();
-        first.connect(VERSION, Map.of("sampling", Map.of()));
-        client.share(first.sessionId(), first.protocolVersion());
-        return client;
+        return nodes.roundRobin().connect(VERSION, Map.of("sampling", Map.of()));
     }
 
     @Test

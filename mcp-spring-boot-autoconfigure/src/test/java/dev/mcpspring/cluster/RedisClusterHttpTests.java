@@ -59,11 +59,7 @@ class RedisClusterHttpTests {
 
     /** A session initialized on node 0, whose client sends each later request to the other node in turn. */
     private static RoundRobinClient session() {
-        RoundRobinClient client = nodes.roundRobin();
-        McpTestClient first = client.next();
-        first.connect(VERSION, CAPABILITIES);
-        client.share(first.sessionId(), first.protocolVersion());
-        return client;
+        return nodes.roundRobin().connect(VERSION, CAPABILITIES);
     }
 
     @Test

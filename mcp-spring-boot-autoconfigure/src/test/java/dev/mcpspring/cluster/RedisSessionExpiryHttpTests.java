@@ -2,7 +2,6 @@ package dev.mcpspring.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.testclient.McpResponse;
-import dev.mcpspring.testclient.McpTestClient;
 import dev.mcpspring.testclient.SseSubscription;
 
 /** The idle time-out of sessions in Redis, with two instances and a one-second time-out. */
@@ -41,11 +39,7 @@ class RedisSessionExpiryHttpTests {
     }
 
     private static RoundRobinClient session() {
-        RoundRobinClient client = nodes.roundRobin();
-        McpTestClient first = client.next();
-        first.connect(VERSION, Map.of());
-        client.share(first.sessionId(), first.protocolVersion());
-        return client;
+        return nodes.roundRobin().connect(VERSION, Map.of());
     }
 
     @Test

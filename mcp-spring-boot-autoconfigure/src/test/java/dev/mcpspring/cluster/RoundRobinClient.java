@@ -1,6 +1,7 @@
 package dev.mcpspring.cluster;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,8 +21,7 @@ import dev.mcpspring.testclient.McpTestClient;
  * {@link McpTestClient} call.
  *
  * <pre>{@code
- * RoundRobinClient client = nodes.roundRobin();
- * client.connect();                                   // initialize on node 0, notifications/initialized on node 1
+ * RoundRobinClient client = nodes.roundRobin().connect("2025-11-25", Map.of()); // node 0, then node 1
  * OpenRequest call = client.next().startToolCall("gate", Map.of("name", "g")); // node 0
  * client.next().cancel(call.id(), "enough");          // node 1
  * }</pre>
@@ -40,30 +40,15 @@ public final class RoundRobinClient {
             throw new IllegalArgumentException("At least one node");
         }
         this.clients = List.copyOf(clients);
-        for (int i = 0; i < this.clients.size(); i++) {
-            McpTestClient client = this.clients.get(i);
-            for (long skipped = 0; skipped < i * IDS_PER_NODE; skipped++) {
-                client.nextId();
-            }
-        }
     }
 
     /** A client of these MCP endpoints, one per node, with default settings and no session. */
     public static RoundRobinClient of(List<URI> endpoints) {
-        return new RoundRobinClient(endpoints.stream().map(McpTestClient::create).toList());
-    }
-
-    /**
-     * A client of these per-node clients (built with {@link McpTestClient#builder(URI)} for other settings); their
-     * sessions are replaced by the shared one at {@link #initialize}.
-     */
-    public static RoundRobinClient of(McpTestClient... clients) {
-        return new RoundRobinClient(List.of(clients));
-    }
-
-    /** The number of nodes. */
-    public int size() {
-        return clients.size();
+        List<McpTestClient> clients = new ArrayList<>(endpoints.size());
+        for (int i = 0; i < endpoints.size(); i++) {
+            clients.add(McpTestClient.builder(endpoints.get(i)).firstRequestId(i * IDS_PER_NODE + 1).build());
+        }
+        return new RoundRobinClient(clients);
     }
 
     /** The client of the node whose turn it is; the next call gives the following node's. */
@@ -76,48 +61,22 @@ public final class RoundRobinClient {
         return clients.get(i);
     }
 
-    /** The index of the node {@link #next()} gives next. */
-    public int nextNode() {
-        return Math.floorMod(turn.get(), clients.size());
-    }
-
-    /** Sends {@code initialize} for the default protocol version (see {@link #initialize(String)}). */
-    public McpResponse initialize() {
-        return initialize(McpTestClient.DEFAULT_PROTOCOL_VERSION);
-    }
-
     /**
-     * Sends {@code initialize} to the next node; when it succeeds, every node's client sends its session id and
-     * negotiated protocol version from then on.
-     */
-    public McpResponse initialize(String version) {
-        McpTestClient initializing = next();
-        McpResponse response = initializing.initialize(version);
-        if (initializing.sessionId() != null) {
-            share(initializing.sessionId(), initializing.protocolVersion());
-        }
-        return response;
-    }
-
-    /** {@link #connect(String)} with {@link McpTestClient#DEFAULT_PROTOCOL_VERSION}. */
-    public McpResponse connect() {
-        return connect(McpTestClient.DEFAULT_PROTOCOL_VERSION);
-    }
-
-    /**
-     * {@link #initialize(String) Initializes} on the next node and sends {@code notifications/initialized} to the
-     * node after it, failing unless the first answers with a result and the second with 202.
+     * Starts a session: {@code initialize} with these capabilities on the next node, then
+     * {@code notifications/initialized} on the node after it; from then on every node's client sends the session's
+     * id and protocol version.
      *
-     * @return the response to {@code initialize}
+     * @return this client
      */
-    public McpResponse connect(String version) {
-        McpResponse initialize = initialize(version);
-        initialize.result();
+    public RoundRobinClient connect(String version, Object capabilities) {
+        McpTestClient initializing = next();
+        initializing.initialize(version, capabilities).result();
+        share(initializing.sessionId(), initializing.protocolVersion());
         McpResponse initialized = next().notify("notifications/initialized", null);
         if (initialized.status() != 202) {
             throw new AssertionError("notifications/initialized was not accepted with 202: " + initialized);
         }
-        return initialize;
+        return this;
     }
 
     /** Makes every node's client send this session id and protocol version ({@code null} to send none). */
@@ -131,10 +90,5 @@ public final class RoundRobinClient {
     /** The session id the clients send, or {@code null}. */
     public String sessionId() {
         return clients.get(0).sessionId();
-    }
-
-    /** The protocol version the clients send, or {@code null}. */
-    public String protocolVersion() {
-        return clients.get(0).protocolVersion();
     }
 }

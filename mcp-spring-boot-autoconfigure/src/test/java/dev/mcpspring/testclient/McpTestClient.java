@@ -94,6 +94,7 @@ public final class McpTestClient {
         this.requestTimeout = builder.requestTimeout;
         this.clientInfo = Map.copyOf(builder.clientInfo);
         this.defaultHeaders = copy(builder.headers);
+        this.ids.set(builder.firstId - 1);
     }
 
     /** A client for the endpoint {@code http://localhost:<port>/mcp}. */
@@ -566,6 +567,8 @@ public final class McpTestClient {
 
         private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
+        private long firstId = 1;
+
         private Builder(URI endpoint) {
             this.endpoint = Objects.requireNonNull(endpoint);
             clientInfo("mcp-test-client", "1.0.0");
@@ -599,6 +602,12 @@ public final class McpTestClient {
         /** A header sent on every request (for example {@code Origin} or {@code Authorization}). */
         public Builder header(String name, String value) {
             headers.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+            return this;
+        }
+
+        /** The id of the client's first request (1 by default); later ones count up from it. */
+        public Builder firstRequestId(long firstId) {
+            this.firstId = firstId;
             return this;
         }
 
