@@ -214,8 +214,8 @@ public class McpServer {
     }
 
     /**
-     * Handles one request and returns its response; never throws. Returns {@code null} when the client cancelled
-     * the request meanwhile (no response is sent for it), and a -32800 error when its session closed meanwhile.
+     * Handles one request and returns its response. Returns {@code null} when the client cancelled the request
+     * meanwhile (no response is sent for it), and a -32800 error when its session closed while it ran.
      *
      * @param session       the session (or the per-request session of stateless mode)
      * @param request       the request
@@ -226,15 +226,17 @@ public class McpServer {
     }
 
     /**
-     * Handles one request of an authenticated caller and returns its response; never throws. Returns {@code null}
-     * when the client cancelled the request meanwhile (no response is sent for it), and a -32800 error when its
-     * session closed meanwhile.
+     * Handles one request of an authenticated caller and returns its response. Returns {@code null} when the
+     * client cancelled the request meanwhile (no response is sent for it), and a -32800 error when its session
+     * closed while it ran.
      *
      * @param session       the session (or the per-request session of stateless mode)
      * @param request       the request
      * @param requestStream where messages sent before the result go (the request's response stream)
      * @param principal     who sent the request ({@link McpRequestContext#principal()}), {@code null} when
      *                      anonymous
+     * @throws SessionClosedException when the session turns out to be closed (perhaps by another instance) as the
+     *                                request is registered: a transport answers as for an unknown session
      */
     public JsonRpcMessage handle(McpSession session, JsonRpcMessage.Request request, MessageSink requestStream,
             Principal principal) {
@@ -445,7 +447,7 @@ public class McpServer {
                         }
                     });
         }
-        catch (DuplicateRequestIdException | SessionClosedException ex) {
+        catch (DuplicateRequestIdException ex) {
             return new JsonRpcMessage.ErrorResponse(request.id(),
                     new JsonRpcError(ErrorCodes.INVALID_REQUEST, ex.getMessage()));
         }

@@ -257,8 +257,10 @@ public class StreamableHttpServlet extends HttpServlet {
                         }
                     }
                 }
-                catch (SessionStoreUnavailableException ex) {
-                    RequestRefusedException refusal = storeUnavailable(ex);
+                catch (SessionStoreUnavailableException | SessionClosedException ex) {
+                    // closed meanwhile (on another instance, say, which this one learnt only now): unknown session, 404
+                    RequestRefusedException refusal = ex instanceof SessionStoreUnavailableException unavailable
+                            ? storeUnavailable(unavailable) : SessionResolver.notFound();
                     refusal.headers().forEach(out::header);
                     out.complete(List.of(new JsonRpcMessage.ErrorResponse(requests.get(0).id(), refusal.error())),
                             false, refusal.status());

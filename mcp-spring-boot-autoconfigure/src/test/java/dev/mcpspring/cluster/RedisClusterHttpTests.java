@@ -105,6 +105,17 @@ class RedisClusterHttpTests {
     }
 
     @Test
+    void aSessionEndedElsewhereIsUnknownEvenBeforeTheNewsArrives() {
+        RoundRobinClient client = session();
+        assertThat(client.on(1).request("tools/list").status()).isEqualTo(200);
+
+        // as if another instance had deleted it and its broadcast were still on the way: node 1 has it cached
+        redis.command("DEL", "mcp:s:" + client.sessionId());
+
+        assertThat(client.on(1).request("tools/list").status()).isEqualTo(404);
+    }
+
+    @Test
     void deletingTheSessionClosesItsStreamHeldByAnotherInstance() {
         RoundRobinClient client = session();
         try (SseSubscription stream = client.on(1).openStream()) {
