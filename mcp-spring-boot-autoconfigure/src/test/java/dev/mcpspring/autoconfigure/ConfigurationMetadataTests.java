@@ -26,12 +26,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The configuration metadata an IDE completes {@code mcp.server.*} from is complete, and the README's property
- * table agrees with it.
+ * The configuration metadata an IDE completes {@code mcp.server.*} from is complete, and the property table of
+ * {@code docs/configuration.md} agrees with it.
  */
 class ConfigurationMetadataTests {
 
-    private static final Path README = Path.of("..", "README.md");
+    private static final Path CONFIGURATION_PAGE = Path.of("..", "docs", "configuration.md");
 
     private static List<JsonNode> properties;
 
@@ -93,12 +93,12 @@ class ConfigurationMetadataTests {
     }
 
     @Test
-    void theReadmeTableNamesEveryPropertyAndNoOther() throws IOException {
-        String readme = Files.readString(README);
+    void theConfigurationPageTableNamesEveryPropertyAndNoOther() throws IOException {
+        String page = Files.readString(CONFIGURATION_PAGE);
         Set<String> documented = new TreeSet<>();
         // table rows such as | `mcp.server.caching.list-ttl` / `list-scope` | ...
         Matcher row = Pattern.compile("(?m)^\\| `(mcp\\.server\\.[a-z0-9.-]+)`((?: / `[a-z0-9-]+`)*) \\|")
-            .matcher(readme);
+            .matcher(page);
         while (row.find()) {
             String first = row.group(1);
             documented.add(first);
@@ -110,8 +110,8 @@ class ConfigurationMetadataTests {
         Set<String> known = new TreeSet<>();
         properties.forEach(property -> known.add(property.path("name").asString()));
 
-        assertThat(documented).as("README rows naming properties that do not exist").isSubsetOf(known);
-        assertThat(known).as("properties without a README row").isSubsetOf(documented);
+        assertThat(documented).as("docs/configuration.md rows naming properties that do not exist").isSubsetOf(known);
+        assertThat(known).as("properties without a row in docs/configuration.md").isSubsetOf(documented);
     }
 
     /** {@code mcp.server.session.max-sessions} as the bean path {@code session.maxSessions}. */

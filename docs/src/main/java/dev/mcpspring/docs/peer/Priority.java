@@ -1,0 +1,5 @@
+package dev.mcpspring.docs.peer;
+
+enum Priority {
+    LOW, NORMAL, HIGH
+}
