@@ -30,7 +30,8 @@ class DocSnippetsTests {
     /** The repository root: the tests run in {@code docs/}. */
     private static final Path ROOT = Path.of("..");
 
-    private static final Path SOURCES = Path.of("src", "main", "java");
+    /** Where the snippets are: the example classes, and the tests of the testing page. */
+    private static final List<Path> SOURCES = List.of(Path.of("src", "main", "java"), Path.of("src", "test", "java"));
 
     private static Map<String, String> pages;
 
@@ -46,9 +47,11 @@ class DocSnippetsTests {
                 .forEach(path -> pages.put("docs/" + path.getFileName(), read(path)));
         }
         Map<String, String> sources = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            files.filter(path -> path.toString().endsWith(".java"))
-                .forEach(path -> sources.put(SOURCES.relativize(path).toString().replace('\\', '/'), read(path)));
+        for (Path root : SOURCES) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(path -> path.toString().endsWith(".java"))
+                    .forEach(path -> sources.put(root.relativize(path).toString().replace('\\', '/'), read(path)));
+            }
         }
         checker = new SnippetChecker(sources);
         pages.forEach(checker::checkPage);

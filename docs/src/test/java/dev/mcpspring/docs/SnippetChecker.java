@@ -150,7 +150,7 @@ final class SnippetChecker {
         Map<String, List<String>> named = regions.get(path);
         if (named == null) {
             pageProblems.add(where + "the snippet marker names " + path + ", which is not a source file of the docs "
-                    + "module (paths are relative to docs/src/main/java)");
+                    + "module (paths are relative to docs/src/main/java or docs/src/test/java)");
             return;
         }
         List<String> region = named.get(name);
