@@ -30,8 +30,9 @@ class DocSnippetsTests {
     /** The repository root: the tests run in {@code docs/}. */
     private static final Path ROOT = Path.of("..");
 
-    /** Where the snippets are: the example classes, and the tests of the testing page. */
-    private static final List<Path> SOURCES = List.of(Path.of("src", "main", "java"), Path.of("src", "test", "java"));
+    /** Where the snippets are: the example classes, and the tests of the testing page (a package of the tests). */
+    private static final Map<Path, String> SOURCES = Map.of(Path.of("src", "main", "java"), "",
+            Path.of("src", "test", "java"), "dev/mcpspring/docs/testing/");
 
     private static Map<String, String> pages;
 
@@ -47,10 +48,15 @@ class DocSnippetsTests {
                 .forEach(path -> pages.put("docs/" + path.getFileName(), read(path)));
         }
         Map<String, String> sources = new TreeMap<>();
-        for (Path root : SOURCES) {
-            try (Stream<Path> files = Files.walk(root)) {
+        for (Map.Entry<Path, String> root : SOURCES.entrySet()) {
+            try (Stream<Path> files = Files.walk(root.getKey())) {
                 files.filter(path -> path.toString().endsWith(".java"))
-                    .forEach(path -> sources.put(root.relativize(path).toString().replace('\\', '/'), read(path)));
+                    .forEach(path -> {
+                        String name = root.getKey().relativize(path).toString().replace('\\', '/');
+                        if (name.startsWith(root.getValue())) {
+                            sources.put(name, read(path));
+                        }
+                    });
             }
         }
         checker = new SnippetChecker(sources);
