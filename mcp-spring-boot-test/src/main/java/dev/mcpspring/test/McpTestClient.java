@@ -121,7 +121,10 @@ public final class McpTestClient implements AutoCloseable {
                 "endTurn", null));
     }
 
-    /** Answers the server's elicitation requests with {@code answer}, and declares the {@code elicitation} capability. */
+    /**
+     * Answers the server's elicitation requests with {@code answer}, and declares the {@code elicitation}
+     * capability (form and URL mode).
+     */
     public McpTestClient onElicitation(Function<ElicitationRequest, ElicitationResult> answer) {
         core.answers().elicitation(answer);
         return capabilitiesChanged();

@@ -25,7 +25,7 @@ public final class LegacyConnection implements Connection {
 
     private final String requestedVersion;
 
-    private final List<AutoCloseable> streams = new CopyOnWriteArrayList<>();
+    private final OpenStreams streams = new OpenStreams();
 
     private volatile String sessionId;
 
@@ -132,10 +132,8 @@ public final class LegacyConnection implements Connection {
             discard(http);
             throw new IllegalStateException("the server refused the session's GET stream: HTTP " + http.status());
         }
-        AutoCloseable stream = new ResponseReader(core, new CopyOnWriteArrayList<>(), this::answer)
-            .readInBackground(http);
-        streams.add(stream);
-        return stream;
+        ResponseReader reader = new ResponseReader(core, new CopyOnWriteArrayList<>(), this::answer);
+        return streams.add(reader.readInBackground(http));
     }
 
     @Override
@@ -150,15 +148,7 @@ public final class LegacyConnection implements Connection {
 
     @Override
     public void close() {
-        for (AutoCloseable stream : streams) {
-            try {
-                stream.close();
-            }
-            catch (Exception ex) {
-                // closing is all that matters
-            }
-        }
-        streams.clear();
+        streams.closeAll();
         if (sessionId != null) {
             try {
                 discard(send("DELETE", null));

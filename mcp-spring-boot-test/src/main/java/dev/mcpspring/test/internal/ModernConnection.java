@@ -33,7 +33,7 @@ public final class ModernConnection implements Connection {
 
     private final Map<String, Map<String, List<String>>> paramHeaders = new ConcurrentHashMap<>();
 
-    private final List<AutoCloseable> streams = new CopyOnWriteArrayList<>();
+    private final OpenStreams streams = new OpenStreams();
 
     /**
      * @param core    the client
@@ -184,10 +184,9 @@ public final class ModernConnection implements Connection {
         if (http.status() != 200 || !http.isEventStream()) {
             throw new IllegalStateException("the server refused subscriptions/listen: HTTP " + http.status());
         }
-        AutoCloseable stream = new ResponseReader(core, new CopyOnWriteArrayList<>(), (requestId, request) -> { })
-            .readInBackground(http);
-        streams.add(stream);
-        return stream;
+        // the revision sends no requests on a subscription stream: nothing there needs an answer
+        ResponseReader reader = new ResponseReader(core, new CopyOnWriteArrayList<>(), (requestId, request) -> { });
+        return streams.add(reader.readInBackground(http));
     }
 
     @Override
@@ -202,15 +201,7 @@ public final class ModernConnection implements Connection {
 
     @Override
     public void close() {
-        for (AutoCloseable stream : streams) {
-            try {
-                stream.close();
-            }
-            catch (Exception ex) {
-                // closing is all that matters
-            }
-        }
-        streams.clear();
+        streams.closeAll();
         paramHeaders.clear();
     }
 
