@@ -43,7 +43,7 @@ import java.lang.annotation.Target;
  *
  * @see McpPromptArgument
  * @see McpComplete
- * @see AnnotatedMethodRegistrar
+ * @see dev.mcpspring.server.PromptSpecification
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)

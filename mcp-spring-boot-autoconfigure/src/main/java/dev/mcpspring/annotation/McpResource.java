@@ -57,7 +57,8 @@ import dev.mcpspring.protocol.Role;
  * AOP proxies are called through the proxy.
  *
  * @see McpComplete
- * @see AnnotatedMethodRegistrar
+ * @see dev.mcpspring.server.ResourceSpecification
+ * @see dev.mcpspring.server.ResourceTemplateSpecification
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)

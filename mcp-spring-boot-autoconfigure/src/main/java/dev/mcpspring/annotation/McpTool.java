@@ -44,7 +44,7 @@ import java.lang.annotation.Target;
  * </pre>
  *
  * @see McpToolParam
- * @see AnnotatedMethodRegistrar
+ * @see dev.mcpspring.server.ToolSpecification
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)

@@ -33,8 +33,7 @@ public @interface McpToolParam {
 
     /**
      * A short human-readable name for the argument or property, shown by user interfaces (the schema's
-     * {@code title}); none when empty. In an elicitation form (see {@link ElicitationSchemas}) it is the field's
-     * label.
+     * {@code title}); none when empty. In an elicitation form it is the field's label.
      */
     String title() default "";
 

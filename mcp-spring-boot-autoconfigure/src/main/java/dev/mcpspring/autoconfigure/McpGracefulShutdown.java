@@ -7,7 +7,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
 
-import dev.mcpspring.server.McpServer;
+import dev.mcpspring.server.internal.McpServer;
 import dev.mcpspring.session.SessionManager;
 
 /**
@@ -45,7 +45,7 @@ public class McpGracefulShutdown implements SmartLifecycle {
      * @param sessions    the sessions closed at the end
      * @param gracePeriod how long requests being handled may take to finish; zero closes the sessions at once
      */
-    public McpGracefulShutdown(McpServer server, SessionManager sessions, Duration gracePeriod) {
+    McpGracefulShutdown(McpServer server, SessionManager sessions, Duration gracePeriod) {
         this.server = server;
         this.sessions = sessions;
         this.gracePeriod = gracePeriod.isNegative() ? Duration.ZERO : gracePeriod;

@@ -18,34 +18,35 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
-import dev.mcpspring.annotation.AnnotatedMethodRegistrar;
-import dev.mcpspring.annotation.ElicitationSchemas;
+import dev.mcpspring.annotation.internal.AnnotatedMethodRegistrar;
+import dev.mcpspring.annotation.internal.ElicitationSchemas;
 import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.McpJsonMapper;
-import dev.mcpspring.protocol.ProtocolVersions;
+import dev.mcpspring.protocol.internal.ProtocolVersions;
 import dev.mcpspring.server.CompletionRegistry;
 import dev.mcpspring.server.CompletionSpecification;
 import dev.mcpspring.server.ElicitationSchemaGenerator;
 import dev.mcpspring.server.GrantedScopes;
-import dev.mcpspring.server.HandlerExecutors;
 import dev.mcpspring.server.McpPeers;
 import dev.mcpspring.server.McpRequestObserver;
-import dev.mcpspring.server.McpServer;
-import dev.mcpspring.server.ModernSettings;
-import dev.mcpspring.server.PeerSettings;
 import dev.mcpspring.server.PromptRegistry;
 import dev.mcpspring.server.PromptSpecification;
-import dev.mcpspring.server.RequestStateSealer;
 import dev.mcpspring.server.ResourceRegistry;
 import dev.mcpspring.server.ResourceSpecification;
 import dev.mcpspring.server.ResourceTemplateRegistry;
 import dev.mcpspring.server.ResourceTemplateSpecification;
 import dev.mcpspring.server.ResourceUpdates;
 import dev.mcpspring.server.ServerIdentity;
-import dev.mcpspring.server.ServerRegistries;
 import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.server.ToolSpecification;
+import dev.mcpspring.server.internal.HandlerExecutors;
+import dev.mcpspring.server.internal.McpServer;
+import dev.mcpspring.server.internal.ModernSettings;
+import dev.mcpspring.server.internal.PeerSettings;
+import dev.mcpspring.server.internal.RequestStateSealer;
+import dev.mcpspring.server.internal.ServerRegistries;
+import dev.mcpspring.server.internal.SubscriberResourceUpdates;
 import dev.mcpspring.session.EventStore;
 import dev.mcpspring.session.InMemoryEventStore;
 import dev.mcpspring.session.InMemorySessionManager;
@@ -215,7 +216,7 @@ public class McpServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ResourceUpdates mcpResourceUpdates(SessionManager sessions, JsonRpcCodec codec, McpServer server) {
-        return new ResourceUpdates(sessions, codec, server.subscriptions());
+        return new SubscriberResourceUpdates(sessions, codec, server.subscriptions());
     }
 
     @Bean

@@ -9,7 +9,7 @@ import org.springframework.util.unit.DataSize;
 
 import dev.mcpspring.protocol.McpJsonMapper;
 import dev.mcpspring.protocol.ProtocolVersion;
-import dev.mcpspring.transport.TransportSettings;
+import dev.mcpspring.transport.internal.TransportSettings;
 
 /**
  * Settings of the MCP server, bound to {@code mcp.server.*}.

@@ -16,10 +16,11 @@ import org.springframework.core.task.TaskDecorator;
 import jakarta.servlet.http.HttpServlet;
 
 import dev.mcpspring.protocol.JsonRpcCodec;
-import dev.mcpspring.server.McpServer;
+import dev.mcpspring.server.internal.McpServer;
 import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.transport.StreamableHttpServlet;
-import dev.mcpspring.transport.TransportSettings;
+import dev.mcpspring.transport.internal.DefaultStreamableHttpServlet;
+import dev.mcpspring.transport.internal.TransportSettings;
 
 /**
  * Exposes the MCP server over Streamable HTTP at {@code mcp.server.endpoint} in a servlet web application.
@@ -46,7 +47,7 @@ public class McpServletTransportAutoConfiguration {
                 properties.getSse().getRetry(), properties.getSse().isPolling(),
                 properties.getSse().getMaxBufferedSize().toBytes());
         Executor decorated = McpTaskDecorators.decorate(executor, taskDecorators.orderedStream().toList());
-        return new StreamableHttpServlet(server, sessions, codec, decorated, settings);
+        return new DefaultStreamableHttpServlet(server, sessions, codec, decorated, settings);
     }
 
     @Bean

@@ -15,7 +15,10 @@ public final class ProtocolVersion {
     /** The newest revision with sessions and {@code initialize}. */
     public static final String LATEST = V2025_11_25;
 
-    /** Every revision this library implements, oldest first ({@link ProtocolVersions} says which are enabled). */
+    /**
+     * Every revision this library implements, oldest first ({@code mcp.server.protocol-versions} says which are
+     * enabled).
+     */
     public static final List<String> SUPPORTED = List.of(V2025_03_26, V2025_06_18, V2025_11_25, V2026_07_28);
 
     /**

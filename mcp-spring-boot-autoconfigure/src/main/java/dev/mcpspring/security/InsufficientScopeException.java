@@ -6,7 +6,7 @@ import java.util.Set;
 
 import org.springframework.security.access.AccessDeniedException;
 
-import dev.mcpspring.server.ToolScopes;
+import dev.mcpspring.server.internal.ToolScopes;
 import tools.jackson.databind.JsonNode;
 
 /**

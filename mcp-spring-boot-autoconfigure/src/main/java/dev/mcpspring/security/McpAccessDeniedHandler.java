@@ -19,7 +19,7 @@ import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.JsonRpcError;
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.server.GrantedScopes;
-import dev.mcpspring.server.ToolScopes;
+import dev.mcpspring.server.internal.ToolScopes;
 import tools.jackson.databind.node.NullNode;
 
 /**

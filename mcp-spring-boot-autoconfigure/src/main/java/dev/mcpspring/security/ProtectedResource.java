@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import dev.mcpspring.server.ToolScopes;
+import dev.mcpspring.server.internal.ToolScopes;
 
 /**
  * This MCP server as an OAuth 2.0 protected resource: its canonical URI, the authorization servers that issue its

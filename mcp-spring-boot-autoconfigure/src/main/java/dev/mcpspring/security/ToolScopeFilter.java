@@ -28,8 +28,8 @@ import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.McpMethods;
 import dev.mcpspring.server.GrantedScopes;
 import dev.mcpspring.server.ToolRegistry;
-import dev.mcpspring.server.ToolScopes;
 import dev.mcpspring.server.ToolSpecification;
+import dev.mcpspring.server.internal.ToolScopes;
 import tools.jackson.databind.JsonNode;
 
 /**

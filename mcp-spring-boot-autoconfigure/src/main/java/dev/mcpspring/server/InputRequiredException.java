@@ -11,7 +11,10 @@ package dev.mcpspring.server;
  */
 public final class InputRequiredException extends RuntimeException {
 
-    InputRequiredException(String method) {
+    /**
+     * @param method the request to the client whose answer is not in the request yet
+     */
+    public InputRequiredException(String method) {
         super("The client has not answered " + method + " yet; the request ends with an input_required result and "
                 + "runs again when the client sends the answers", null, false, false);
     }

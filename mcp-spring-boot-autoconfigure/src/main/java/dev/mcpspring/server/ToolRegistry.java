@@ -1,5 +1,7 @@
 package dev.mcpspring.server;
 
+import dev.mcpspring.server.internal.ToolNames;
+
 /**
  * The tools this server offers, in name order. Tools added or removed while the server runs are announced to
  * every session with {@code notifications/tools/list_changed}.

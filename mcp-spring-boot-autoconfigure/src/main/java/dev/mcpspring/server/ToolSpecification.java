@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import dev.mcpspring.protocol.Tool;
+import dev.mcpspring.server.internal.ToolScopes;
 
 /**
  * A tool the server offers: its definition as listed, and the code that runs it.

@@ -20,6 +20,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.mcpspring.protocol.JsonRpcMessage;
+import dev.mcpspring.session.internal.PendingRequestKey;
+import dev.mcpspring.session.internal.SessionIds;
+import dev.mcpspring.session.internal.SessionState;
+import dev.mcpspring.session.internal.SessionStream;
 import tools.jackson.databind.JsonNode;
 
 /**

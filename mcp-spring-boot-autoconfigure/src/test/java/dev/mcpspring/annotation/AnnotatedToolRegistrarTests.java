@@ -8,10 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.mcpspring.annotation.internal.AnnotatedMethodRegistrar;
 import dev.mcpspring.protocol.CallToolResult;
-import dev.mcpspring.server.ServerRegistries;
 import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.server.ToolSpecification;
+import dev.mcpspring.server.internal.ServerRegistries;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Min;

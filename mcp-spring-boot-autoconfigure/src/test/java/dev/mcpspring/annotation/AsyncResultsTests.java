@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mcpspring.annotation.internal.AnnotatedMethodRegistrar;
 import dev.mcpspring.protocol.CallToolResult;
 import dev.mcpspring.protocol.GetPromptResult;
 import dev.mcpspring.protocol.ReadResourceResult;
@@ -26,8 +27,8 @@ import dev.mcpspring.server.McpRequestContext;
 import dev.mcpspring.server.PeerHandle;
 import dev.mcpspring.server.PromptInvocation;
 import dev.mcpspring.server.ResourceRead;
-import dev.mcpspring.server.ServerRegistries;
 import dev.mcpspring.server.ToolSpecification;
+import dev.mcpspring.server.internal.ServerRegistries;
 import reactor.core.publisher.Mono;
 
 /** Tool, resource and prompt methods that answer later: {@code CompletableFuture}, {@code CompletionStage}, {@code Mono}. */

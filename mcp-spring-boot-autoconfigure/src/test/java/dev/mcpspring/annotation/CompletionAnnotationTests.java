@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import dev.mcpspring.annotation.internal.AnnotatedMethodRegistrar;
 import dev.mcpspring.protocol.CompleteRequest;
 import dev.mcpspring.protocol.CompleteResult;
 import dev.mcpspring.protocol.McpException;
@@ -16,7 +17,7 @@ import dev.mcpspring.server.CompletionSpecification;
 import dev.mcpspring.server.McpRequestContext;
 import dev.mcpspring.server.PeerHandle;
 import dev.mcpspring.server.PromptSpecification;
-import dev.mcpspring.server.ServerRegistries;
+import dev.mcpspring.server.internal.ServerRegistries;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -26,6 +26,7 @@ import dev.mcpspring.annotation.Fixtures.Location;
 import dev.mcpspring.annotation.Fixtures.Region;
 import dev.mcpspring.annotation.Fixtures.TreeNode;
 import dev.mcpspring.annotation.Fixtures.Unit;
+import dev.mcpspring.annotation.internal.ElicitationSchemas;
 import dev.mcpspring.protocol.McpJsonMapper;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
@@ -338,13 +339,6 @@ class ElicitationSchemasTests {
         assertThat(properties.at("/region/default").asString()).isEqualTo("us-east");
         assertThat(properties.at("/tiers/default")).hasToString("[\"free\",\"pro\"]");
         assertThat(properties.at("/regions/default")).hasToString("[\"EU_WEST\"]");
-    }
-
-    @Test
-    void defaultsAreNotInToolSchemasWhereNothingWouldApplyThem() {
-        ToolSchemas tools = new ToolSchemas(MAPPER);
-        JsonNode schema = tools.outputSchema(Defaults.class, false, false).schema();
-        assertThat(schema.at("/properties/guests").has("default")).isFalse();
     }
 
     record BadInteger(@JsonProperty(defaultValue = "2.5") int guests) {

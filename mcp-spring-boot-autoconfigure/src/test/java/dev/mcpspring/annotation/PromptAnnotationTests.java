@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.mcpspring.annotation.internal.AnnotatedMethodRegistrar;
 import dev.mcpspring.protocol.Content;
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.GetPromptResult;
@@ -16,7 +17,7 @@ import dev.mcpspring.server.McpRequestContext;
 import dev.mcpspring.server.PeerHandle;
 import dev.mcpspring.server.PromptInvocation;
 import dev.mcpspring.server.PromptSpecification;
-import dev.mcpspring.server.ServerRegistries;
+import dev.mcpspring.server.internal.ServerRegistries;
 import org.junit.jupiter.api.Test;
 import org.jspecify.annotations.Nullable;
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
+import dev.mcpspring.annotation.internal.AnnotatedMethodRegistrar;
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.protocol.ReadResourceResult;
@@ -20,7 +21,7 @@ import dev.mcpspring.server.McpRequestContext;
 import dev.mcpspring.server.ResourceRead;
 import dev.mcpspring.server.ResourceSpecification;
 import dev.mcpspring.server.ResourceTemplateRegistry;
-import dev.mcpspring.server.ServerRegistries;
+import dev.mcpspring.server.internal.ServerRegistries;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

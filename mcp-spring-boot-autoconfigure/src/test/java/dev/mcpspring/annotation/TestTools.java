@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.mcpspring.annotation.internal.AnnotatedToolFactory;
 import dev.mcpspring.protocol.CallToolResult;
 import dev.mcpspring.protocol.Content;
 import dev.mcpspring.server.McpRequestContext;

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import dev.mcpspring.annotation.internal.AnnotatedToolFactory;
 import dev.mcpspring.protocol.McpJsonMapper;
 
 /** A tool without a description works, but the start-up log says it should have one. */

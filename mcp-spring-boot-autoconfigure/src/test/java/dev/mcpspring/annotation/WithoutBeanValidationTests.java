@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import dev.mcpspring.annotation.internal.AnnotatedMethodRegistrar;
+import dev.mcpspring.annotation.internal.AnnotatedToolFactory;
+import dev.mcpspring.annotation.internal.ElicitationSchemas;
+
 /**
  * {@code jakarta.validation} is optional: everything works without it, elicitation form schemas too. Runs a scenario in a class loader whose class
  * path lacks the Bean Validation API and provider.
@@ -34,7 +38,7 @@ class WithoutBeanValidationTests {
 
         public static String run() {
             tools.jackson.databind.json.JsonMapper mapper = dev.mcpspring.protocol.McpJsonMapper.create();
-            dev.mcpspring.server.ServerRegistries registries = dev.mcpspring.server.ServerRegistries.empty();
+            var registries = dev.mcpspring.server.internal.ServerRegistries.empty();
             dev.mcpspring.server.ToolRegistry registry = registries.tools();
             try (var context = new org.springframework.context.annotation.AnnotationConfigApplicationContext()) {
                 context.registerBean(Tools.class);

@@ -1,18 +1,36 @@
 package dev.mcpspring.architecture;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Holds the package boundaries of the design: the protocol core knows nothing of HTTP, servlets or Spring MVC,
- * so other transports can sit beside {@code transport}, and dependencies only point inwards.
+ * so other transports can sit beside the servlet transport, dependencies only point inwards, and the public API
+ * (every package outside {@code ..internal..}) shows no internal type to its users.
  */
 @AnalyzeClasses(packages = "dev.mcpspring", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageBoundaryTests {
+
+    private static final String INTERNAL = "dev.mcpspring..internal..";
 
     @ArchTest
     static final ArchRule coreIgnoresTheWeb = noClasses()
@@ -67,4 +85,84 @@ class PackageBoundaryTests {
         .that().resideInAPackage("dev.mcpspring.security..")
         .should().dependOnClassesThat()
         .resideInAnyPackage("dev.mcpspring.transport..", "dev.mcpspring.autoconfigure..", "dev.mcpspring.annotation..");
+
+    /** The annotations users put on their methods know nothing of the machinery that reads them. */
+    @ArchTest
+    static final ArchRule annotationsIgnoreTheirMachinery = noClasses()
+        .that().resideInAPackage("dev.mcpspring.annotation")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("dev.mcpspring.annotation.internal..", "dev.mcpspring.server.internal..");
+
+    /**
+     * No public (or protected, so a subclass sees it) constructor, method or field of a public type in an API
+     * package takes, returns or throws a type of an {@code internal} package, and no such type extends or
+     * implements one: a user never has to name an internal type to use the API.
+     */
+    @ArchTest
+    static final ArchRule publicApiExposesNoInternalTypes = classes()
+        .that().resideOutsideOfPackage(INTERNAL)
+        .and(visibleToUsers())
+        .should(exposeNoInternalTypes());
+
+    private static DescribedPredicate<JavaClass> visibleToUsers() {
+        return DescribedPredicate.describe("are visible to users", PackageBoundaryTests::isVisible);
+    }
+
+    private static boolean isVisible(JavaClass type) {
+        for (JavaClass current = type; current != null; current = current.getEnclosingClass().orElse(null)) {
+            if (!current.getModifiers().contains(JavaModifier.PUBLIC)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ArchCondition<JavaClass> exposeNoInternalTypes() {
+        return new ArchCondition<>("expose no type of an internal package in their public signatures") {
+
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                List<String> exposures = new ArrayList<>();
+                type.getSuperclass()
+                    .ifPresent(superclass -> report(type.getName() + " extends", superclass, exposures));
+                type.getInterfaces().forEach(implemented -> report(type.getName() + " implements", implemented,
+                        exposures));
+                boolean subclassable = !type.getModifiers().contains(JavaModifier.FINAL) && !type.isRecord()
+                        && !type.isEnum();
+                for (JavaCodeUnit codeUnit : type.getCodeUnits()) {
+                    if (isVisible(codeUnit, subclassable) && !codeUnit.getModifiers().contains(JavaModifier.SYNTHETIC)
+                            && !codeUnit.getModifiers().contains(JavaModifier.BRIDGE)) {
+                        report(codeUnit.getFullName() + " returns", codeUnit.getReturnType(), exposures);
+                        codeUnit.getParameterTypes()
+                            .forEach(parameter -> report(codeUnit.getFullName() + " takes", parameter, exposures));
+                        codeUnit.getExceptionTypes()
+                            .forEach(thrown -> report(codeUnit.getFullName() + " throws", thrown, exposures));
+                    }
+                }
+                for (JavaField field : type.getFields()) {
+                    if (isVisible(field, subclassable)) {
+                        report(field.getFullName() + " is of", field.getType(), exposures);
+                    }
+                }
+                exposures.forEach(exposure -> events.add(SimpleConditionEvent.violated(type, exposure)));
+            }
+        };
+    }
+
+    private static boolean isVisible(JavaMember member, boolean subclassable) {
+        Set<JavaModifier> modifiers = member.getModifiers();
+        return modifiers.contains(JavaModifier.PUBLIC) || (subclassable && modifiers.contains(JavaModifier.PROTECTED));
+    }
+
+    private static void report(String what, JavaType type, List<String> exposures) {
+        for (JavaClass involved : type.getAllInvolvedRawTypes()) {
+            if (involved.getPackageName().startsWith("dev.mcpspring.") && isInternal(involved.getPackageName())) {
+                exposures.add(what + " the internal type " + involved.getName());
+            }
+        }
+    }
+
+    private static boolean isInternal(String packageName) {
+        return packageName.endsWith(".internal") || packageName.contains(".internal.");
+    }
 }

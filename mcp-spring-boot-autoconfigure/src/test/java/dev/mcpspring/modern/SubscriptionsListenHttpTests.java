@@ -14,11 +14,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.mcpspring.protocol.CallToolResult;
 import dev.mcpspring.protocol.McpJsonMapper;
 import dev.mcpspring.protocol.Tool;
-import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.PromptRegistry;
 import dev.mcpspring.server.ResourceUpdates;
 import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.server.ToolSpecification;
+import dev.mcpspring.server.internal.McpServer;
 import dev.mcpspring.testclient.OpenRequest;
 import tools.jackson.databind.JsonNode;
 

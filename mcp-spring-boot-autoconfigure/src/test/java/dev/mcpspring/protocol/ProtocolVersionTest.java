@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mcpspring.protocol.internal.ProtocolVersions;
+
 /**
  * {@link ProtocolVersion} and {@link ProtocolVersions}: negotiation answers with the shared constants, not the
  * client's copies, and only ever with an enabled legacy revision.

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
-import dev.mcpspring.annotation.AnnotatedToolFactory;
 import dev.mcpspring.annotation.McpTool;
+import dev.mcpspring.annotation.internal.AnnotatedToolFactory;
 import dev.mcpspring.protocol.CallToolResult;
 import dev.mcpspring.protocol.ClientCapabilities;
 import dev.mcpspring.protocol.Content;

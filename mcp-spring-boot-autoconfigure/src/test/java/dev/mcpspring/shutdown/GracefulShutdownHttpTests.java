@@ -248,13 +248,13 @@ class GracefulShutdownHttpTests {
     @Component
     static class ShutdownTools {
 
-        private static volatile dev.mcpspring.server.McpServer server;
+        private static volatile dev.mcpspring.server.internal.McpServer server;
 
-        ShutdownTools(dev.mcpspring.server.McpServer mcpServer) {
+        ShutdownTools(dev.mcpspring.server.internal.McpServer mcpServer) {
             server = mcpServer;
         }
 
-        static dev.mcpspring.server.McpServer server() {
+        static dev.mcpspring.server.internal.McpServer server() {
             return server;
         }
 

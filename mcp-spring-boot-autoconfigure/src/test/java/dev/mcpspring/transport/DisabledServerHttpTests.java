@@ -9,8 +9,8 @@ import org.springframework.context.ApplicationContext;
 
 import dev.mcpspring.autoconfigure.McpServerProperties;
 import dev.mcpspring.protocol.JsonRpcCodec;
-import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.ToolRegistry;
+import dev.mcpspring.server.internal.McpServer;
 import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.testclient.McpResponse;
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.mcpspring.protocol.ErrorCodes;
-import dev.mcpspring.server.HandlerExecutors;
+import dev.mcpspring.server.internal.HandlerExecutors;
 import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.testclient.McpResponse;
 import dev.mcpspring.testclient.McpTestClient;

@@ -10,10 +10,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.protocol.CallToolResult;
 import dev.mcpspring.protocol.JsonRpcMessage;
-import dev.mcpspring.server.McpServer;
 import dev.mcpspring.server.ToolSpecification;
+import dev.mcpspring.server.internal.McpServer;
 import dev.mcpspring.session.MessageSink;
-import dev.mcpspring.session.SessionState;
+import dev.mcpspring.session.internal.SessionState;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**

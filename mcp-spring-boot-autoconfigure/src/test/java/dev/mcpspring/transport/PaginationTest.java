@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.McpException;
-import dev.mcpspring.server.Pagination;
+import dev.mcpspring.server.internal.Pagination;
 
 /**
  * {@link Pagination}: cursor pages over a sorted list. (Kept with the transport tests because it backs

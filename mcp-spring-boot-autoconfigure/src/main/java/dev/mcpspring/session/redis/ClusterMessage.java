@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * @param session    the session concerned
  * @param stream     the SSE stream concerned
  * @param connection a client connection held by one instance for a stream owned by another
- * @param request    a request id token ({@link dev.mcpspring.session.PendingRequestKey#token()})
+ * @param request    a request id token ({@link dev.mcpspring.session.internal.PendingRequestKey#token()})
  * @param eventId    an SSE event id
  * @param sequence   the client's last event of a stream, for a resumption
  * @param message    a JSON-RPC message

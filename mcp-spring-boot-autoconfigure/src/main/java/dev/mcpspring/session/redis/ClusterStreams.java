@@ -26,9 +26,9 @@ import dev.mcpspring.session.MessageSink;
 import dev.mcpspring.session.SessionClosedException;
 import dev.mcpspring.session.SessionManager.Activity;
 import dev.mcpspring.session.SessionStoreUnavailableException;
-import dev.mcpspring.session.SessionStream;
 import dev.mcpspring.session.StreamConflictException;
 import dev.mcpspring.session.UnknownEventIdException;
+import dev.mcpspring.session.internal.SessionStream;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -14,7 +14,7 @@ import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.session.SessionClosedException;
 import dev.mcpspring.session.SessionManager.Activity;
 import dev.mcpspring.session.SessionManager.Cancellation;
-import dev.mcpspring.session.SessionStream;
+import dev.mcpspring.session.internal.SessionStream;
 
 /**
  * What one instance holds of a session kept in Redis: its state as last loaded, the work running here (requests

@@ -5,7 +5,7 @@ import java.util.Map;
 import dev.mcpspring.protocol.ClientCapabilities;
 import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.LoggingLevel;
-import dev.mcpspring.session.SessionState;
+import dev.mcpspring.session.internal.SessionState;
 
 /**
  * A session kept in Redis, as this instance sees it: a {@link SessionState} loaded from the session's hash, whose

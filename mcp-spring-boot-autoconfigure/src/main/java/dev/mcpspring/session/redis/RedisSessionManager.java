@@ -34,12 +34,12 @@ import dev.mcpspring.session.DuplicateRequestIdException;
 import dev.mcpspring.session.EventStore;
 import dev.mcpspring.session.McpSession;
 import dev.mcpspring.session.MessageSink;
-import dev.mcpspring.session.PendingRequestKey;
 import dev.mcpspring.session.SessionClosedException;
-import dev.mcpspring.session.SessionIds;
 import dev.mcpspring.session.SessionLimitExceededException;
 import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.session.SessionStoreUnavailableException;
+import dev.mcpspring.session.internal.PendingRequestKey;
+import dev.mcpspring.session.internal.SessionIds;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,0 +1,132 @@
+package dev.mcpspring.annotation.internal;
+
+import java.lang.reflect.Array;
+import java.util.Optional;
+import java.util.function.Function;
+
+import dev.mcpspring.protocol.internal.JsonBindingMessages;
+import dev.mcpspring.server.ToolInvocation;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.exc.InvalidDefinitionException;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Supplies the value of one parameter of a tool method for one call. Built once per parameter at startup. */
+interface ParameterBinder {
+
+    /**
+     * The parameter's value for this call.
+     *
+     * @throws ArgumentBindingException when the argument is missing or has the wrong shape
+     */
+    Object bind(ObjectNode arguments, ToolInvocation invocation);
+
+    /** A parameter the framework supplies. */
+    static ParameterBinder injected(Function<ToolInvocation, Object> resolver) {
+        return (arguments, invocation) -> resolver.apply(invocation);
+    }
+
+    /**
+     * A parameter bound from the call's arguments, with a reader (and its deserializers) prepared at startup.
+     * Built directly, so that the factory can {@link #checkReadable() check} the type first.
+     */
+    final class JsonArgument implements ParameterBinder {
+
+        private static final Log logger = LogFactory.getLog(JsonArgument.class);
+
+        private final String name;
+
+        private final boolean required;
+
+        private final boolean optionalWrapper;
+
+        private final Class<?> rawType;
+
+        private final boolean tree;
+
+        private final ObjectReader reader;
+
+        private final ObjectMapper mapper;
+
+        private final Object absentValue;
+
+        JsonArgument(ToolArgument argument, ObjectMapper mapper) {
+            JavaType type = mapper.getTypeFactory().constructType(argument.valueType());
+            this.name = argument.name();
+            this.required = argument.required();
+            this.optionalWrapper = argument.optionalWrapper();
+            this.rawType = type.getRawClass();
+            this.tree = JsonNode.class.isAssignableFrom(rawType);
+            this.reader = mapper.readerFor(type).without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+            this.mapper = mapper;
+            this.absentValue = optionalWrapper ? Optional.empty()
+                    : rawType.isPrimitive() ? Array.get(Array.newInstance(rawType, 1), 0) : null;
+        }
+
+        /**
+         * Fails when Jackson cannot read this type at all (no creator, an abstract type without type information),
+         * by reading an empty object; any other failure (the empty object is not a valid value) is expected.
+         *
+         * @throws InvalidDefinitionException when the type cannot be read
+         */
+        void checkReadable() {
+            if (tree) {
+                return;
+            }
+            try {
+                reader.readValue(mapper.createObjectNode());
+            }
+            catch (InvalidDefinitionException ex) {
+                throw ex;
+            }
+            catch (JacksonException ex) {
+                // the empty object is not a value of this type: fine
+            }
+        }
+
+        @Override
+        public Object bind(ObjectNode arguments, ToolInvocation invocation) {
+            JsonNode node = arguments.get(name);
+            if (node == null || node.isNull() || node.isMissingNode()) {
+                if (required) {
+                    throw new ArgumentBindingException("parameter '" + name + "' is required");
+                }
+                return absentValue;
+            }
+            Object value;
+            if (tree) {
+                if (!rawType.isInstance(node)) {
+                    throw new ArgumentBindingException("parameter '" + name + "': expected "
+                            + (node.isObject() ? "an array" : "an object"));
+                }
+                value = node;
+            }
+            else {
+                try {
+                    value = reader.readValue(node);
+                }
+                catch (InvalidDefinitionException ex) {
+                    // not the caller's fault: a type inside the argument cannot be constructed by Jackson
+                    logger.warn("Cannot read argument '" + name + "' of an MCP tool: " + ex.getOriginalMessage(), ex);
+                    throw new ArgumentBindingException("parameter '" + name + "' cannot be read by the server");
+                }
+                catch (JacksonException ex) {
+                    throw new ArgumentBindingException("parameter " + JsonBindingMessages.describe(name, ex, mapper, node));
+                }
+            }
+            if (value == null) {
+                if (required) {
+                    throw new ArgumentBindingException("parameter '" + name + "' is required");
+                }
+                return absentValue;
+            }
+            return optionalWrapper ? Optional.of(value) : value;
+        }
+    }
+}

@@ -1,0 +1,351 @@
+package dev.mcpspring.server.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import dev.mcpspring.protocol.JsonRpcCodec;
+import dev.mcpspring.protocol.JsonRpcError;
+import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.protocol.McpMethods;
+import dev.mcpspring.server.InputRequiredException;
+import dev.mcpspring.server.McpPeerErrorException;
+import dev.mcpspring.server.PeerHandle;
+import dev.mcpspring.server.RequestState;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One attempt of a multi round-trip request (2026-07-28): what a handler asks the client through its
+ * {@link PeerHandle} is answered from the request when the answer is there, and otherwise collected as an input
+ * request; the attempt then ends with an {@code InputRequiredResult} carrying all of them and a sealed
+ * {@code requestState}.
+ * <p>
+ * The questions of a handler get stable keys, since the handler re-runs from the start on every retry: the key it
+ * chose ({@link PeerHandle#withInputKey}), else the method's kind and its count in the run ({@code sampling-1},
+ * {@code elicitation-2}). Calls may come from several threads (the async twins); they are serialised here. With each answer the state
+ * keeps a digest of the question it answers: an answer is only given back to the same question, so a handler that
+ * asks something else on a later run is asked again rather than handed a wrong answer.
+ * <p>
+ * The sealed state binds itself to the caller's principal, the method and a digest of the request's params, and
+ * expires; it carries the answers of earlier rounds (a client sends only those of the last one) and the values of
+ * {@link RequestState}.
+ */
+final class InputRounds {
+
+    /** The params members that belong to the rounds, not to the request they retry. */
+    private static final List<String> ROUND_MEMBERS = List.of("_meta", "inputResponses", "requestState");
+
+    private final JsonRpcCodec codec;
+
+    private final RequestStateSealer sealer;
+
+    private final Duration ttl;
+
+    private final Clock clock;
+
+    private final String principal;
+
+    private final String method;
+
+    private final JsonNode params;
+
+    private final JsonNode inputResponses;
+
+    /** The opened requestState of the earlier rounds, or {@code null} in the first round. */
+    private final ObjectNode state;
+
+    // Made when first needed: most requests ask the client nothing, and pay for none of it.
+
+    private String paramsDigest;
+
+    /** key -> {"question": digest, "answer": result} of earlier rounds and this one. */
+    private ObjectNode answers;
+
+    private ObjectNode asked;
+
+    private ObjectNode inputRequests;
+
+    private Map<String, Integer> counts;
+
+    private Values values;
+
+    private InputRounds(JsonRpcCodec codec, RequestStateSealer sealer, Duration ttl, Clock clock, String principal,
+            String method, JsonNode params, String paramsDigest, JsonNode inputResponses, ObjectNode state) {
+        this.codec = codec;
+        this.sealer = sealer;
+        this.ttl = ttl;
+        this.clock = clock;
+        this.principal = principal;
+        this.method = method;
+        this.params = params;
+        this.paramsDigest = paramsDigest;
+        this.inputResponses = inputResponses != null && inputResponses.isObject() ? inputResponses : null;
+        this.state = state;
+    }
+
+    /**
+     * Starts an attempt of {@code request}, opening the {@code requestState} it carries.
+     *
+     * @throws McpException -32602 when the state is malformed, tampered with, expired, or was issued to another
+     *                      principal or for another request; the handler must not run then
+     */
+    static InputRounds start(String method, JsonNode params, String principal, JsonRpcCodec codec,
+            RequestStateSealer sealer, Duration ttl, Clock clock) {
+        JsonNode sealed = params == null ? null : params.get("requestState");
+        ObjectNode state = null;
+        String digest = null;
+        if (sealed != null && !sealed.isNull()) {
+            state = open(sealed, codec, sealer);
+            digest = digest(codec, withoutRoundMembers(params, codec));
+            if (state.path("expires").asLong() < clock.millis()) {
+                throw refused("it has expired; send the request again without requestState and inputResponses");
+            }
+            if (!Objects.equals(principal, state.path("principal").isString() ? state.get("principal").asString()
+                    : null)) {
+                throw refused("it was issued to another caller");
+            }
+            if (!method.equals(state.path("method").asString()) || !digest.equals(state.path("params").asString())) {
+                throw refused("it was issued for another request; send it only with the request whose "
+                        + "InputRequiredResult carried it, with the same params");
+            }
+        }
+        JsonNode responses = params == null ? null : params.get("inputResponses");
+        if (responses != null && !responses.isNull() && !responses.isObject()) {
+            throw McpException.invalidParams("Invalid params: \"inputResponses\" must be an object mapping the keys "
+                    + "of the inputRequests to the client's results");
+        }
+        return new InputRounds(codec, sealer, ttl, clock, principal, method, params, digest, responses, state);
+    }
+
+    private static ObjectNode open(JsonNode sealed, JsonRpcCodec codec, RequestStateSealer sealer) {
+        byte[] plain = sealed.isString() ? sealer.open(sealed.asString()) : null;
+        if (plain == null) {
+            throw refused("it is not a requestState this server issued, or it was modified");
+        }
+        try {
+            JsonNode state = codec.mapper().readTree(plain);
+            if (state.isObject()) {
+                return (ObjectNode) state;
+            }
+        }
+        catch (JacksonException ex) {
+            // sealed by us but unreadable: same answer as a foreign state
+        }
+        throw refused("it is not a requestState this server issued, or it was modified");
+    }
+
+    private static McpException refused(String why) {
+        return McpException.invalidParams("Invalid params: requestState refused: " + why);
+    }
+
+    /**
+     * Asks the client {@code method}: the answer at once when the request carries it, else a future failed with
+     * {@link InputRequiredException} and the question added to this attempt's input requests.
+     *
+     * @param name the key the handler chose for the question, or {@code null} for its kind
+     */
+    synchronized <T> CompletableFuture<T> call(String name, String method, Object params, Class<T> resultType) {
+        JsonNode question = params == null ? codec.mapper().createObjectNode() : codec.toTree(params);
+        String key = keyOf(name, method);
+        String questionDigest = digest(codec, question);
+        JsonNode answer = answerTo(key, questionDigest);
+        if (answer != null) {
+            JsonNode error = answer.get("error");
+            if (error != null && error.isObject() && error.path("code").isIntegralNumber()) {
+                return CompletableFuture.failedFuture(new McpPeerErrorException(method,
+                        new JsonRpcError(error.get("code").asInt(), error.path("message").asString(""),
+                                error.get("data"))));
+            }
+            T value = bind(method, answer, resultType);
+            if (value != null) {
+                ObjectNode kept = answers().putObject(key);
+                kept.put("question", questionDigest);
+                kept.set("answer", answer);
+                return CompletableFuture.completedFuture(value);
+            }
+        }
+        if (inputRequests == null) {
+            inputRequests = codec.mapper().createObjectNode();
+            asked = codec.mapper().createObjectNode();
+        }
+        ObjectNode request = inputRequests.putObject(key);
+        request.put("method", method);
+        request.set("params", question);
+        asked.put(key, questionDigest);
+        return CompletableFuture.failedFuture(new InputRequiredException(method));
+    }
+
+    /** The values a handler carries between rounds. */
+    synchronized RequestState values() {
+        if (values == null) {
+            values = new Values(codec, stateMember("values"));
+        }
+        return values;
+    }
+
+    /** Whether a question of this attempt has no answer yet, so the attempt ends with an InputRequiredResult. */
+    synchronized boolean hasInputRequests() {
+        return inputRequests != null;
+    }
+
+    /** The {@code InputRequiredResult} of this attempt: its questions and the sealed state of the next round. */
+    synchronized ObjectNode inputRequiredResult() {
+        ObjectNode state = codec.mapper().createObjectNode();
+        if (principal != null) {
+            state.put("principal", principal);
+        }
+        state.put("expires", clock.millis() + ttl.toMillis());
+        state.put("method", method);
+        state.put("params", paramsDigest != null ? paramsDigest : digest(codec, withoutRoundMembers(params, codec)));
+        state.set("asked", asked);
+        state.set("answers", answers());
+        state.set("values", ((Values) values()).stored);
+        ObjectNode result = codec.mapper().createObjectNode();
+        result.put("resultType", "input_required");
+        result.set("inputRequests", inputRequests);
+        result.put("requestState", sealer.seal(codec.write(state)));
+        return result;
+    }
+
+    /** {@code name} the first time, {@code name-2}, ... after; by default the method's kind and its count. */
+    private String keyOf(String name, String method) {
+        if (counts == null) {
+            counts = new HashMap<>();
+        }
+        if (name != null) {
+            int count = counts.merge(name, 1, Integer::sum);
+            return count == 1 ? name : name + "-" + count;
+        }
+        String kind = switch (method) {
+            case McpMethods.SAMPLING_CREATE_MESSAGE -> "sampling";
+            case McpMethods.ELICITATION_CREATE -> "elicitation";
+            case McpMethods.ROOTS_LIST -> "roots";
+            default -> method.replace('/', '-');
+        };
+        return kind + "-" + counts.merge(kind, 1, Integer::sum);
+    }
+
+    private ObjectNode answers() {
+        if (answers == null) {
+            answers = stateMember("answers");
+        }
+        return answers;
+    }
+
+    /** An object member of the earlier rounds' state, or a new empty one. */
+    private ObjectNode stateMember(String name) {
+        JsonNode member = state == null ? null : state.get(name);
+        return member instanceof ObjectNode object ? object : codec.mapper().createObjectNode();
+    }
+
+    /** This round's answer to the question (when it was the question asked), else an earlier round's. */
+    private JsonNode answerTo(String key, String questionDigest) {
+        JsonNode fresh = inputResponses == null ? null : inputResponses.get(key);
+        JsonNode askedDigest = state == null ? null : state.path("asked").get(key);
+        if (fresh != null && fresh.isObject() && (askedDigest == null || questionDigest.equals(askedDigest.asString()))) {
+            return fresh;
+        }
+        JsonNode earlier = answers().get(key);
+        if (earlier != null && questionDigest.equals(earlier.path("question").asString())) {
+            return earlier.get("answer");
+        }
+        return null;
+    }
+
+    /** The answer as {@code type}, or {@code null} when it is not a well-formed result of {@code method}. */
+    private <T> T bind(String method, JsonNode answer, Class<T> type) {
+        boolean wellFormed = switch (method) {
+            case McpMethods.SAMPLING_CREATE_MESSAGE -> answer.has("content") && answer.path("role").isString();
+            case McpMethods.ELICITATION_CREATE -> answer.path("action").isString();
+            case McpMethods.ROOTS_LIST -> answer.path("roots").isArray();
+            default -> true;
+        };
+        if (!wellFormed) {
+            return null;
+        }
+        try {
+            return codec.mapper().treeToValue(answer, type);
+        }
+        catch (JacksonException | IllegalArgumentException ex) {
+            return null;
+        }
+    }
+
+    private static JsonNode withoutRoundMembers(JsonNode params, JsonRpcCodec codec) {
+        if (params == null || !params.isObject()) {
+            return codec.mapper().createObjectNode();
+        }
+        ObjectNode copy = ((ObjectNode) params).deepCopy();
+        copy.remove(ROUND_MEMBERS);
+        return copy;
+    }
+
+    /** SHA-256 of the JSON with the members of every object sorted, so that member order does not matter. */
+    private static String digest(JsonRpcCodec codec, JsonNode json) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(codec.write(sorted(json, codec)));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest());
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is not available", ex);
+        }
+    }
+
+    private static JsonNode sorted(JsonNode json, JsonRpcCodec codec) {
+        if (json.isObject()) {
+            List<String> names = new ArrayList<>(json.propertyNames());
+            names.sort(null);
+            ObjectNode copy = codec.mapper().createObjectNode();
+            names.forEach(name -> copy.set(name, sorted(json.get(name), codec)));
+            return copy;
+        }
+        if (json.isArray()) {
+            var copy = codec.mapper().createArrayNode();
+            json.values().forEach(element -> copy.add(sorted(element, codec)));
+            return copy;
+        }
+        return json;
+    }
+
+    /** {@link RequestState} on the values carried in the sealed state. */
+    private static final class Values implements RequestState {
+
+        private final JsonRpcCodec codec;
+
+        private final ObjectNode stored;
+
+        Values(JsonRpcCodec codec, ObjectNode stored) {
+            this.codec = codec;
+            this.stored = stored;
+        }
+
+        @Override
+        public synchronized <T> Optional<T> get(String key, Class<T> type) {
+            JsonNode value = stored.get(key);
+            return value == null || value.isNull() ? Optional.empty()
+                    : Optional.of(codec.mapper().treeToValue(value, type));
+        }
+
+        @Override
+        public synchronized void put(String key, Object value) {
+            stored.set(key, codec.toTree(value));
+        }
+    }
+
+    /** A {@link RequestState} for a request that runs once (legacy sessions): values live as long as it. */
+    static RequestState singleRound(JsonRpcCodec codec) {
+        return new Values(codec, codec.mapper().createObjectNode());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.mcpspring.server.internal;
+
+import java.util.List;
+
+import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.protocol.JsonRpcError;
+import dev.mcpspring.protocol.JsonRpcMessage;
+import dev.mcpspring.protocol.McpMethods;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Gives results and errors the shape the modern revision (2026-07-28) wants: every result says its
+ * {@code resultType} and carries the server's identity in {@code _meta}; cacheable ones carry the caching hints;
+ * a resource that is not found is invalid params there.
+ */
+final class ModernResults {
+
+    /** The methods whose results carry caching hints besides {@code resources/read}. */
+    private static final List<String> LIST_METHODS = List.of(McpMethods.SERVER_DISCOVER, McpMethods.TOOLS_LIST,
+            McpMethods.PROMPTS_LIST, McpMethods.RESOURCES_LIST, McpMethods.RESOURCES_TEMPLATES_LIST);
+
+    private final JsonNode serverInfo;
+
+    private final ModernSettings.CachingHints caching;
+
+    ModernResults(JsonNode serverInfo, ModernSettings.CachingHints caching) {
+        this.serverInfo = serverInfo;
+        this.caching = caching;
+    }
+
+    /** The complete result of {@code request}, as a modern client gets it. */
+    JsonNode complete(JsonRpcMessage.Request request, JsonNode tree) {
+        if (!(tree instanceof ObjectNode result)) {
+            return tree;
+        }
+        result.put("resultType", "complete");
+        JsonNode meta = result.get("_meta");
+        // the same node in every result: it is only ever written, never changed
+        (meta instanceof ObjectNode object ? object : result.putObject("_meta")).set(ModernRequest.SERVER_INFO,
+                serverInfo);
+        if (LIST_METHODS.contains(request.method())) {
+            result.put("ttlMs", caching.listTtl().toMillis());
+            result.put("cacheScope", caching.listScope());
+        }
+        else if (McpMethods.RESOURCES_READ.equals(request.method())) {
+            // the result of a retry depends on its answers, which are not part of any cache key: never reuse it
+            boolean retry = request.params() != null
+                    && (request.params().has("inputResponses") || request.params().has("requestState"));
+            result.put("ttlMs", retry ? 0 : caching.readTtl().toMillis());
+            result.put("cacheScope", retry ? "private" : caching.readScope());
+        }
+        return result;
+    }
+
+    /** An error as a modern client gets it. */
+    JsonRpcError error(JsonRpcError error) {
+        return error.code() == ErrorCodes.RESOURCE_NOT_FOUND
+                ? new JsonRpcError(ErrorCodes.INVALID_PARAMS, error.message(), error.data()) : error;
+    }
+}

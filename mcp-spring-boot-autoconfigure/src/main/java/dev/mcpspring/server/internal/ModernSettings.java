@@ -1,0 +1,51 @@
+package dev.mcpspring.server.internal;
+
+import java.time.Duration;
+
+import dev.mcpspring.protocol.internal.ProtocolVersions;
+
+/**
+ * How the server serves the revisions it is configured for, above all the modern (2026-07-28) ones.
+ *
+ * @param versions        the enabled protocol revisions
+ * @param sealer          seals the {@code requestState} of multi round-trip requests
+ * @param requestStateTtl how long a sealed {@code requestState} is accepted after it was issued
+ * @param caching         the caching hints of cacheable results
+ */
+public record ModernSettings(ProtocolVersions versions, RequestStateSealer sealer, Duration requestStateTtl,
+        CachingHints caching) {
+
+    /** Every revision, a random sealing key, 10-minute states, results immediately stale. */
+    public static ModernSettings defaults() {
+        return new ModernSettings(ProtocolVersions.all(), RequestStateSealer.withRandomKey(), Duration.ofMinutes(10),
+                CachingHints.NONE);
+    }
+
+    /**
+     * The caching hints ({@code ttlMs}, {@code cacheScope}) of the results the revision makes cacheable.
+     *
+     * @param listTtl   freshness of {@code server/discover} and the list results
+     * @param listScope {@code public} or {@code private}, for the same results
+     * @param readTtl   freshness of {@code resources/read} results
+     * @param readScope {@code public} or {@code private}, for {@code resources/read}
+     */
+    public record CachingHints(Duration listTtl, String listScope, Duration readTtl, String readScope) {
+
+        /** Nothing may be reused without asking again; nothing may be shared between callers of reads. */
+        public static final CachingHints NONE = new CachingHints(Duration.ZERO, "public", Duration.ZERO, "private");
+
+        public CachingHints {
+            checkScope(listScope);
+            checkScope(readScope);
+            if (listTtl.isNegative() || readTtl.isNegative()) {
+                throw new IllegalArgumentException("A cache time-to-live must not be negative");
+            }
+        }
+
+        private static void checkScope(String scope) {
+            if (!"public".equals(scope) && !"private".equals(scope)) {
+                throw new IllegalArgumentException("A cache scope is 'public' or 'private', not '" + scope + "'");
+            }
+        }
+    }
+}

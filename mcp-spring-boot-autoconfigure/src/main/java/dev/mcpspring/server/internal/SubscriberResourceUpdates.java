@@ -1,0 +1,34 @@
+package dev.mcpspring.server.internal;
+
+import dev.mcpspring.protocol.JsonRpcCodec;
+import dev.mcpspring.protocol.JsonRpcMessage;
+import dev.mcpspring.protocol.McpMethods;
+import dev.mcpspring.protocol.ResourceUpdatedNotification;
+import dev.mcpspring.server.ResourceUpdates;
+import dev.mcpspring.session.SessionManager;
+
+/**
+ * The {@link ResourceUpdates} of a server: the subscribed sessions through the session manager (on whichever
+ * instance they are), the {@code subscriptions/listen} streams of this instance through {@link SubscriptionStreams}.
+ */
+public final class SubscriberResourceUpdates implements ResourceUpdates {
+
+    private final SessionManager sessions;
+
+    private final JsonRpcCodec codec;
+
+    private final SubscriptionStreams subscriptions;
+
+    public SubscriberResourceUpdates(SessionManager sessions, JsonRpcCodec codec, SubscriptionStreams subscriptions) {
+        this.sessions = sessions;
+        this.codec = codec;
+        this.subscriptions = subscriptions;
+    }
+
+    @Override
+    public void resourceUpdated(String uri) {
+        sessions.sendToSubscribers(uri, new JsonRpcMessage.Notification(McpMethods.NOTIFICATION_RESOURCES_UPDATED,
+                codec.toTree(new ResourceUpdatedNotification(uri))));
+        subscriptions.resourceUpdated(uri);
+    }
+}

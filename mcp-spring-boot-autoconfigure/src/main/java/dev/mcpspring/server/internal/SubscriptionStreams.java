@@ -1,0 +1,167 @@
+package dev.mcpspring.server.internal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.mcpspring.protocol.JsonRpcCodec;
+import dev.mcpspring.protocol.JsonRpcMessage;
+import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.protocol.McpMethods;
+import dev.mcpspring.session.MessageSink;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The open {@code subscriptions/listen} streams of modern (2026-07-28) clients: each gets the change notifications
+ * it opted in to, tagged with its subscription id (the id of its request), until the client closes it or the
+ * server ends it with a result. Nothing but the stream itself is kept, and no thread waits on it.
+ */
+public final class SubscriptionStreams {
+
+    /** The {@code _meta} key that tags what belongs to a subscription. */
+    public static final String SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
+
+    private final JsonRpcCodec codec;
+
+    private final Set<Subscription> open = ConcurrentHashMap.newKeySet();
+
+    SubscriptionStreams(JsonRpcCodec codec) {
+        this.codec = codec;
+    }
+
+    /**
+     * Opens the subscription of a {@code subscriptions/listen} request on {@code stream}: acknowledges the filter
+     * first, then keeps the stream for the notifications to come.
+     */
+    void open(JsonRpcMessage.Request request, MessageSink stream) {
+        JsonNode filter = request.params() == null ? null : request.params().get("notifications");
+        if (filter == null || !filter.isObject()) {
+            throw McpException.invalidParams("subscriptions/listen: \"notifications\" is required: an object such as "
+                    + "{\"toolsListChanged\": true, \"resourceSubscriptions\": [\"file:///a.txt\"]}");
+        }
+        Set<String> uris = new HashSet<>();
+        JsonNode resources = filter.get("resourceSubscriptions");
+        if (resources != null && !resources.isNull()) {
+            if (!resources.isArray()) {
+                throw McpException.invalidParams(
+                        "subscriptions/listen: \"resourceSubscriptions\" must be an array of resource URIs");
+            }
+            for (JsonNode uri : resources.values()) {
+                if (!uri.isString()) {
+                    throw McpException.invalidParams(
+                            "subscriptions/listen: \"resourceSubscriptions\" must hold URI strings");
+                }
+                uris.add(uri.asString());
+            }
+        }
+        Subscription subscription = new Subscription(request.id(), flag(filter, "toolsListChanged"),
+                flag(filter, "promptsListChanged"), flag(filter, "resourcesListChanged"), Set.copyOf(uris), stream);
+        ObjectNode acknowledged = codec.mapper().createObjectNode();
+        acknowledged.set("notifications", subscription.filter(codec));
+        stream.send(subscription.tag(McpMethods.NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED, acknowledged));
+        open.add(subscription);
+        stream.onDisconnect(() -> open.remove(subscription));
+    }
+
+    /** Sends a {@code notifications/.../list_changed} to the subscriptions that asked for it. */
+    void listChanged(String method) {
+        for (Subscription subscription : open) {
+            if (subscription.wants(method)) {
+                send(subscription, subscription.tag(method, codec.mapper().createObjectNode()));
+            }
+        }
+    }
+
+    /** Passes on a list change or resource update that happened on another instance. */
+    void notified(JsonRpcMessage message) {
+        if (!(message instanceof JsonRpcMessage.Notification notification)) {
+            return;
+        }
+        if (McpMethods.NOTIFICATION_RESOURCES_UPDATED.equals(notification.method())) {
+            JsonNode uri = notification.params() == null ? null : notification.params().get("uri");
+            if (uri != null && uri.isString()) {
+                resourceUpdated(uri.asString());
+            }
+        }
+        else {
+            listChanged(notification.method());
+        }
+    }
+
+    /** Sends {@code notifications/resources/updated} to the subscriptions of {@code uri}. */
+    void resourceUpdated(String uri) {
+        for (Subscription subscription : open) {
+            if (subscription.uris().contains(uri)) {
+                ObjectNode params = codec.mapper().createObjectNode();
+                params.put("uri", uri);
+                send(subscription, subscription.tag(McpMethods.NOTIFICATION_RESOURCES_UPDATED, params));
+            }
+        }
+    }
+
+    /** Ends every subscription gracefully, with a result answering its request (server shutdown). */
+    void closeAll() {
+        for (Subscription subscription : List.copyOf(open)) {
+            open.remove(subscription);
+            ObjectNode result = codec.mapper().createObjectNode();
+            result.put("resultType", "complete");
+            result.putObject("_meta").set(SUBSCRIPTION_ID, subscription.id());
+            subscription.stream().send(new JsonRpcMessage.Response(subscription.id(), result));
+            subscription.stream().close();
+        }
+    }
+
+    /** How many subscriptions are open. */
+    public int size() {
+        return open.size();
+    }
+
+    private void send(Subscription subscription, JsonRpcMessage message) {
+        if (!subscription.stream().send(message)) {
+            open.remove(subscription);
+        }
+    }
+
+    private static boolean flag(JsonNode filter, String name) {
+        return filter.path(name).asBoolean(false);
+    }
+
+    private record Subscription(JsonNode id, boolean tools, boolean prompts, boolean resources, Set<String> uris,
+            MessageSink stream) {
+
+        boolean wants(String method) {
+            return switch (method) {
+                case McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED -> tools;
+                case McpMethods.NOTIFICATION_PROMPTS_LIST_CHANGED -> prompts;
+                case McpMethods.NOTIFICATION_RESOURCES_LIST_CHANGED -> resources;
+                default -> false;
+            };
+        }
+
+        /** The filter as acknowledged: what was asked for, every type being supported. */
+        ObjectNode filter(JsonRpcCodec codec) {
+            ObjectNode filter = codec.mapper().createObjectNode();
+            if (tools) {
+                filter.put("toolsListChanged", true);
+            }
+            if (prompts) {
+                filter.put("promptsListChanged", true);
+            }
+            if (resources) {
+                filter.put("resourcesListChanged", true);
+            }
+            if (!uris.isEmpty()) {
+                uris.stream().sorted().forEach(filter.putArray("resourceSubscriptions")::add);
+            }
+            return filter;
+        }
+
+        JsonRpcMessage.Notification tag(String method, ObjectNode params) {
+            ObjectNode meta = params.putObject("_meta");
+            meta.set(SUBSCRIPTION_ID, id);
+            return new JsonRpcMessage.Notification(method, params);
+        }
+    }
+}

@@ -1,0 +1,515 @@
+package dev.mcpspring.transport.internal;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.protocol.InvalidMessageException;
+import dev.mcpspring.protocol.JsonRpcCodec;
+import dev.mcpspring.protocol.JsonRpcError;
+import dev.mcpspring.protocol.JsonRpcMessage;
+import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.protocol.McpMethods;
+import dev.mcpspring.protocol.ProtocolVersion;
+import dev.mcpspring.server.internal.McpServer;
+import dev.mcpspring.server.internal.ModernRequest;
+import dev.mcpspring.session.McpSession;
+import dev.mcpspring.session.SessionClosedException;
+import dev.mcpspring.session.SessionManager;
+import dev.mcpspring.session.SessionStoreUnavailableException;
+import dev.mcpspring.session.StreamConflictException;
+import dev.mcpspring.session.UnknownEventIdException;
+import dev.mcpspring.session.internal.SessionState;
+import dev.mcpspring.transport.StreamableHttpServlet;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The {@link StreamableHttpServlet}: POST carries client messages, GET opens the session's standalone SSE stream,
+ * DELETE ends the session.
+ * <p>
+ * Every request is checked (Host and Origin against DNS rebinding, Accept, Content-Type, size, protocol version,
+ * session) before any handler runs, and every refusal is an HTTP error with a JSON-RPC error body. Handlers run on
+ * the handler executor while the servlet thread returns at once (asynchronous servlet), so neither a running tool
+ * nor an idle stream holds a container thread.
+ * <p>
+ * SSE streams are resumable (SEP-1699): in a session every event has an id naming its stream, the session
+ * manager's event store keeps it, and a GET with {@code Last-Event-ID} replays the rest of that one stream and
+ * carries it on. Clients of 2025-11-25 or later get a priming event (id, {@code retry}, empty data) first on every
+ * stream, and in polling mode the connection of a request's stream is closed right after it.
+ */
+public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
+
+    /** The {@code Retry-After} of the 503 that refuses new sessions and streams during a graceful shutdown. */
+    static final String SHUTDOWN_RETRY_AFTER_SECONDS = "5";
+
+    private static final Log logger = LogFactory.getLog(DefaultStreamableHttpServlet.class);
+
+    private static final SessionManager.Activity NO_ACTIVITY = () -> { };
+
+    private final transient McpServer server;
+
+    private final transient SessionManager sessions;
+
+    private final transient SessionResolver resolver;
+
+    private final transient JsonRpcCodec codec;
+
+    private final transient Executor executor;
+
+    private final transient TransportSettings settings;
+
+    private final transient OriginValidator origins;
+
+    private final transient HostValidator hosts;
+
+    private final transient SseConnections sseConnections;
+
+    public DefaultStreamableHttpServlet(McpServer server, SessionManager sessions, JsonRpcCodec codec,
+            Executor executor, TransportSettings settings) {
+        this.server = server;
+        this.sessions = sessions;
+        this.resolver = new SessionResolver(sessions, settings.stateless(), server.versions());
+        this.codec = codec;
+        this.executor = executor;
+        this.settings = settings;
+        this.origins = new OriginValidator(settings.allowedOrigins());
+        this.hosts = new HostValidator(settings.allowedHosts(), settings.trustForwardedHost());
+        this.sseConnections = new SseConnections(codec, settings);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            hosts.check(request);
+            origins.check(request);
+            String method = request.getMethod();
+            if (!"POST".equals(method) && ProtocolVersion.isModern(request.getHeader(VERSION_HEADER))) {
+                throw new RequestRefusedException(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method Not Allowed: "
+                        + "protocol " + request.getHeader(VERSION_HEADER) + " has no sessions and no standalone SSE "
+                        + "stream; send every message as a POST").header("Allow", "POST");
+            }
+            if (settings.stateless() && !"POST".equals(method)) {
+                throw new RequestRefusedException(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method Not Allowed: "
+                        + "this server is stateless (no sessions, no standalone SSE stream) and accepts only POST")
+                    .header("Allow", "POST");
+            }
+            switch (method) {
+                case "POST" -> post(request, response);
+                case "GET" -> get(request, response);
+                case "DELETE" -> delete(request, response);
+                default -> throw new RequestRefusedException(HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                        "Method Not Allowed: the MCP endpoint accepts GET, POST and DELETE")
+                    .header("Allow", "GET, POST, DELETE");
+            }
+        }
+        catch (RequestRefusedException refusal) {
+            refusal.headers().forEach(response::setHeader);
+            HttpErrors.write(response, codec, refusal.status(), null, refusal.error());
+        }
+        catch (SessionStoreUnavailableException ex) {
+            RequestRefusedException refusal = storeUnavailable(ex);
+            refusal.headers().forEach(response::setHeader);
+            HttpErrors.write(response, codec, refusal.status(), null, refusal.error());
+        }
+    }
+
+    /** 503: the shared session store (Redis) cannot be reached now; nothing was changed, so retrying is safe. */
+    private static RequestRefusedException storeUnavailable(SessionStoreUnavailableException ex) {
+        logger.warn("MCP request refused: " + ex.getMessage());
+        return new RequestRefusedException(HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorCodes.INTERNAL_ERROR,
+                "Service Unavailable: the session store cannot be reached; retry shortly")
+            .header("Retry-After", "1");
+    }
+
+    @Override
+    public void destroy() {
+        sseConnections.close();
+    }
+
+    private void post(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        AcceptHeader accept = AcceptHeader.parse(request.getHeaders("Accept"));
+        boolean jsonAllowed = accept.accepts("application", "json");
+        boolean sseAllowed = accept.accepts("text", "event-stream");
+        if (!jsonAllowed && !sseAllowed) {
+            throw new RequestRefusedException(HttpServletResponse.SC_NOT_ACCEPTABLE,
+                    "Not Acceptable: the Accept header must allow application/json and text/event-stream");
+        }
+        if (!isJson(request.getContentType())) {
+            throw new RequestRefusedException(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported Media Type: the body must be JSON with Content-Type application/json");
+        }
+        JsonNode tree;
+        List<JsonRpcMessage> messages;
+        try {
+            tree = codec.readTree(readBody(request));
+            messages = codec.readMessages(tree);
+        }
+        catch (InvalidMessageException ex) {
+            HttpErrors.write(response, codec, HttpServletResponse.SC_BAD_REQUEST, ex.id(), ex.toError());
+            return;
+        }
+        boolean batch = tree.isArray();
+        JsonRpcMessage first = messages.get(0);
+        try {
+            resolver.checkVersionHeader(request);
+        }
+        catch (RequestRefusedException refusal) { // answered with the request's id, which is known by now
+            HttpErrors.write(response, codec, refusal.status(), first instanceof JsonRpcMessage.Request r && !batch
+                    ? r.id() : null, refusal.error());
+            return;
+        }
+        if (!batch && isModern(request, first)) {
+            postModern(request, response, first, jsonAllowed, sseAllowed);
+            return;
+        }
+        boolean initialize = messages.stream()
+            .anyMatch(message -> message instanceof JsonRpcMessage.Request r
+                    && McpMethods.INITIALIZE.equals(r.method()));
+        if (initialize && batch) {
+            throw new RequestRefusedException(HttpServletResponse.SC_BAD_REQUEST,
+                    "Invalid Request: initialize must be sent on its own, not in a JSON-RPC batch");
+        }
+        // an initialize that names a session is answered by that session ("already initialized")
+        boolean create = initialize && (settings.stateless() || request.getHeader(SESSION_HEADER) == null);
+        if (create && server.isShuttingDown()) {
+            throw shuttingDown("no new session is started");
+        }
+        McpSession session = create ? resolver.create(request) : resolver.find(request);
+        String version = session.isInitialized() ? session.protocolVersion() : ProtocolVersion.LATEST;
+        if (batch && !ProtocolVersion.allowsBatches(version)) {
+            throw new RequestRefusedException(HttpServletResponse.SC_BAD_REQUEST, "Invalid Request: JSON-RPC "
+                    + "batches are only supported in protocol version " + ProtocolVersion.V2025_03_26
+                    + "; this session uses " + version);
+        }
+        SessionManager.Activity activity = beginActivity(session);
+        List<JsonRpcMessage.Request> requests = new ArrayList<>(messages.size());
+        for (JsonRpcMessage message : messages) {
+            if (message instanceof JsonRpcMessage.Request r) {
+                requests.add(r);
+            }
+            else if (message instanceof JsonRpcMessage.Notification notification) {
+                server.handleNotification(session, notification);
+            }
+            else if (session.id() == null || !sessions.deliverResponse(session.id(), message)) {
+                logger.info("Ignoring a response from the client that answers no pending request (it may have timed "
+                        + "out): " + message);
+            }
+        }
+        if (requests.isEmpty()) {
+            activity.close();
+            response.setStatus(HttpServletResponse.SC_ACCEPTED);
+            return;
+        }
+        handleRequests(request, response, session, activity, requests, batch, create, jsonAllowed, sseAllowed);
+    }
+
+    /** Runs the requests on the handler executor; {@code activity} keeps the session alive until they end. */
+    private void handleRequests(HttpServletRequest request, HttpServletResponse response, McpSession session,
+            SessionManager.Activity activity, List<JsonRpcMessage.Request> requests, boolean batch,
+            boolean created, boolean jsonAllowed, boolean sseAllowed) throws IOException {
+        SessionManager.Activity accepted = server.beginWork(); // a graceful shutdown waits for it
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        PostResponse out = new PostResponse(async, response, codec, jsonAllowed, sseAllowed, sseConnections,
+                sessions, session, requests.stream().map(JsonRpcMessage.Request::id).toList());
+        async.addListener(closeOnError(out::connectionLost));
+        Principal principal = request.getUserPrincipal(); // read here: the security context is this thread's
+        Runnable work = () -> {
+            try {
+                if (settings.ssePolling() && out.supportsPolling()) {
+                    out.closeConnection(); // polling mode: priming event, then the client comes back with GET
+                }
+                List<JsonRpcMessage> responses = new ArrayList<>(requests.size());
+                try {
+                    for (JsonRpcMessage.Request r : requests) {
+                        JsonRpcMessage answer = server.handle(session, r, out, principal);
+                        if (answer != null) { // null: the client cancelled the request, which gets no response
+                            responses.add(answer);
+                        }
+                    }
+                }
+                catch (SessionStoreUnavailableException | SessionClosedException ex) {
+                    // closed meanwhile (on another instance, say, which this one learnt only now): unknown session, 404
+                    RequestRefusedException refusal = ex instanceof SessionStoreUnavailableException unavailable
+                            ? storeUnavailable(unavailable) : SessionResolver.notFound();
+                    refusal.headers().forEach(out::header);
+                    out.complete(List.of(new JsonRpcMessage.ErrorResponse(requests.get(0).id(), refusal.error())),
+                            false, refusal.status());
+                    return;
+                }
+                if (created && session.id() != null) {
+                    if (!responses.isEmpty() && responses.get(0) instanceof JsonRpcMessage.Response) {
+                        out.header(SESSION_HEADER, session.id());
+                    }
+                    else {
+                        sessions.close(session.id());
+                    }
+                }
+                // an initialize refused for its version (no legacy revision enabled) is a 400, as for modern clients
+                out.complete(responses, batch, created && !batch && !responses.isEmpty()
+                        ? HttpStatuses.ofModernError(responses.get(0)) : HttpServletResponse.SC_OK);
+            }
+            finally {
+                activity.close();
+                accepted.close();
+            }
+        };
+        try {
+            executor.execute(work);
+        }
+        catch (RejectedExecutionException ex) {
+            activity.close();
+            accepted.close();
+            if (created && session.id() != null) {
+                sessions.close(session.id());
+            }
+            response.setHeader("Retry-After", "1");
+            HttpErrors.write(response, codec, HttpServletResponse.SC_SERVICE_UNAVAILABLE, requests.get(0).id(),
+                    new RequestRefusedException(HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorCodes.INTERNAL_ERROR,
+                            "Service Unavailable: the server is too busy to handle this request now; retry shortly")
+                        .error());
+            async.complete();
+        }
+    }
+
+    /**
+     * Whether a message comes from a modern (2026-07-28) client: it names a modern revision in its
+     * {@code MCP-Protocol-Version} header, names any version in its {@code _meta} (which no legacy client sends),
+     * or it is a {@code server/discover}. Everything else, {@code initialize} above all, is legacy.
+     */
+    private static boolean isModern(HttpServletRequest request, JsonRpcMessage message) {
+        return ProtocolVersion.isModern(request.getHeader(VERSION_HEADER))
+                || message instanceof JsonRpcMessage.Request r && (McpMethods.SERVER_DISCOVER.equals(r.method())
+                        || ModernRequest.versionOf(r.params()) != null);
+    }
+
+    /**
+     * A message of a modern client: served without a session, checked against its headers; a
+     * {@code subscriptions/listen} opens a stream that stays open, any other request runs on the handler executor.
+     */
+    private void postModern(HttpServletRequest request, HttpServletResponse response, JsonRpcMessage message,
+            boolean jsonAllowed, boolean sseAllowed) throws IOException {
+        if (message instanceof JsonRpcMessage.Notification) { // 2026-07-28 defines none over HTTP: accepted, unused
+            response.setStatus(HttpServletResponse.SC_ACCEPTED);
+            return;
+        }
+        if (!(message instanceof JsonRpcMessage.Request jsonRpcRequest)) {
+            throw new RequestRefusedException(HttpServletResponse.SC_BAD_REQUEST, "Invalid Request: a client of "
+                    + "protocol " + ProtocolVersion.V2026_07_28 + " sends no JSON-RPC responses");
+        }
+        ModernRequest modern;
+        try {
+            ModernHeaders.checkVersion(request, ModernRequest.versionOf(jsonRpcRequest.params()));
+            modern = server.modernRequest(jsonRpcRequest);
+            ModernHeaders.check(request, modern, McpMethods.TOOLS_CALL.equals(modern.method())
+                    ? server.paramHeaders(jsonRpcRequest.params().path("name").asString("")) : Map.of());
+        }
+        catch (McpException ex) {
+            HttpErrors.write(response, codec, HttpServletResponse.SC_BAD_REQUEST, jsonRpcRequest.id(), ex.toError());
+            return;
+        }
+        boolean listen = McpMethods.SUBSCRIPTIONS_LISTEN.equals(modern.method());
+        if (listen && !sseAllowed) {
+            throw new RequestRefusedException(HttpServletResponse.SC_NOT_ACCEPTABLE, "Not Acceptable: "
+                    + "subscriptions/listen answers with an SSE stream; the Accept header must allow text/event-stream");
+        }
+        if (server.isShuttingDown()) {
+            throw shuttingDown("no new request is accepted");
+        }
+        SessionState client = SessionState.ofRequest(null, modern.protocolVersion(), null, null, null);
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        PostResponse out = new PostResponse(async, response, codec, jsonAllowed, sseAllowed, sseConnections,
+                sessions, client, List.of(jsonRpcRequest.id()));
+        async.addListener(closeOnError(out::connectionLost));
+        if (listen) {
+            JsonRpcMessage refused = server.listen(modern, out);
+            if (refused != null) {
+                out.complete(List.of(refused), false, HttpStatuses.ofModernError(refused));
+            }
+            return;
+        }
+        SessionManager.Activity accepted = server.beginWork();
+        Principal principal = request.getUserPrincipal(); // read here: the security context is this thread's
+        sseConnections.pending().add(out);
+        Runnable work = () -> {
+            try {
+                JsonRpcMessage answer = server.handleModern(modern, out, principal);
+                out.complete(answer == null ? List.of() : List.of(answer), false, HttpStatuses.ofModernError(answer));
+            }
+            finally {
+                sseConnections.pending().remove(out);
+                accepted.close();
+            }
+        };
+        try {
+            executor.execute(work);
+        }
+        catch (RejectedExecutionException ex) {
+            sseConnections.pending().remove(out);
+            accepted.close();
+            response.setHeader("Retry-After", "1");
+            HttpErrors.write(response, codec, HttpServletResponse.SC_SERVICE_UNAVAILABLE, jsonRpcRequest.id(),
+                    new JsonRpcError(ErrorCodes.INTERNAL_ERROR,
+                            "Service Unavailable: the server is too busy to handle this request now; retry shortly"));
+            async.complete();
+        }
+    }
+
+    private void get(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!AcceptHeader.parse(request.getHeaders("Accept")).accepts("text", "event-stream")) {
+            throw new RequestRefusedException(HttpServletResponse.SC_NOT_ACCEPTABLE,
+                    "Not Acceptable: GET opens an SSE stream; the Accept header must allow text/event-stream");
+        }
+        resolver.checkVersionHeader(request);
+        McpSession session = resolver.find(request);
+        String lastEventId = request.getHeader(LAST_EVENT_ID_HEADER);
+        boolean resume = lastEventId != null && !lastEventId.isBlank();
+        if (!resume && server.isShuttingDown()) { // resuming a request's stream still collects its response
+            throw shuttingDown("no new stream is opened");
+        }
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        SseStream stream = sseConnections.open(async, response);
+        AtomicReference<SessionManager.Activity> registration = new AtomicReference<>();
+        stream.onClose(() -> Optional.ofNullable(registration.getAndSet(NO_ACTIVITY))
+            .ifPresent(SessionManager.Activity::close));
+        try {
+            registration.set(!resume ? sessions.openStandaloneStream(session.id(), stream)
+                    : sessions.resumeStream(session.id(), lastEventId.trim(), stream));
+        }
+        catch (StreamConflictException | SessionClosedException | UnknownEventIdException
+                | SessionStoreUnavailableException ex) {
+            RequestRefusedException refusal = ex instanceof SessionStoreUnavailableException unavailable
+                    ? storeUnavailable(unavailable)
+                    : ex instanceof StreamConflictException
+                    ? new RequestRefusedException(HttpServletResponse.SC_CONFLICT, "Conflict: " + ex.getMessage())
+                    : ex instanceof UnknownEventIdException unknown ? unknownEventId(unknown)
+                    : SessionResolver.notFound();
+            refusal.headers().forEach(response::setHeader);
+            HttpErrors.write(response, codec, refusal.status(), null, refusal.error());
+            async.complete();
+            return;
+        }
+        if (!stream.isOpen()) { // the client went away while queued messages were sent
+            registration.getAndSet(NO_ACTIVITY).close();
+            return;
+        }
+        async.addListener(closeOnError(stream::abort));
+        stream.open();
+    }
+
+    /** 503 during a graceful shutdown: the client should come back later, to this server's successor. */
+    private static RequestRefusedException shuttingDown(String what) {
+        return new RequestRefusedException(HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorCodes.INTERNAL_ERROR,
+                "Service Unavailable: " + McpServer.SHUTTING_DOWN + "; " + what + ". Retry later")
+            .header("Retry-After", SHUTDOWN_RETRY_AFTER_SECONDS);
+    }
+
+    /** 400 (not 404, which would tell the client its session is gone): the stream cannot be resumed. */
+    private static RequestRefusedException unknownEventId(UnknownEventIdException ex) {
+        String id = ex.lastEventId();
+        String shown = id.length() > 80 ? id.substring(0, 80) + "..." : id;
+        return new RequestRefusedException(HttpServletResponse.SC_BAD_REQUEST, "Bad Request: Last-Event-ID '" + shown
+                + "' names no stream of this session that can be resumed (unknown, or events after it have expired); "
+                + "open a new stream with a GET without Last-Event-ID")
+            .data(Map.of("lastEventId", shown));
+    }
+
+    private void delete(HttpServletRequest request, HttpServletResponse response) {
+        sessions.close(resolver.find(request).id());
+        response.setStatus(HttpServletResponse.SC_OK);
+    }
+
+    private SessionManager.Activity beginActivity(McpSession session) {
+        if (session.id() == null) {
+            return NO_ACTIVITY;
+        }
+        try {
+            return sessions.beginActivity(session.id());
+        }
+        catch (SessionClosedException ex) { // expired between the look-up and now
+            throw SessionResolver.notFound();
+        }
+    }
+
+    /** Reads the body up to the configured limit; 413 when it is larger. */
+    private byte[] readBody(HttpServletRequest request) throws IOException {
+        long limit = settings.maxBodyBytes();
+        long declared = request.getContentLengthLong();
+        // a declared length is exact (the container stops the stream there), so read just that; without one,
+        // read up to one byte past the limit to notice a body that is too large
+        long toRead = declared >= 0 ? declared : limit + 1;
+        byte[] body = declared > limit ? null
+                : request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, toRead));
+        if (body == null || body.length > limit) {
+            throw new RequestRefusedException(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large: "
+                    + "the body exceeds the limit of " + limit + " bytes (mcp.server.transport.max-body-size)")
+                .header("Connection", "close");
+        }
+        return body;
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        return mediaType.toLowerCase(Locale.ROOT).equals("application/json");
+    }
+
+    /**
+     * Closes the stream when the container reports an error or time-out on the connection, and completes the
+     * asynchronous request there and then: a listener that leaves it open makes the container dispatch the
+     * request to the error page, which would try to write an error body into a committed SSE response.
+     */
+    private static AsyncListener closeOnError(Runnable close) {
+        return new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                end(event);
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                end(event);
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+            }
+
+            private void end(AsyncEvent event) {
+                close.run();
+                try {
+                    event.getAsyncContext().complete();
+                }
+                catch (IllegalStateException ex) {
+                    // completed already (by the close above, or by the thread whose write failed)
+                }
+            }
+        };
+    }
+}
