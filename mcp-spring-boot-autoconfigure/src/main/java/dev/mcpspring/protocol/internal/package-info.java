@@ -1,0 +1,7 @@
+/**
+ * Internal: not part of the public API; may change in any release without notice.
+ * <p>
+ * Protocol helpers only the engine uses: the set of revisions a server is configured to speak and the wording of
+ * JSON binding failures.
+ */
+package dev.mcpspring.protocol.internal;

@@ -1,0 +1,6 @@
+/**
+ * The Streamable HTTP transport as applications see it: {@link StreamableHttpServlet}, the type of the MCP
+ * endpoint's bean, with the protocol's HTTP header names. The servlet is configured with {@code mcp.server.*}
+ * properties; its implementation is internal.
+ */
+package dev.mcpspring.transport;
