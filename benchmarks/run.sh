@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Builds the project with the benchmarks module, then measures the starter against a bare Spring MVC JSON-RPC
-# controller and prints a markdown table (also saved under benchmarks/target/bench-results/).
+# Builds the project with the benchmarks modules, then measures the starter against a bare Spring MVC JSON-RPC
+# controller and a Quarkus MCP server (benchmarks/quarkus-server) and prints a markdown table (also saved under
+# benchmarks/target/bench-results/).
 #
-#   benchmarks/run.sh              full run (about 20 minutes)
-#   benchmarks/run.sh --quick      short validation run (about 8 minutes), not a measurement
-#   benchmarks/run.sh --help       every option (rounds, duration, phases, --profile for JFR, ...)
+#   benchmarks/run.sh              full run (about 25 minutes)
+#   benchmarks/run.sh --quick      short validation run (about 9 minutes), not a measurement
+#   benchmarks/run.sh --help       every option (rounds, duration, phases, --profile for JFR, --no-quarkus, ...)
 #
 # Environment: BENCH_JDK=/path/to/jdk (default: Temurin 25 when installed, else the java on PATH) runs the
 # servers and the runner on that JDK; --jdk17 is a shortcut for the Debian JDK 17. SKIP_BUILD=1 reuses the jars.
@@ -63,5 +64,8 @@ if [[ "$bundled" != "$built" ]]; then
   exit 1
 fi
 
+# The Quarkus comparison server (module benchmarks/quarkus-server) is built by the same reactor, as a fast-jar:
+# benchmarks/quarkus-server/target/quarkus-app/quarkus-run.jar; the runner stops at once when it is missing and
+# needed (phases throughput and startup, unless --no-quarkus).
 exec "$JAVA" -jar benchmarks/target/benchmarks.jar run --root "$ROOT" --jdk "$BENCH_JDK" \
   --wrk "$(command -v wrk)" "${args[@]+"${args[@]}"}"

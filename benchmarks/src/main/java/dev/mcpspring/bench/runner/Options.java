@@ -64,6 +64,19 @@ final class Options {
 
     String label = "";
 
+    /** Whether the Quarkus MCP comparison server takes part (phases throughput and startup). */
+    boolean quarkus = true;
+
+    /**
+     * Whether the Spring servers of the tools/call rounds run on Tomcat's defaults instead of the harness's
+     * settings (unlimited keep-alive requests, 15,000 connections, accept count 1,024).
+     */
+    boolean containerDefaults;
+
+    /** Spring Boot 4.1's Tomcat defaults, passed to the Spring servers with {@code --container-defaults}. */
+    static final List<String> TOMCAT_DEFAULTS = List.of("--server.tomcat.max-keep-alive-requests=100",
+            "--server.tomcat.max-connections=8192", "--server.tomcat.accept-count=100");
+
     static final String HELP = """
             usage: benchmarks/run.sh [options]   (or java -jar benchmarks.jar run [options])
               --quick                 short validation run: 2 rounds x 3 s, 5 s warm-up, fewer samples
@@ -76,7 +89,8 @@ final class Options {
               --jvm-flags "..."       flags of every server JVM (default "-Xms1g -Xmx1g -XX:+UseG1GC")
               --only a,b              phases: throughput,stateless,sampling,cluster,sessions,streams,startup
                                       (default all)
-                                        throughput: JSON and SSE tools/call of both servers (2025-11-25 sessions)
+                                        throughput: JSON and SSE tools/call of the bare controller, the
+                                                    starter and Quarkus MCP (2025-11-25 sessions)
                                         stateless:  the starter's 2026-07-28 stateless JSON tools/call, in the
                                                     same rounds as its 2025 JSON call (--only stateless: those
                                                     two calls alone, without the bare server and SSE)
@@ -84,18 +98,25 @@ final class Options {
                                                     in-memory node vs two nodes sharing sessions through Redis
                                                     behind nginx round robin (needs redis-server and nginx);
                                                     same rounds, durations and sampling calls
+                                        startup:    process start to first answered initialize: sample-app,
+                                                    the starter's and Quarkus' benchmark servers, bare MVC
               --skip a,b              leave these phases out (e.g. --skip stateless,streams)
-              --profile               also record JFR on both servers: JSON at the fewest connections (and the
-                                      starter's stateless JSON with the stateless phase), SSE at the most
+              --profile               also record JFR on the servers (bare, starter, Quarkus): JSON at the
+                                      fewest connections (and the starter's stateless JSON with the
+                                      stateless phase), SSE at the most
                                       (summaries in the report, recordings in the output directory)
               --sessions 10000,100000 idle-session counts for the heap figure
               --streams N             open GET streams (default 10000)
               --streams-heap SIZE     -Xms/-Xmx of the server holding them (default 2g; see the README)
               --sampling-calls N      measured calls per kind in the sampling comparison (default 2000)
-              --startup-rounds N      start-ups of the sample app (default 5)
+              --startup-rounds N      start-ups of each application (default 5)
               --root DIR              repository root (default: found from the jar)
               --out DIR               where results and logs go (default benchmarks/target/bench-results)
               --label TEXT            a note printed in the table's heading
+              --no-quarkus            leave the Quarkus MCP comparison server out (throughput and start-up)
+              --container-defaults    the Spring servers of the tools/call rounds on Tomcat's defaults
+                                      (max-keep-alive-requests 100, max-connections 8192, accept-count 100)
+                                      instead of the harness's settings; Quarkus always runs on its defaults
             """;
 
     static Options parse(String[] args) {
@@ -146,6 +167,8 @@ final class Options {
                 case "--out" -> options.out = Path.of(list.get(++i));
                 case "--wrk" -> options.wrk = Path.of(list.get(++i));
                 case "--label" -> options.label = list.get(++i);
+                case "--no-quarkus" -> options.quarkus = false;
+                case "--container-defaults" -> options.containerDefaults = true;
                 case "--help", "-h" -> {
                     System.out.print(HELP);
                     System.exit(0);

@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Starts the bare Spring MVC server and the starter's server as separate JVMs with the same flags, loads them
- * alternately with wrk, runs the in-project measurements (sampling round trip, idle-session heap, open GET
- * streams, start-up of the sample app) and the cluster comparison ({@link ClusterPhase}), and prints one markdown
- * report.
+ * Starts the bare Spring MVC server, the starter's server and the Quarkus MCP comparison server as separate JVMs
+ * with the same flags, loads them alternately with wrk, runs the in-project measurements (sampling round trip,
+ * idle-session heap, open GET streams, start-up) and the cluster comparison ({@link ClusterPhase}), and prints one
+ * markdown report.
  */
 public final class Runner {
 
@@ -31,6 +31,12 @@ public final class Runner {
 
     /** The starter answering 2026-07-28 stateless requests (no session); the report's and the CSV's label. */
     private static final String MCP_STATELESS = "starter 2026-07-28 stateless";
+
+    /** The Quarkus MCP comparison server (benchmarks/quarkus-server, a fast-jar). */
+    private static final String QUARKUS = "Quarkus MCP";
+
+    /** Where the Quarkus comparison server's fast-jar is built, under the repository root. */
+    private static final String QUARKUS_JAR = "benchmarks/quarkus-server/target/quarkus-app/quarkus-run.jar";
 
     private final Options options;
 
@@ -76,6 +82,12 @@ public final class Runner {
 
     private final ClusterPhase cluster;
 
+    /** The Quarkus comparison server's {@code quarkus-run.jar}. */
+    private final Path quarkusJar;
+
+    /** "quarkus-mcp-server X on Quarkus Y", read from the fast-jar's library names. */
+    private final String quarkusVersions;
+
     private Runner(Options options) throws IOException {
         this.options = options;
         this.jar = benchmarkJar();
@@ -90,6 +102,13 @@ public final class Runner {
             Files.write(script, lua.readAllBytes());
         }
         this.cluster = new ClusterPhase(options, jar, script, out, logs);
+        this.quarkusJar = root.resolve(QUARKUS_JAR);
+        this.quarkusVersions = quarkusVersions(quarkusJar);
+        if (options.quarkus && (options.phases.contains("throughput") || options.phases.contains("startup"))
+                && !Files.isRegularFile(quarkusJar)) {
+            throw new IOException(quarkusJar + " is missing: build it with mvn -q -DskipTests -Pbenchmarks package, "
+                    + "or leave Quarkus out with --no-quarkus");
+        }
     }
 
     public static int run(String[] args) throws Exception {
@@ -117,6 +136,9 @@ public final class Runner {
         long began = System.nanoTime();
         serverJavaVersion = javaVersion();
         log("servers run on " + serverJavaVersion + " with " + String.join(" ", options.jvmFlags));
+        if (options.quarkus) {
+            log("Quarkus comparison server: " + quarkusVersions + " (" + quarkusJar + ")");
+        }
         log("results and logs in " + out);
         int status = 0;
         try {
@@ -175,18 +197,27 @@ public final class Runner {
         boolean stateless = options.phases.contains("stateless");
         // --profile records the two servers' JSON and SSE calls unless only the stateless phase loads servers
         boolean profileBoth = options.profile && (throughput || !stateless);
-        try (ServerProcess bare = throughput || profileBoth ? startBench("bare") : null;
-                ServerProcess mcp = startBench("mcp")) {
+        boolean withQuarkus = options.quarkus && (throughput || profileBoth);
+        // --container-defaults: the Spring servers on Tomcat's defaults (Quarkus always runs on its own)
+        List<String> springArgs = options.containerDefaults ? Options.TOMCAT_DEFAULTS : List.of();
+        try (ServerProcess bare = throughput || profileBoth ? startBench("bare", options.jvmFlags, springArgs) : null;
+                ServerProcess mcp = startBench("mcp", options.jvmFlags, springArgs);
+                ServerProcess quarkus = withQuarkus ? startQuarkus() : null) {
             if (bare != null) {
                 validate(bare);
             }
             validate(mcp);
+            if (quarkus != null) {
+                validate(quarkus);
+            }
             if (stateless) {
                 validateStateless(mcp);
             }
             List<String> bareSessions = bare == null ? List.of()
                     : McpClient.createSessions(bare.port, maxConnections, 4);
             List<String> mcpSessions = McpClient.createSessions(mcp.port, maxConnections, 4);
+            List<String> quarkusSessions = quarkus == null ? List.of()
+                    : McpClient.createSessions(quarkus.port, maxConnections, 4);
             Map<String, ServerProcess> servers = new LinkedHashMap<>();
             Map<String, List<String>> sessions = new LinkedHashMap<>();
             if (bare != null) {
@@ -197,10 +228,17 @@ public final class Runner {
             sessions.put(MCP, mcpSessions);
             servers.put(MCP_STATELESS, mcp);
             sessions.put(MCP_STATELESS, List.of()); // a stateless request names no session
+            if (quarkus != null) {
+                servers.put(QUARKUS, quarkus);
+                sessions.put(QUARKUS, quarkusSessions);
+            }
             List<Load> warmups = new ArrayList<>();
             if (throughput || profileBoth) {
                 warmups.addAll(List.of(new Load(BARE, "json"), new Load(BARE, "sse"), new Load(MCP, "json"),
                         new Load(MCP, "sse")));
+                if (quarkus != null) {
+                    warmups.addAll(List.of(new Load(QUARKUS, "json"), new Load(QUARKUS, "sse")));
+                }
             }
             if (stateless) {
                 if (warmups.isEmpty()) {
@@ -220,9 +258,14 @@ public final class Runner {
                 for (int round = 1; round <= options.rounds; round++) {
                     for (int connections : options.connections) {
                         for (String answer : List.of("json", "sse")) {
+                            // bare, Quarkus, starter (, starter stateless), reversed every other round: Quarkus
+                            // always runs next to the starter, and the two starter calls next to each other
                             List<Load> order = new ArrayList<>();
                             if (throughput) {
                                 order.add(new Load(BARE, answer));
+                                if (quarkus != null) {
+                                    order.add(new Load(QUARKUS, answer));
+                                }
                                 order.add(new Load(MCP, answer));
                             }
                             if (stateless && answer.equals("json")) {
@@ -256,8 +299,14 @@ public final class Runner {
                 }
                 if (profileBoth) {
                     profile(bare, bareSessions, "bare MVC", "json", fewest);
+                    if (quarkus != null) {
+                        profile(quarkus, quarkusSessions, QUARKUS, "json", fewest);
+                    }
                     profile(mcp, mcpSessions, "starter", "sse", most);
                     profile(bare, bareSessions, "bare MVC", "sse", most);
+                    if (quarkus != null) {
+                        profile(quarkus, quarkusSessions, QUARKUS, "sse", most);
+                    }
                 }
             }
         }
@@ -268,9 +317,26 @@ public final class Runner {
     }
 
     private ServerProcess startBench(String role, List<String> jvmFlags) throws Exception {
-        ServerProcess server = ServerProcess.start(role, options.java, jvmFlags, jar, List.of(role), logs);
+        return startBench(role, jvmFlags, List.of());
+    }
+
+    /** A benchmark server of {@code benchmarks.jar}; {@code args} are Spring properties ({@code --name=value}). */
+    private ServerProcess startBench(String role, List<String> jvmFlags, List<String> args) throws Exception {
+        List<String> all = new ArrayList<>();
+        all.add(role);
+        all.addAll(args);
+        ServerProcess server = ServerProcess.start(role, options.java, jvmFlags, jar, all, logs);
+        return awaitUp(server);
+    }
+
+    /** The Quarkus comparison server, with the same JVM flags as the others. */
+    private ServerProcess startQuarkus() throws Exception {
+        return awaitUp(ServerProcess.startQuarkus("quarkus", options.java, options.jvmFlags, quarkusJar, logs));
+    }
+
+    private ServerProcess awaitUp(ServerProcess server) throws Exception {
         long nanos = server.awaitInitialize(Duration.ofSeconds(120));
-        log(Stats.fmt("%s server up on port %d after %.2f s (pid %d)", role, server.port, nanos / 1e9,
+        log(Stats.fmt("%s server up on port %d after %.2f s (pid %d)", server.name, server.port, nanos / 1e9,
                 server.process.pid()));
         return server;
     }
@@ -555,21 +621,47 @@ public final class Runner {
 
     // ---------------------------------------------------------------- start-up
 
+    private static final String STARTUP_SAMPLE = "sample-app (sample-app.jar)";
+
+    private static final String STARTUP_MCP = "starter benchmark server (benchmarks.jar mcp)";
+
+    private static final String STARTUP_QUARKUS = "Quarkus MCP benchmark server (quarkus-run.jar)";
+
+    /**
+     * Each round starts every application once, in the same order: the sample app, the starter's and Quarkus'
+     * benchmark servers (the same two tools) and the bare MVC app for reference.
+     */
     private void startup() throws Exception {
         Path sampleJar = options.root.resolve("sample-app/target/sample-app.jar");
-        if (!Files.isRegularFile(sampleJar)) {
-            notes.append("- start-up skipped: ").append(sampleJar).append(" is missing (build the reactor)\n");
-            return;
+        boolean sample = Files.isRegularFile(sampleJar);
+        if (!sample) {
+            notes.append("- start-up of sample-app skipped: ").append(sampleJar)
+                .append(" is missing (build the reactor)\n");
         }
         for (int round = 0; round < options.startupRounds; round++) {
-            startupOnce("sample-app (sample-app.jar)", sampleJar, List.of());
-            startupOnce("bare MVC (benchmarks.jar bare), for reference", jar, List.of("bare"));
+            if (sample) {
+                startupOnce(STARTUP_SAMPLE, () -> ServerProcess.start("sample-app", options.java, options.jvmFlags,
+                        sampleJar, List.of(), logs));
+            }
+            startupOnce(STARTUP_MCP,
+                    () -> ServerProcess.start("mcp", options.java, options.jvmFlags, jar, List.of("mcp"), logs));
+            if (options.quarkus) {
+                startupOnce(STARTUP_QUARKUS,
+                        () -> ServerProcess.startQuarkus("quarkus", options.java, options.jvmFlags, quarkusJar, logs));
+            }
+            startupOnce("bare MVC (benchmarks.jar bare), for reference",
+                    () -> ServerProcess.start("bare", options.java, options.jvmFlags, jar, List.of("bare"), logs));
         }
     }
 
-    private void startupOnce(String label, Path appJar, List<String> args) throws Exception {
-        try (ServerProcess server = ServerProcess.start(label.split(" ")[0], options.java, options.jvmFlags, appJar,
-                args, logs)) {
+    /** Starts a server process. */
+    private interface Launch {
+
+        ServerProcess start() throws IOException;
+    }
+
+    private void startupOnce(String label, Launch launch) throws Exception {
+        try (ServerProcess server = launch.start()) {
             double seconds = server.awaitInitialize(Duration.ofSeconds(120)) / 1e9;
             startups.computeIfAbsent(label, key -> new ArrayList<>()).add(seconds);
             log(Stats.fmt("start-up of %s to its first answered initialize: %.2f s", label, seconds));
@@ -586,6 +678,7 @@ public final class Runner {
                 + "run took %d min.%n%n", serverJavaVersion, String.join(" ", options.jvmFlags),
                 Runtime.getRuntime().availableProcessors(), options.wrkThreads, loadBefore, loadAfter,
                 took.toMinutes()));
+        r.append(containers());
         if (!rounds.isEmpty()) {
             r.append(Stats.fmt("### tools/call under wrk: %d alternating rounds of %d s after %d s warm-up; "
                     + "median [min–max]%n%n", options.rounds, options.seconds, options.warmupSeconds));
@@ -593,7 +686,7 @@ public final class Runner {
             r.append("|---|---|---|---|---|---|---|---|---|\n");
             for (String mode : List.of("json", "sse")) {
                 for (int connections : options.connections) {
-                    for (String server : List.of(BARE, MCP, MCP_STATELESS)) {
+                    for (String server : List.of(BARE, MCP, MCP_STATELESS, QUARKUS)) {
                         List<WrkLoad.Result> results = rounds.get(mode + "|" + connections + "|" + server);
                         if (results == null) {
                             continue;
@@ -607,14 +700,8 @@ public final class Runner {
                                 Stats.fmt("%.2f", Stats.median(values(results, WrkLoad.Result::wrkCores))),
                                 results.stream().mapToLong(WrkLoad.Result::errors).sum()));
                     }
-                    List<Double> ratios = ratios(mode, connections, MCP, BARE, WrkLoad.Result::throughput);
-                    if (!ratios.isEmpty()) {
-                        r.append(Stats.fmt("| %s | %d | **starter / bare** | **%.2f** (rounds %.2f–%.2f) | | | "
-                                + "**%.2f** (bare CPU/call ÷ starter CPU/call) | | |%n",
-                                mode.equals("json") ? "JSON" : "SSE (1 progress)", connections,
-                                throughputRatio(mode, connections), Stats.min(ratios), Stats.max(ratios),
-                                cpuRatio(mode, connections)));
-                    }
+                    r.append(ratioRow(mode, connections, BARE, "bare"));
+                    r.append(ratioRow(mode, connections, QUARKUS, "Quarkus"));
                     List<Double> stateless = ratios(mode, connections, MCP_STATELESS, MCP,
                             WrkLoad.Result::throughput);
                     if (!stateless.isEmpty()) {
@@ -629,7 +716,11 @@ public final class Runner {
                     }
                 }
             }
-            r.append('\n');
+            r.append("\nRatio rows: the starter's figure over the other server's for calls/s (above 1: the starter "
+                    + "serves more), p50 and p99 (below 1: the starter answers sooner), each a ratio of the medians "
+                    + "(calls/s also round by round, the range); the CPU column is the other server's CPU per call "
+                    + "over the starter's (above 1: the starter costs less per call), the throughput ratio to "
+                    + "expect when both are CPU-bound.\n\n");
         }
         if (!sampling.isEmpty()) {
             r.append(Stats.fmt("### Sampling round trip vs a plain call (one client, one call at a time, %d calls "
@@ -659,6 +750,13 @@ public final class Runner {
             r.append("| application | seconds |\n|---|---|\n");
             startups.forEach((name, values) -> r.append("| ").append(name).append(" | ")
                 .append(Stats.range(values, "%.2f")).append(" |\n"));
+            for (String starter : List.of(STARTUP_MCP, STARTUP_SAMPLE)) {
+                if (startups.containsKey(starter) && startups.containsKey(STARTUP_QUARKUS)) {
+                    r.append(Stats.fmt("| **%s / Quarkus MCP benchmark server** (below 1: the starter is up sooner) "
+                            + "| **%.2f** |%n", starter.substring(0, starter.indexOf(" (")),
+                            Stats.median(startups.get(starter)) / Stats.median(startups.get(STARTUP_QUARKUS))));
+                }
+            }
             r.append('\n');
         }
         r.append(targets());
@@ -668,6 +766,14 @@ public final class Runner {
         }
         if (!profiles.isEmpty()) {
             r.append("\n### JFR profiles\n\n```\n").append(profiles).append("```\n");
+        }
+        if (options.quarkus && (rounds.keySet().stream().anyMatch(key -> key.endsWith("|" + QUARKUS))
+                || startups.containsKey(STARTUP_QUARKUS))) {
+            notes.append("- Quarkus MCP takes part in the JSON and SSE tools/call rounds (phase `throughput`) and in "
+                    + "the start-up; the sampling round trip, heap per idle session, the open GET streams, the "
+                    + "2026-07-28 stateless call and the cluster phase are the starter's alone (they need the "
+                    + "benchmark servers' `/bench/*` controls, the `sample` tool, a 2026-07-28 server or the "
+                    + "starter's Redis sessions).\n");
         }
         String allNotes = notes + cluster.notes();
         if (!allNotes.isEmpty()) {
@@ -732,6 +838,71 @@ public final class Runner {
         t.append("| no target bought by turning a feature off by default | every starter default on; only "
                 + "`mcp.server.session.max-sessions` raised (for 100,000 sessions) | met |\n");
         return t.toString();
+    }
+
+    /** What the servers of this run are, and the container settings they run with. */
+    private String containers() {
+        StringBuilder c = new StringBuilder();
+        c.append(options.containerDefaults
+                ? "Spring servers (bare MVC, starter) in the tools/call rounds: Tomcat's defaults "
+                        + "(`--container-defaults`: `" + String.join(" ", Options.TOMCAT_DEFAULTS) + "`)"
+                : "Spring servers (bare MVC, starter): Tomcat with the harness's settings "
+                        + "(`server.tomcat.max-keep-alive-requests=-1`, `max-connections=15000`, `accept-count=1024`; "
+                        + "`--container-defaults` runs the tools/call rounds on Tomcat's defaults)");
+        c.append("; every starter default on (virtual-thread handler executor where the JVM has it).");
+        if (options.quarkus) {
+            c.append(" Quarkus MCP: ").append(quarkusVersions).append(", JVM mode, fast-jar `quarkus-run.jar`, "
+                    + "its own defaults (Vert.x HTTP; blocking tools on its worker pool); only the port, "
+                    + "`quarkus.http.host=127.0.0.1`, log level WARN and no banner are set.");
+        }
+        c.append(" No tuning is recommended in docs/performance.md, so there is no tuned variant.\n\n");
+        return c.toString();
+    }
+
+    /**
+     * One ratio row of the tools/call table: the starter over {@code other} (calls/s with the rounds' range, p50,
+     * p99) and {@code other}'s CPU per call over the starter's; empty when either server has no rounds.
+     */
+    private String ratioRow(String mode, int connections, String other, String label) {
+        List<WrkLoad.Result> starter = rounds.get(mode + "|" + connections + "|" + MCP);
+        List<WrkLoad.Result> them = rounds.get(mode + "|" + connections + "|" + other);
+        if (starter == null || them == null) {
+            return "";
+        }
+        List<Double> perRound = ratios(mode, connections, MCP, other, WrkLoad.Result::throughput);
+        return Stats.fmt("| %s | %d | **starter / %s** | **%.2f** (rounds %.2f–%.2f) | %.2f | %.2f | **%.2f** "
+                + "(%s CPU/call ÷ starter CPU/call) | | |%n", mode.equals("json") ? "JSON" : "SSE (1 progress)",
+                connections, label, medianRatio(starter, them, WrkLoad.Result::throughput), Stats.min(perRound),
+                Stats.max(perRound), medianRatio(starter, them, WrkLoad.Result::p50Micros),
+                medianRatio(starter, them, WrkLoad.Result::p99Micros),
+                medianRatio(them, starter, WrkLoad.Result::serverCpuMicrosPerRequest), label);
+    }
+
+    private static double medianRatio(List<WrkLoad.Result> top, List<WrkLoad.Result> bottom,
+            java.util.function.ToDoubleFunction<WrkLoad.Result> getter) {
+        return Stats.median(values(top, getter)) / Stats.median(values(bottom, getter));
+    }
+
+    /** "quarkus-mcp-server X on Quarkus Y" from the names of the fast-jar's libraries. */
+    private static String quarkusVersions(Path quarkusRunJar) {
+        Path libs = quarkusRunJar.resolveSibling("lib").resolve("main");
+        String mcp = "?";
+        String quarkus = "?";
+        try (java.util.stream.Stream<Path> files = Files.list(libs)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith("io.quarkiverse.mcp.quarkus-mcp-server-core-")) {
+                    mcp = name.substring("io.quarkiverse.mcp.quarkus-mcp-server-core-".length(), name.length() - 4);
+                }
+                else if (name.startsWith("io.quarkus.quarkus-core-")) {
+                    quarkus = name.substring("io.quarkus.quarkus-core-".length(), name.length() - 4);
+                }
+            }
+        }
+        catch (IOException ex) {
+            // not built: the constructor says so when Quarkus is needed
+        }
+        return "quarkus-mcp-server " + mcp + " on Quarkus " + quarkus;
     }
 
     private double throughputRatio(String mode, int connections) {

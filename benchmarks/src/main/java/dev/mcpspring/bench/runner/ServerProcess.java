@@ -55,6 +55,30 @@ final class ServerProcess implements AutoCloseable, CpuTime {
         command.addAll(args);
         command.add("--server.port=" + port);
         command.add("--server.address=127.0.0.1");
+        return launch(name, port, command, logDir);
+    }
+
+    /**
+     * Starts the Quarkus comparison server, a fast-jar:
+     * {@code java <jvmFlags> -Dquarkus.http.port=<free port> -Dquarkus.http.host=127.0.0.1 -jar quarkus-run.jar}.
+     * {@code quarkus-run.jar} only builds the class path of {@code quarkus-app/}: the application runs in this
+     * process, whose CPU time is measured as for the others.
+     */
+    static ServerProcess startQuarkus(String name, Path java, List<String> jvmFlags, Path quarkusRunJar,
+            Path logDir) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmFlags);
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-jar");
+        command.add(quarkusRunJar.toString());
+        return launch(name, port, command, logDir);
+    }
+
+    private static ServerProcess launch(String name, int port, List<String> command, Path logDir)
+            throws IOException {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + "-" + port + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
