@@ -2,6 +2,7 @@ package dev.mcpspring.conformance;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.mcpspring.annotation.McpTool;
@@ -94,7 +95,8 @@ public class StatelessDiagnosticTools {
             + "verbosity travel as Mcp-Param headers too")
     public String customHeaders(@McpToolParam(description = "The region to run in", header = "Region") String region,
             @McpToolParam(description = "The priority", header = "Priority") int priority,
-            @McpToolParam(description = "Whether to say more", header = "Verbose", required = false) Boolean verbose,
+            @McpToolParam(description = "Whether to say more", header = "Verbose",
+                    required = false) @Nullable Boolean verbose,
             @McpToolParam(description = "The query") String query) {
         return "Ran '" + query + "' in " + region + " at priority " + priority + (Boolean.TRUE.equals(verbose)
                 ? " (verbose)" : "");

@@ -1,5 +1,7 @@
 package dev.mcpspring.annotation;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Implemented by an enum whose constants have display titles. Generated schemas then list the constants with their
  * titles instead of a bare {@code enum}: {@code "oneOf": [{"const": "eu-west", "title": "Europe (Ireland)"}, ...]}
@@ -27,5 +29,5 @@ package dev.mcpspring.annotation;
 public interface McpTitledEnum {
 
     /** The constant's display title; when {@code null} or empty the constant's JSON value is shown. */
-    String title();
+    @Nullable String title();
 }

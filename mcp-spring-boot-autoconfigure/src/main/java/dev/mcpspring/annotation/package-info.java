@@ -5,4 +5,7 @@
  * the annotated methods of every bean at start-up and registers them; to build entries in code instead, use the
  * specifications of {@link dev.mcpspring.server}.
  */
+@NullMarked
 package dev.mcpspring.annotation;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -21,16 +22,16 @@ public class McpServerProperties {
     private boolean enabled = true;
 
     /** Programmatic server name sent as serverInfo.name; defaults to spring.application.name, else "mcp-server". */
-    private String name;
+    private @Nullable String name;
 
     /** Display name sent as serverInfo.title. */
-    private String title;
+    private @Nullable String title;
 
     /** Server version sent as serverInfo.version. */
     private String version = "1.0.0";
 
     /** Instructions sent in the initialize result: hints for the model on how to use this server. */
-    private String instructions;
+    private @Nullable String instructions;
 
     /** Path of the Streamable HTTP endpoint. */
     private String endpoint = "/mcp";
@@ -70,19 +71,19 @@ public class McpServerProperties {
         this.enabled = enabled;
     }
 
-    public String getName() {
+    public @Nullable String getName() {
         return name;
     }
 
-    public void setName(String name) {
+    public void setName(@Nullable String name) {
         this.name = name;
     }
 
-    public String getTitle() {
+    public @Nullable String getTitle() {
         return title;
     }
 
-    public void setTitle(String title) {
+    public void setTitle(@Nullable String title) {
         this.title = title;
     }
 
@@ -94,11 +95,11 @@ public class McpServerProperties {
         this.version = version;
     }
 
-    public String getInstructions() {
+    public @Nullable String getInstructions() {
         return instructions;
     }
 
-    public void setInstructions(String instructions) {
+    public void setInstructions(@Nullable String instructions) {
         this.instructions = instructions;
     }
 
@@ -174,16 +175,16 @@ public class McpServerProperties {
          * Secret the request-state key is derived from (AES-256-GCM); use a long random value, the same on every
          * instance behind one address. Unset: a random key per process, so a retry must reach the same instance.
          */
-        private String secret;
+        private @Nullable String secret;
 
         /** How long after it was issued a requestState is accepted. */
         private Duration ttl = Duration.ofMinutes(10);
 
-        public String getSecret() {
+        public @Nullable String getSecret() {
             return secret;
         }
 
-        public void setSecret(String secret) {
+        public void setSecret(@Nullable String secret) {
             this.secret = secret;
         }
 
@@ -470,7 +471,7 @@ public class McpServerProperties {
             private int maxNameLength = McpJsonMapper.DEFAULT_MAX_NAME_LENGTH;
 
             /** Longest JSON document; unset means the same as {@code mcp.server.transport.max-body-size}. */
-            private DataSize maxDocumentLength;
+            private @Nullable DataSize maxDocumentLength;
 
             public int getMaxNestingDepth() {
                 return maxNestingDepth;
@@ -504,11 +505,11 @@ public class McpServerProperties {
                 this.maxNameLength = maxNameLength;
             }
 
-            public DataSize getMaxDocumentLength() {
+            public @Nullable DataSize getMaxDocumentLength() {
                 return maxDocumentLength;
             }
 
-            public void setMaxDocumentLength(DataSize maxDocumentLength) {
+            public void setMaxDocumentLength(@Nullable DataSize maxDocumentLength) {
                 this.maxDocumentLength = maxDocumentLength;
             }
         }
@@ -740,7 +741,7 @@ public class McpServerProperties {
          * the metadata, the base of the metadata URL, and the audience tokens must be issued for. Setting it
          * publishes the metadata; it is required when the starter secures the endpoint.
          */
-        private String resource;
+        private @Nullable String resource;
 
         /**
          * Issuer URLs of the authorization servers that issue tokens for this server; defaults to
@@ -761,7 +762,7 @@ public class McpServerProperties {
         private List<String> audiences = new ArrayList<>();
 
         /** Human-readable name of this server in the metadata ("resource_name"). */
-        private String resourceName;
+        private @Nullable String resourceName;
 
         public boolean isEnabled() {
             return enabled;
@@ -771,11 +772,11 @@ public class McpServerProperties {
             this.enabled = enabled;
         }
 
-        public String getResource() {
+        public @Nullable String getResource() {
             return resource;
         }
 
-        public void setResource(String resource) {
+        public void setResource(@Nullable String resource) {
             this.resource = resource;
         }
 
@@ -811,11 +812,11 @@ public class McpServerProperties {
             this.audiences = audiences;
         }
 
-        public String getResourceName() {
+        public @Nullable String getResourceName() {
             return resourceName;
         }
 
-        public void setResourceName(String resourceName) {
+        public void setResourceName(@Nullable String resourceName) {
             this.resourceName = resourceName;
         }
     }

@@ -2,6 +2,7 @@ package dev.mcpspring.autoconfigure;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.core.task.TaskDecorator;
 
@@ -26,7 +27,7 @@ public class MdcTaskDecorator implements TaskDecorator {
         };
     }
 
-    private static void replace(Map<String, String> context) {
+    private static void replace(@Nullable Map<String, String> context) {
         if (context == null || context.isEmpty()) {
             MDC.clear();
         }

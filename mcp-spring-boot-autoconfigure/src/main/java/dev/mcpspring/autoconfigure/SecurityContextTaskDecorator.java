@@ -1,5 +1,6 @@
 package dev.mcpspring.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,7 +14,7 @@ import org.springframework.util.Assert;
  */
 public class SecurityContextTaskDecorator implements TaskDecorator {
 
-    private final SecurityContextHolderStrategy strategy;
+    private final @Nullable SecurityContextHolderStrategy strategy;
 
     /** Uses the strategy {@link SecurityContextHolder} has when a task is decorated. */
     public SecurityContextTaskDecorator() {

@@ -1,5 +1,6 @@
 package dev.mcpspring.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -18,7 +19,7 @@ class UnsupportedPlatformFailureAnalyzer implements FailureAnalyzer {
     /** The Spring Boot generation the starter is built for. */
     static final int REQUIRED_BOOT_MAJOR = 4;
 
-    private final String bootVersion;
+    private final @Nullable String bootVersion;
 
     private final boolean jackson3Present;
 
@@ -27,13 +28,13 @@ class UnsupportedPlatformFailureAnalyzer implements FailureAnalyzer {
                 UnsupportedPlatformFailureAnalyzer.class.getClassLoader()));
     }
 
-    UnsupportedPlatformFailureAnalyzer(String bootVersion, boolean jackson3Present) {
+    UnsupportedPlatformFailureAnalyzer(@Nullable String bootVersion, boolean jackson3Present) {
         this.bootVersion = bootVersion;
         this.jackson3Present = jackson3Present;
     }
 
     @Override
-    public FailureAnalysis analyze(Throwable failure) {
+    public @Nullable FailureAnalysis analyze(Throwable failure) {
         if (!isMissingClass(failure) || isSupported()) {
             return null;
         }
@@ -61,7 +62,7 @@ class UnsupportedPlatformFailureAnalyzer implements FailureAnalyzer {
     }
 
     /** The major version of {@code version}, or a large number when unknown (then nothing is claimed). */
-    private static int majorOf(String version) {
+    private static int majorOf(@Nullable String version) {
         if (version == null) {
             return Integer.MAX_VALUE;
         }

@@ -7,6 +7,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.ReceiverContext;
+import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.server.McpRequestContext;
 import dev.mcpspring.server.McpRequestObserver;
@@ -58,7 +59,7 @@ public class ObservationRequestObserver implements McpRequestObserver {
     }
 
     /** A text member of {@code _meta}, as propagators read headers. */
-    private static String metaValue(Map<String, Object> meta, String key) {
+    private static @Nullable String metaValue(Map<String, Object> meta, String key) {
         return meta.get(key) instanceof String value ? value : null;
     }
 }

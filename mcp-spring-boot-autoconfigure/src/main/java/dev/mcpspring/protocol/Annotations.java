@@ -3,6 +3,7 @@ package dev.mcpspring.protocol;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hints on how a client should use or show a piece of content.
@@ -12,5 +13,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param lastModified ISO 8601 time of the last change (2025-06-18 and later)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Annotations(List<String> audience, Double priority, String lastModified) {
+public record Annotations(@Nullable List<String> audience, @Nullable Double priority,
+        @Nullable String lastModified) {
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -14,5 +15,6 @@ import tools.jackson.databind.node.ObjectNode;
  * @param meta      {@code _meta}, may hold a {@code progressToken}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CallToolRequest(String name, ObjectNode arguments, @JsonProperty("_meta") Map<String, Object> meta) {
+public record CallToolRequest(String name, @Nullable ObjectNode arguments,
+        @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 }

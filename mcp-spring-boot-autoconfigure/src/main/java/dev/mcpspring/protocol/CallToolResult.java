@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Result of {@code tools/call}. A tool method may return one of these to control the result completely.
@@ -15,8 +16,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param meta              {@code _meta}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CallToolResult(List<Content> content, Object structuredContent, Boolean isError,
-        @JsonProperty("_meta") Map<String, Object> meta) {
+public record CallToolResult(List<Content> content, @Nullable Object structuredContent, @Nullable Boolean isError,
+        @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 
     public CallToolResult {
         content = content == null ? List.of() : List.copyOf(content);

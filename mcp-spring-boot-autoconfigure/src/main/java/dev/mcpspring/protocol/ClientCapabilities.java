@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,8 +20,9 @@ import tools.jackson.databind.JsonNode;
  * @param extensions   optional protocol extensions the client supports, by identifier (2026-07-28)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ClientCapabilities(JsonNode roots, JsonNode sampling, JsonNode elicitation, JsonNode tasks,
-        Map<String, JsonNode> experimental, Map<String, JsonNode> extensions) {
+public record ClientCapabilities(@Nullable JsonNode roots, @Nullable JsonNode sampling,
+        @Nullable JsonNode elicitation, @Nullable JsonNode tasks, @Nullable Map<String, JsonNode> experimental,
+        @Nullable Map<String, JsonNode> extensions) {
 
     /** No capabilities at all. */
     public static final ClientCapabilities NONE = new ClientCapabilities(null, null, null, null, null, null);
@@ -31,7 +33,7 @@ public record ClientCapabilities(JsonNode roots, JsonNode sampling, JsonNode eli
      *
      * @throws IllegalArgumentException when {@code json} is not an object, or a known member is not one
      */
-    public static ClientCapabilities of(JsonNode json) {
+    public static ClientCapabilities of(@Nullable JsonNode json) {
         if (json == null || !json.isObject()) {
             throw new IllegalArgumentException("client capabilities must be an object");
         }
@@ -42,7 +44,7 @@ public record ClientCapabilities(JsonNode roots, JsonNode sampling, JsonNode eli
                 member(json, "tasks"), members(json, "experimental"), members(json, "extensions"));
     }
 
-    private static JsonNode member(JsonNode json, String name) {
+    private static @Nullable JsonNode member(JsonNode json, String name) {
         JsonNode member = json.get(name);
         if (member == null || member.isNull()) {
             return null;
@@ -53,7 +55,7 @@ public record ClientCapabilities(JsonNode roots, JsonNode sampling, JsonNode eli
         return member;
     }
 
-    private static Map<String, JsonNode> members(JsonNode json, String name) {
+    private static @Nullable Map<String, JsonNode> members(JsonNode json, String name) {
         JsonNode member = member(json, name);
         if (member == null) {
             return null;

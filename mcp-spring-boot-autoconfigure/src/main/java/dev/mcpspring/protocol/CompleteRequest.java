@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Params of {@code completion/complete}: suggestions for a prompt argument or a URI template variable.
@@ -14,8 +15,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param meta     {@code _meta}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CompleteRequest(Reference ref, Argument argument, Context context,
-        @JsonProperty("_meta") Map<String, Object> meta) {
+public record CompleteRequest(Reference ref, Argument argument, @Nullable Context context,
+        @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 
     /** The reference type of a prompt. */
     public static final String PROMPT_REF = "ref/prompt";
@@ -33,7 +34,7 @@ public record CompleteRequest(Reference ref, Argument argument, Context context,
      * @param title display name
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Reference(String type, String name, String uri, String title) {
+    public record Reference(String type, @Nullable String name, @Nullable String uri, @Nullable String title) {
     }
 
     /**
@@ -44,6 +45,6 @@ public record CompleteRequest(Reference ref, Argument argument, Context context,
     }
 
     /** @param arguments values already chosen for other arguments or variables */
-    public record Context(Map<String, String> arguments) {
+    public record Context(@Nullable Map<String, String> arguments) {
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Result of {@code completion/complete}.
@@ -13,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param meta       {@code _meta}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CompleteResult(Completion completion, @JsonProperty("_meta") Map<String, Object> meta) {
+public record CompleteResult(Completion completion, @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 
     /** The most values one result may carry. */
     public static final int MAX_VALUES = 100;
@@ -34,6 +35,6 @@ public record CompleteResult(Completion completion, @JsonProperty("_meta") Map<S
      * @param hasMore whether there are more than those sent
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Completion(List<String> values, Integer total, Boolean hasMore) {
+    public record Completion(List<String> values, @Nullable Integer total, @Nullable Boolean hasMore) {
     }
 }

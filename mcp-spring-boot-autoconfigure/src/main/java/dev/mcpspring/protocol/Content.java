@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A content block of a tool result, prompt message or sampling message, told apart by its {@code type}.
@@ -44,44 +45,46 @@ public sealed interface Content {
 
     /** Text content. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Text(String text, Annotations annotations, @JsonProperty("_meta") Map<String, Object> meta)
+    record Text(String text, @Nullable Annotations annotations,
+            @JsonProperty("_meta") @Nullable Map<String, Object> meta)
             implements Content {
     }
 
     /** An image, base64-encoded. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Image(String data, String mimeType, Annotations annotations,
-            @JsonProperty("_meta") Map<String, Object> meta) implements Content {
+    record Image(String data, String mimeType, @Nullable Annotations annotations,
+            @JsonProperty("_meta") @Nullable Map<String, Object> meta) implements Content {
     }
 
     /** Audio, base64-encoded (2025-03-26 and later). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Audio(String data, String mimeType, Annotations annotations,
-            @JsonProperty("_meta") Map<String, Object> meta) implements Content {
+    record Audio(String data, String mimeType, @Nullable Annotations annotations,
+            @JsonProperty("_meta") @Nullable Map<String, Object> meta) implements Content {
     }
 
     /** A link to a resource the client may read (2025-06-18 and later). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ResourceLink(String uri, String name, String title, String description, String mimeType, Long size,
-            List<Icon> icons, Annotations annotations, @JsonProperty("_meta") Map<String, Object> meta)
+    record ResourceLink(String uri, String name, @Nullable String title, @Nullable String description,
+            @Nullable String mimeType, @Nullable Long size, @Nullable List<Icon> icons,
+            @Nullable Annotations annotations, @JsonProperty("_meta") @Nullable Map<String, Object> meta)
             implements Content {
     }
 
     /** A resource's contents embedded in the message. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record EmbeddedResource(ResourceContents resource, Annotations annotations,
-            @JsonProperty("_meta") Map<String, Object> meta) implements Content {
+    record EmbeddedResource(ResourceContents resource, @Nullable Annotations annotations,
+            @JsonProperty("_meta") @Nullable Map<String, Object> meta) implements Content {
     }
 
     /** The model asks to call a tool, in a sampling result (2025-11-25). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ToolUse(String id, String name, Map<String, Object> input,
-            @JsonProperty("_meta") Map<String, Object> meta) implements Content {
+            @JsonProperty("_meta") @Nullable Map<String, Object> meta) implements Content {
     }
 
     /** The outcome of a {@link ToolUse}, sent back in the next sampling request (2025-11-25). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ToolResult(String toolUseId, List<Content> content, Object structuredContent, Boolean isError,
-            @JsonProperty("_meta") Map<String, Object> meta) implements Content {
+    record ToolResult(String toolUseId, List<Content> content, @Nullable Object structuredContent,
+            @Nullable Boolean isError, @JsonProperty("_meta") @Nullable Map<String, Object> meta) implements Content {
     }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -21,8 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  * @param meta            {@code _meta}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ElicitationRequest(String mode, String message, ObjectNode requestedSchema, String url,
-        String elicitationId, @JsonProperty("_meta") Map<String, Object> meta) {
+public record ElicitationRequest(@Nullable String mode, String message, @Nullable ObjectNode requestedSchema,
+        @Nullable String url, @Nullable String elicitationId,
+        @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 
     /** The mode value of URL mode. */
     public static final String URL_MODE = "url";

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Result of {@code elicitation/create}.
@@ -17,8 +18,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param meta    {@code _meta}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ElicitationResult(Action action, Map<String, Object> content,
-        @JsonProperty("_meta") Map<String, Object> meta) {
+public record ElicitationResult(Action action, @Nullable Map<String, Object> content,
+        @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 
     /** Whether the user accepted (and, in form mode, answered). */
     @JsonIgnore

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Result of {@code prompts/get}.
@@ -14,8 +15,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param meta        {@code _meta}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GetPromptResult(String description, List<PromptMessage> messages,
-        @JsonProperty("_meta") Map<String, Object> meta) {
+public record GetPromptResult(@Nullable String description, List<PromptMessage> messages,
+        @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 
     public GetPromptResult {
         messages = messages == null ? List.of() : List.copyOf(messages);

@@ -3,6 +3,7 @@ package dev.mcpspring.protocol;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An icon for an implementation, tool, resource or prompt (2025-11-25).
@@ -13,5 +14,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param theme    optional {@code light} or {@code dark}
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Icon(String src, String mimeType, List<String> sizes, String theme) {
+public record Icon(String src, @Nullable String mimeType, @Nullable List<String> sizes, @Nullable String theme) {
 }

@@ -3,6 +3,7 @@ package dev.mcpspring.protocol;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Name and version of an MCP client or server ({@code clientInfo} / {@code serverInfo}).
@@ -15,8 +16,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param websiteUrl  home page (2025-11-25)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Implementation(String name, String title, String version, String description, List<Icon> icons,
-        String websiteUrl) {
+public record Implementation(String name, @Nullable String title, String version, @Nullable String description,
+        @Nullable List<Icon> icons, @Nullable String websiteUrl) {
 
     public Implementation(String name, String version) {
         this(name, null, version, null, null, null);

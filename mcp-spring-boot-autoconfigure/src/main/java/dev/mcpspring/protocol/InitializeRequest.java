@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Params of the {@code initialize} request.
@@ -15,5 +16,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InitializeRequest(String protocolVersion, ClientCapabilities capabilities, Implementation clientInfo,
-        @JsonProperty("_meta") Map<String, Object> meta) {
+        @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 }

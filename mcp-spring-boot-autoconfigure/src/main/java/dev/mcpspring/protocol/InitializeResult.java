@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Result of {@code initialize}.
@@ -16,5 +17,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InitializeResult(String protocolVersion, ServerCapabilities capabilities, Implementation serverInfo,
-        String instructions, @JsonProperty("_meta") Map<String, Object> meta) {
+        @Nullable String instructions, @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 }

@@ -1,5 +1,7 @@
 package dev.mcpspring.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 
@@ -11,7 +13,7 @@ public class InvalidMessageException extends McpException {
 
     private final transient JsonNode id;
 
-    public InvalidMessageException(int code, String message, JsonNode id) {
+    public InvalidMessageException(int code, String message, @Nullable JsonNode id) {
         super(code, message);
         this.id = id == null ? NullNode.getInstance() : id;
     }

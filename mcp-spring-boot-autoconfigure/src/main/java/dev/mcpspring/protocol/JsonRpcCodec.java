@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.internal.JsonBindingMessages;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
@@ -147,7 +149,7 @@ public final class JsonRpcCodec {
     }
 
     /** Binds params (which may be absent) to a record; a mismatch is an invalid-params error. */
-    public <T> T bindParams(JsonNode params, Class<T> type) {
+    public <T> T bindParams(@Nullable JsonNode params, Class<T> type) {
         try {
             return mapper.treeToValue(params == null ? mapper.createObjectNode() : params, type);
         }
@@ -206,11 +208,11 @@ public final class JsonRpcCodec {
         return mapper.writeValueAsBytes(message);
     }
 
-    private static boolean isValidId(JsonNode id) {
+    private static boolean isValidId(@Nullable JsonNode id) {
         return id != null && (id.isString() || id.isIntegralNumber());
     }
 
-    private static InvalidMessageException invalid(String detail, JsonNode id) {
+    private static InvalidMessageException invalid(String detail, @Nullable JsonNode id) {
         return new InvalidMessageException(ErrorCodes.INVALID_REQUEST, "Invalid Request: " + detail, id);
     }
 

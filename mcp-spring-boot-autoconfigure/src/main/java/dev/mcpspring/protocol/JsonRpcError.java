@@ -1,6 +1,7 @@
 package dev.mcpspring.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code error} member of a JSON-RPC error response.
@@ -10,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param data    optional extra detail (for example the unknown resource URI)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record JsonRpcError(int code, String message, Object data) {
+public record JsonRpcError(int code, String message, @Nullable Object data) {
 
     public JsonRpcError(int code, String message) {
         this(code, message, null);

@@ -2,6 +2,7 @@ package dev.mcpspring.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,12 +24,12 @@ public sealed interface JsonRpcMessage {
 
     /** A request: expects exactly one response with the same id. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Request(JsonNode id, String method, JsonNode params) implements JsonRpcMessage {
+    record Request(JsonNode id, String method, @Nullable JsonNode params) implements JsonRpcMessage {
     }
 
     /** A notification: a method call without id, never answered. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Notification(String method, JsonNode params) implements JsonRpcMessage {
+    record Notification(String method, @Nullable JsonNode params) implements JsonRpcMessage {
     }
 
     /** A successful response carrying the {@code result} of the request with the same id. */

@@ -1,6 +1,7 @@
 package dev.mcpspring.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Params of {@code notifications/message}.
@@ -10,5 +11,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param data   any JSON value
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LoggingMessageNotification(LoggingLevel level, String logger, Object data) {
+public record LoggingMessageNotification(LoggingLevel level, @Nullable String logger, Object data) {
 }

@@ -1,5 +1,7 @@
 package dev.mcpspring.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A protocol error: the request is answered with a JSON-RPC error carrying this exception's code, message and
  * data. Throw it from a handler for errors the client caused (bad params, unknown names); a tool's own
@@ -9,13 +11,13 @@ public class McpException extends RuntimeException {
 
     private final int code;
 
-    private final transient Object data;
+    private final transient @Nullable Object data;
 
     public McpException(int code, String message) {
         this(code, message, null);
     }
 
-    public McpException(int code, String message, Object data) {
+    public McpException(int code, String message, @Nullable Object data) {
         super(message, null, false, false);
         this.code = code;
         this.data = data;
@@ -40,7 +42,7 @@ public class McpException extends RuntimeException {
         return code;
     }
 
-    public Object data() {
+    public @Nullable Object data() {
         return data;
     }
 

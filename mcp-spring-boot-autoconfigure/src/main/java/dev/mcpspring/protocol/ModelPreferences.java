@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the server would like in a model; the client decides.
@@ -14,8 +15,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param intelligencePriority 0 to 1: how much capability matters
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ModelPreferences(List<Hint> hints, Double costPriority, Double speedPriority,
-        Double intelligencePriority) {
+public record ModelPreferences(@Nullable List<Hint> hints, @Nullable Double costPriority,
+        @Nullable Double speedPriority, @Nullable Double intelligencePriority) {
 
     /** Preferences that only name models, most preferred first. */
     public static ModelPreferences hints(String... names) {
@@ -28,6 +29,6 @@ public record ModelPreferences(List<Hint> hints, Double costPriority, Double spe
      * @param name for example {@code "claude-3-5-sonnet"} or {@code "sonnet"}
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Hint(String name) {
+    public record Hint(@Nullable String name) {
     }
 }

@@ -3,6 +3,7 @@ package dev.mcpspring.protocol;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Params of every {@code *\/list} request.
@@ -10,5 +11,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param cursor the {@code nextCursor} of the previous page, absent for the first
  * @param meta   {@code _meta}
  */
-public record PaginatedRequest(String cursor, @JsonProperty("_meta") Map<String, Object> meta) {
+public record PaginatedRequest(@Nullable String cursor, @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 }

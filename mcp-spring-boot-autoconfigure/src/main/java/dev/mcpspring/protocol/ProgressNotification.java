@@ -1,6 +1,7 @@
 package dev.mcpspring.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Params of {@code notifications/progress}.
@@ -11,5 +12,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param message       what is happening (2025-03-26 and later)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProgressNotification(Object progressToken, double progress, Double total, String message) {
+public record ProgressNotification(Object progressToken, double progress, @Nullable Double total,
+        @Nullable String message) {
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A prompt template the server offers, as listed by {@code prompts/list}.
@@ -17,8 +18,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param meta        {@code _meta}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Prompt(String name, String title, String description, List<Argument> arguments, List<Icon> icons,
-        @JsonProperty("_meta") Map<String, Object> meta) {
+public record Prompt(String name, @Nullable String title, @Nullable String description,
+        @Nullable List<Argument> arguments, @Nullable List<Icon> icons,
+        @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 
     /**
      * An argument of a prompt.
@@ -29,6 +31,7 @@ public record Prompt(String name, String title, String description, List<Argumen
      * @param required    whether {@code prompts/get} must supply it
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Argument(String name, String title, String description, Boolean required) {
+    public record Argument(String name, @Nullable String title, @Nullable String description,
+            @Nullable Boolean required) {
     }
 }

@@ -3,6 +3,8 @@ package dev.mcpspring.protocol;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /** The MCP protocol revisions this server speaks and the negotiation rule between them. */
 public final class ProtocolVersion {
 
@@ -34,7 +36,7 @@ public final class ProtocolVersion {
     }
 
     /** Whether this library implements {@code version}. */
-    public static boolean isSupported(String version) {
+    public static boolean isSupported(@Nullable String version) {
         return version != null && SUPPORTED.contains(version);
     }
 
@@ -42,7 +44,7 @@ public final class ProtocolVersion {
      * Whether {@code version} is a modern (stateless, per-request {@code _meta}) revision, 2026-07-28 or later,
      * as opposed to the legacy revisions that start a session with {@code initialize}.
      */
-    public static boolean isModern(String version) {
+    public static boolean isModern(@Nullable String version) {
         if (version == null) {
             return false;
         }
@@ -66,7 +68,7 @@ public final class ProtocolVersion {
     }
 
     /** Whether JSON-RPC batches are allowed: only 2025-03-26 has them. */
-    public static boolean allowsBatches(String version) {
+    public static boolean allowsBatches(@Nullable String version) {
         return V2025_03_26.equals(version);
     }
 
@@ -75,12 +77,12 @@ public final class ProtocolVersion {
      * empty data) and connections the server closes before the stream ends, both from 2025-11-25 on. Clients of
      * older revisions parse every event's data as JSON and fail on a priming event.
      */
-    public static boolean supportsSsePolling(String version) {
+    public static boolean supportsSsePolling(@Nullable String version) {
         return isSupported(version) && version.compareTo(V2025_11_25) >= 0 && !isModern(version);
     }
 
     /** Whether the client must send {@code MCP-Protocol-Version} on requests after {@code initialize}. */
-    public static boolean hasVersionHeader(String version) {
+    public static boolean hasVersionHeader(@Nullable String version) {
         return version != null && version.compareTo(V2025_06_18) >= 0;
     }
 }

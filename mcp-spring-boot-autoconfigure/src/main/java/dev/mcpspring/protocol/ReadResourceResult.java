@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Result of {@code resources/read}.
@@ -13,7 +14,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param meta     {@code _meta}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReadResourceResult(List<ResourceContents> contents, @JsonProperty("_meta") Map<String, Object> meta) {
+public record ReadResourceResult(List<ResourceContents> contents,
+        @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 
     public ReadResourceResult {
         contents = contents == null ? List.of() : List.copyOf(contents);

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A resource the server offers at a fixed URI, as listed by {@code resources/list}.
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param meta        {@code _meta}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Resource(String uri, String name, String title, String description, String mimeType, Long size,
-        Annotations annotations, List<Icon> icons, @JsonProperty("_meta") Map<String, Object> meta) {
+public record Resource(String uri, String name, @Nullable String title, @Nullable String description,
+        @Nullable String mimeType, @Nullable Long size, @Nullable Annotations annotations, @Nullable List<Icon> icons,
+        @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 }

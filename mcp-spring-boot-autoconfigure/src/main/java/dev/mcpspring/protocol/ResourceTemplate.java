@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A family of resources described by an RFC 6570 URI template, as listed by {@code resources/templates/list}.
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param meta        {@code _meta}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ResourceTemplate(String uriTemplate, String name, String title, String description, String mimeType,
-        Annotations annotations, List<Icon> icons, @JsonProperty("_meta") Map<String, Object> meta) {
+public record ResourceTemplate(String uriTemplate, String name, @Nullable String title, @Nullable String description,
+        @Nullable String mimeType, @Nullable Annotations annotations, @Nullable List<Icon> icons,
+        @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 }

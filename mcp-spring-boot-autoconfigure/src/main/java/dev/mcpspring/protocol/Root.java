@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A root the client exposes: a directory or location the server may work in.
@@ -13,5 +14,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param meta {@code _meta}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Root(String uri, String name, @JsonProperty("_meta") Map<String, Object> meta) {
+public record Root(String uri, @Nullable String name, @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 }

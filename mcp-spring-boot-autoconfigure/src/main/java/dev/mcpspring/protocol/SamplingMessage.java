@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One message of a sampling conversation. Its content is one block, or several from 2025-11-25 on (a single
@@ -19,7 +20,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record SamplingMessage(Role role,
         @JsonFormat(with = { JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
                 JsonFormat.Feature.WRITE_SINGLE_ELEM_ARRAYS_UNWRAPPED }) List<Content> content,
-        @JsonProperty("_meta") Map<String, Object> meta) {
+        @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 
     /** A message from the user with one text block. */
     public static SamplingMessage user(String text) {

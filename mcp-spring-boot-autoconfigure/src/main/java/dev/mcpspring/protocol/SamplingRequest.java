@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Params of {@code sampling/createMessage}: the server asks the client's model for a completion.
@@ -23,10 +24,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param meta             {@code _meta}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SamplingRequest(List<SamplingMessage> messages, ModelPreferences modelPreferences,
-        String systemPrompt, String includeContext, Double temperature, int maxTokens, List<String> stopSequences,
-        Map<String, Object> metadata, List<Tool> tools, ToolChoice toolChoice,
-        @JsonProperty("_meta") Map<String, Object> meta) {
+public record SamplingRequest(List<SamplingMessage> messages, @Nullable ModelPreferences modelPreferences,
+        @Nullable String systemPrompt, @Nullable String includeContext, @Nullable Double temperature, int maxTokens,
+        @Nullable List<String> stopSequences, @Nullable Map<String, Object> metadata, @Nullable List<Tool> tools,
+        @Nullable ToolChoice toolChoice, @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 
     /** The common case: one user message with text, answered in at most {@code maxTokens}. */
     public static SamplingRequest ofUserText(String text, int maxTokens) {
@@ -68,7 +69,7 @@ public record SamplingRequest(List<SamplingMessage> messages, ModelPreferences m
      *
      * @param mode {@code "auto"}, {@code "required"} or {@code "none"}
      */
-    public record ToolChoice(String mode) {
+    public record ToolChoice(@Nullable String mode) {
 
         public static final ToolChoice AUTO = new ToolChoice("auto");
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Result of {@code sampling/createMessage}.
@@ -23,7 +24,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record SamplingResult(Role role,
         @JsonFormat(with = { JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
                 JsonFormat.Feature.WRITE_SINGLE_ELEM_ARRAYS_UNWRAPPED }) List<Content> content,
-        String model, String stopReason, @JsonProperty("_meta") Map<String, Object> meta) {
+        String model, @Nullable String stopReason, @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 
     public SamplingResult {
         content = content == null ? List.of() : List.copyOf(content);

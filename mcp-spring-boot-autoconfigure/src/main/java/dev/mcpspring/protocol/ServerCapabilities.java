@@ -3,6 +3,7 @@ package dev.mcpspring.protocol;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What this server offers, sent in the {@code initialize} result. A {@code null} member is omitted, which
@@ -16,16 +17,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param tools        tools capability
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ServerCapabilities(Map<String, Object> experimental, Map<String, Object> logging,
-        Map<String, Object> completions, ListChanged prompts, ResourcesCapability resources, ListChanged tools) {
+public record ServerCapabilities(@Nullable Map<String, Object> experimental, @Nullable Map<String, Object> logging,
+        @Nullable Map<String, Object> completions, @Nullable ListChanged prompts,
+        @Nullable ResourcesCapability resources, @Nullable ListChanged tools) {
 
     /** A capability whose only flag is {@code listChanged}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ListChanged(Boolean listChanged) {
+    public record ListChanged(@Nullable Boolean listChanged) {
     }
 
     /** The resources capability. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ResourcesCapability(Boolean subscribe, Boolean listChanged) {
+    public record ResourcesCapability(@Nullable Boolean subscribe, @Nullable Boolean listChanged) {
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param meta         {@code _meta}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Tool(String name, String title, String description, ObjectNode inputSchema, ObjectNode outputSchema,
-        ToolAnnotations annotations, List<Icon> icons, @JsonProperty("_meta") Map<String, Object> meta) {
+public record Tool(String name, @Nullable String title, @Nullable String description, ObjectNode inputSchema,
+        @Nullable ObjectNode outputSchema, @Nullable ToolAnnotations annotations, @Nullable List<Icon> icons,
+        @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 }

@@ -1,6 +1,7 @@
 package dev.mcpspring.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hints about a tool's behaviour. Clients must not trust them from untrusted servers.
@@ -12,6 +13,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param openWorldHint   the tool talks to an open world of external entities
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ToolAnnotations(String title, Boolean readOnlyHint, Boolean destructiveHint, Boolean idempotentHint,
-        Boolean openWorldHint) {
+public record ToolAnnotations(@Nullable String title, @Nullable Boolean readOnlyHint, @Nullable Boolean destructiveHint,
+        @Nullable Boolean idempotentHint, @Nullable Boolean openWorldHint) {
 }

@@ -5,4 +5,7 @@
  * its {@link ErrorCodes}, the revisions ({@link ProtocolVersion}) and method names ({@link McpMethods}), and the
  * JSON codec ({@link JsonRpcCodec} on a mapper from {@link McpJsonMapper}).
  */
+@NullMarked
 package dev.mcpspring.protocol;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
@@ -61,7 +62,7 @@ public class AuthenticationScopes implements GrantedScopes {
         return Collections.unmodifiableSet(scopes);
     }
 
-    private static void addClaim(Set<String> scopes, Object claim) {
+    private static void addClaim(Set<String> scopes, @Nullable Object claim) {
         if (claim instanceof String value) {
             for (String scope : value.trim().split("\\s+")) {
                 if (!scope.isEmpty()) {

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /** Builds the value of a {@code WWW-Authenticate: Bearer ...} header (RFC 6750 section 3, RFC 9728 section 5.1). */
 final class BearerChallenge {
 
@@ -11,7 +13,7 @@ final class BearerChallenge {
 
     private final Map<String, String> parameters = new LinkedHashMap<>();
 
-    BearerChallenge parameter(String name, String value) {
+    BearerChallenge parameter(String name, @Nullable String value) {
         if (value != null && !value.isEmpty()) {
             parameters.put(name, value);
         }
@@ -19,7 +21,7 @@ final class BearerChallenge {
     }
 
     /** The {@code scope} parameter: the scopes separated by spaces; omitted when there are none. */
-    BearerChallenge scope(Collection<String> scopes) {
+    BearerChallenge scope(@Nullable Collection<String> scopes) {
         return scopes == null || scopes.isEmpty() ? this : parameter("scope", String.join(" ", scopes));
     }
 

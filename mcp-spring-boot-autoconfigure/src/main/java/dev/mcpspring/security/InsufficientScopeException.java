@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
 import dev.mcpspring.server.internal.ToolScopes;
@@ -23,7 +24,7 @@ public class InsufficientScopeException extends AccessDeniedException {
 
     private final transient Set<String> missingScopes;
 
-    private final transient JsonNode requestId;
+    private final transient @Nullable JsonNode requestId;
 
     /**
      * @param tool           the tool called
@@ -32,7 +33,7 @@ public class InsufficientScopeException extends AccessDeniedException {
      * @param requestId      the JSON-RPC id of the {@code tools/call} request, or {@code null} (a batch)
      */
     public InsufficientScopeException(String tool, Set<String> requiredScopes, Set<String> missingScopes,
-            JsonNode requestId) {
+            @Nullable JsonNode requestId) {
         super(ToolScopes.insufficientScope(tool, requiredScopes, missingScopes).getMessage());
         this.tool = tool;
         this.requiredScopes = Collections.unmodifiableSet(new LinkedHashSet<>(requiredScopes));
@@ -52,7 +53,7 @@ public class InsufficientScopeException extends AccessDeniedException {
         return missingScopes;
     }
 
-    public JsonNode requestId() {
+    public @Nullable JsonNode requestId() {
         return requestId;
     }
 }

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.server.internal.ToolScopes;
 
 /**
@@ -27,7 +29,7 @@ import dev.mcpspring.server.internal.ToolScopes;
  * @param resourceName         human-readable name ({@code resource_name}), or {@code null}
  */
 public record ProtectedResource(String resource, List<String> authorizationServers, List<String> scopesSupported,
-        List<String> requiredScopes, List<String> audiences, String resourceName) {
+        List<String> requiredScopes, List<String> audiences, @Nullable String resourceName) {
 
     /** The path RFC 9728 reserves for the metadata, before the resource's own path. */
     public static final String WELL_KNOWN_PATH = "/.well-known/oauth-protected-resource";
@@ -131,7 +133,7 @@ public record ProtectedResource(String resource, List<String> authorizationServe
         return scheme + "://" + authority.toLowerCase(Locale.ROOT) + path;
     }
 
-    private static List<String> scopes(Collection<String> scopes, String property) {
+    private static List<String> scopes(@Nullable Collection<String> scopes, String property) {
         List<String> copy = copy(scopes);
         for (String scope : copy) {
             if (!ToolScopes.isValid(scope)) {
@@ -142,7 +144,7 @@ public record ProtectedResource(String resource, List<String> authorizationServe
         return copy;
     }
 
-    private static List<String> copy(Collection<String> values) {
+    private static List<String> copy(@Nullable Collection<String> values) {
         if (values == null) {
             return List.of();
         }

@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -127,11 +128,11 @@ public class ToolScopeFilter extends OncePerRequestFilter {
 
         private final byte[] head;
 
-        private final InputStream rest;
+        private final @Nullable InputStream rest;
 
-        private ServletInputStream stream;
+        private @Nullable ServletInputStream stream;
 
-        ReplayedBodyRequest(HttpServletRequest request, byte[] head, InputStream rest) {
+        ReplayedBodyRequest(HttpServletRequest request, byte[] head, @Nullable InputStream rest) {
             super(request);
             this.head = head;
             this.rest = rest;

@@ -9,4 +9,7 @@
  * {@code SecurityFilterChain} gives its MCP chain the same behaviour with {@link McpEndpointSecurity}, and reads a
  * caller's scopes another way with a {@link dev.mcpspring.server.GrantedScopes} bean.
  */
+@NullMarked
 package dev.mcpspring.security;
+
+import org.jspecify.annotations.NullMarked;

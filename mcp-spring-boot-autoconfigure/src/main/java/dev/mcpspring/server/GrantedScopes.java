@@ -3,6 +3,8 @@ package dev.mcpspring.server;
 import java.security.Principal;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The OAuth scopes the caller of a request was granted, read from its principal: what
  * {@link ToolSpecification#requiredScopes() a tool's required scopes} are checked against. The starter provides
@@ -21,5 +23,5 @@ public interface GrantedScopes {
      * @param principal the request's authenticated principal, {@code null} for an anonymous request
      * @return the granted scopes, empty when there are none or the principal is {@code null}
      */
-    Set<String> of(Principal principal);
+    Set<String> of(@Nullable Principal principal);
 }

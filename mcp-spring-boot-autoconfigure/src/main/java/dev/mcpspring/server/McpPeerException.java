@@ -1,5 +1,7 @@
 package dev.mcpspring.server;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A call from the server to the client through a {@link PeerHandle} did not give an answer. The subclasses say
  * why; tool code can catch this type to handle them all.
@@ -10,7 +12,7 @@ public class McpPeerException extends RuntimeException {
         super(message);
     }
 
-    public McpPeerException(String message, Throwable cause) {
+    public McpPeerException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

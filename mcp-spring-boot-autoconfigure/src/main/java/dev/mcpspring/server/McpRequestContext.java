@@ -3,6 +3,8 @@ package dev.mcpspring.server;
 import java.security.Principal;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.ClientCapabilities;
 import dev.mcpspring.protocol.Implementation;
 import tools.jackson.databind.JsonNode;
@@ -14,13 +16,13 @@ import tools.jackson.databind.JsonNode;
 public interface McpRequestContext {
 
     /** The session id, or {@code null} in stateless mode. */
-    String sessionId();
+    @Nullable String sessionId();
 
     /** The protocol revision the request is handled under. */
     String protocolVersion();
 
     /** The client's name and version from {@code initialize}, or {@code null} when unknown. */
-    Implementation clientInfo();
+    @Nullable Implementation clientInfo();
 
     /** What the client declared it can do; read-only, it may be shared with other sessions of the same client. */
     ClientCapabilities clientCapabilities();
@@ -32,7 +34,7 @@ public interface McpRequestContext {
     String method();
 
     /** The {@code progressToken} from the request's {@code _meta}, or {@code null} when the client sent none. */
-    Object progressToken();
+    @Nullable Object progressToken();
 
     /** The request's {@code _meta}; empty when absent. */
     Map<String, Object> meta();
@@ -43,7 +45,7 @@ public interface McpRequestContext {
      * request. A {@code @McpTool} method may also declare a {@link Principal} parameter, or an
      * {@code org.springframework.security.core.Authentication} one.
      */
-    default Principal principal() {
+    default @Nullable Principal principal() {
         return null;
     }
 

@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Things the server offers (tools, resources, templates, prompts, completions), kept in key order so that list
  * pages are stable. Items may be added and removed while the server runs; listeners hear of every change, which
@@ -48,7 +50,7 @@ public abstract class OrderedRegistry<T> {
     }
 
     /** Removes an item; {@code false} when there was none with that key. */
-    public boolean remove(String key) {
+    public boolean remove(@Nullable String key) {
         boolean removed = key != null && items.remove(key) != null;
         if (removed) {
             changed();
@@ -57,7 +59,7 @@ public abstract class OrderedRegistry<T> {
     }
 
     /** The item with this key. */
-    public Optional<T> find(String key) {
+    public Optional<T> find(@Nullable String key) {
         return Optional.ofNullable(key == null ? null : items.get(key));
     }
 

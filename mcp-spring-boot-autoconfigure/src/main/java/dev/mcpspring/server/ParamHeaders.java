@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,7 +31,7 @@ public final class ParamHeaders {
         return headers;
     }
 
-    private static void collect(JsonNode schema, List<String> path, Map<String, List<String>> headers) {
+    private static void collect(@Nullable JsonNode schema, List<String> path, Map<String, List<String>> headers) {
         JsonNode properties = schema == null ? null : schema.get("properties");
         if (properties == null || !properties.isObject()) {
             return;

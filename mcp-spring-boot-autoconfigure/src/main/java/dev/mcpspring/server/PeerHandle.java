@@ -6,6 +6,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.ElicitationRequest;
 import dev.mcpspring.protocol.ElicitationResult;
 import dev.mcpspring.protocol.LoggingLevel;
@@ -163,7 +165,7 @@ public interface PeerHandle {
      * @param total    the total when known, else {@code null}
      * @param message  what is happening now, or {@code null}
      */
-    void progress(double progress, Double total, String message);
+    void progress(double progress, @Nullable Double total, @Nullable String message);
 
     /**
      * Sends a log message ({@code notifications/message}) when {@code level} is at or above the level the
@@ -173,7 +175,7 @@ public interface PeerHandle {
      * @param logger name of the logger, or {@code null}
      * @param data   any value that serialises to JSON
      */
-    void log(LoggingLevel level, String logger, Object data);
+    void log(LoggingLevel level, @Nullable String logger, Object data);
 
     // ---------------------------------------------------------------- multi round-trip requests
 
@@ -203,7 +205,7 @@ public interface PeerHandle {
      * Waits for a call to the client, rethrowing its failure as the {@link McpPeerException} it is. An
      * interrupted wait ends with {@link McpRequestCancelledException} and the thread stays interrupted.
      */
-    static <T> T await(CompletableFuture<T> call) {
+    static <T extends @Nullable Object> T await(CompletableFuture<T> call) {
         try {
             return call.get();
         }

@@ -1,5 +1,7 @@
 package dev.mcpspring.server;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.Implementation;
 
 /**
@@ -8,5 +10,5 @@ import dev.mcpspring.protocol.Implementation;
  * @param serverInfo   name, title and version
  * @param instructions hints for the model on how to use the server, or {@code null}
  */
-public record ServerIdentity(Implementation serverInfo, String instructions) {
+public record ServerIdentity(Implementation serverInfo, @Nullable String instructions) {
 }

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.Tool;
 import dev.mcpspring.server.internal.ToolScopes;
 
@@ -39,7 +41,7 @@ public record ToolSpecification(Tool tool, ToolHandler handler, String source, S
     }
 
     /** This tool, callable only by callers holding all of {@code scopes}. */
-    public ToolSpecification withRequiredScopes(Collection<String> scopes) {
+    public ToolSpecification withRequiredScopes(@Nullable Collection<String> scopes) {
         return new ToolSpecification(tool, handler, source, scopes == null ? Set.of() : new LinkedHashSet<>(scopes));
     }
 

@@ -1,5 +1,7 @@
 package dev.mcpspring.server;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.ElicitationResult;
 
 /**
@@ -8,7 +10,7 @@ import dev.mcpspring.protocol.ElicitationResult;
  * @param action  accept, decline or cancel
  * @param content the answer on accept, else {@code null}
  */
-public record TypedElicitationResult<T>(ElicitationResult.Action action, T content) {
+public record TypedElicitationResult<T>(ElicitationResult.Action action, @Nullable T content) {
 
     /** Whether the user accepted and answered. */
     public boolean isAccepted() {

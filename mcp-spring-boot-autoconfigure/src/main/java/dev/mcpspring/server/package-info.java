@@ -7,4 +7,7 @@
  * {@link ResourceUpdates} notifies subscribers. And the seams to replace with a bean of your own:
  * {@link McpRequestObserver}, {@link GrantedScopes}, {@link ElicitationSchemaGenerator}, {@link ServerIdentity}.
  */
+@NullMarked
 package dev.mcpspring.server;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,8 @@ package dev.mcpspring.session;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The id of an SSE event: {@code <streamId>:<sequence>}. The stream id names the stream the event belongs to (a
  * request's response stream or the session's GET stream) and is unique in the session; the sequence counts the
@@ -23,7 +25,7 @@ public record EventId(String streamId, long sequence) {
     }
 
     /** Reads an event id; empty when it is not of the form {@code <streamId>:<sequence>}. */
-    public static Optional<EventId> parse(String value) {
+    public static Optional<EventId> parse(@Nullable String value) {
         if (value == null) {
             return Optional.empty();
         }

@@ -3,6 +3,8 @@ package dev.mcpspring.session;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.JsonRpcMessage;
 
 /**
@@ -25,7 +27,7 @@ public interface EventStore {
      * @param sequence  the event's position in the stream
      * @param message   the message, or {@code null} for a priming event (an id with empty data)
      */
-    void append(String sessionId, String streamId, long sequence, JsonRpcMessage message);
+    void append(String sessionId, String streamId, long sequence, @Nullable JsonRpcMessage message);
 
     /** Records that the stream has ended: its last event was appended (the response, for a request's stream). */
     void terminate(String sessionId, String streamId);
@@ -69,7 +71,7 @@ public interface EventStore {
      * @param sequence its position in its stream
      * @param message  the message, or {@code null} for a priming event
      */
-    record StoredEvent(long sequence, JsonRpcMessage message) {
+    record StoredEvent(long sequence, @Nullable JsonRpcMessage message) {
 
         /** Whether this is a priming event, which carries no message. */
         public boolean isPriming() {

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.JsonRpcMessage;
 
 /**
@@ -63,7 +65,7 @@ public class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public void append(String sessionId, String streamId, long sequence, JsonRpcMessage message) {
+    public void append(String sessionId, String streamId, long sequence, @Nullable JsonRpcMessage message) {
         while (true) {
             SessionLog log = sessions.computeIfAbsent(sessionId, id -> new SessionLog());
             synchronized (log) {
@@ -175,7 +177,7 @@ public class InMemoryEventStore implements EventStore {
         }
 
         /** The stream with its expired events dropped, or {@code null} when it is unknown or has expired. */
-        StreamLog unexpired(String streamId, long now) {
+        @Nullable StreamLog unexpired(String streamId, long now) {
             StreamLog stream = streams.get(streamId);
             if (stream != null && stream.isExpired(now)) {
                 streams.remove(streamId);
@@ -214,7 +216,7 @@ public class InMemoryEventStore implements EventStore {
 
         boolean terminated;
 
-        void append(long sequence, JsonRpcMessage message, long now) {
+        void append(long sequence, @Nullable JsonRpcMessage message, long now) {
             if (events.size() >= maxEventsPerStream) {
                 events.pollFirst();
             }
@@ -252,6 +254,6 @@ public class InMemoryEventStore implements EventStore {
         }
     }
 
-    private record Stored(long sequence, JsonRpcMessage message, long storedNanos) {
+    private record Stored(long sequence, @Nullable JsonRpcMessage message, long storedNanos) {
     }
 }

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.session.internal.PendingRequestKey;
@@ -122,7 +123,7 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
     }
 
     @Override
-    public McpSession create(String principal) {
+    public McpSession create(@Nullable String principal) {
         while (count.incrementAndGet() > maxSessions) {
             count.decrementAndGet();
             if (!evictIdleOnLimit || !evictLeastRecentlyActiveIdle()) {
@@ -135,12 +136,12 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
     }
 
     @Override
-    public Optional<McpSession> find(String sessionId) {
+    public Optional<McpSession> find(@Nullable String sessionId) {
         return Optional.ofNullable(sessionId == null ? null : sessions.get(sessionId));
     }
 
     @Override
-    public boolean close(String sessionId) {
+    public boolean close(@Nullable String sessionId) {
         Entry entry = sessionId == null ? null : sessions.remove(sessionId);
         if (entry == null) {
             return false;
@@ -407,19 +408,19 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
         // Guarded by this. Each table is created when it gets its first entry and dropped when its last leaves.
 
         /** Requests this server sent to the client, waiting for its response. */
-        private Map<PendingRequestKey, CompletableFuture<JsonRpcMessage>> pending;
+        private @Nullable Map<PendingRequestKey, CompletableFuture<JsonRpcMessage>> pending;
 
         /** The client's requests being handled, with how to cancel each. */
-        private Map<PendingRequestKey, Consumer<Cancellation>> inFlight;
+        private @Nullable Map<PendingRequestKey, Consumer<Cancellation>> inFlight;
 
         /** The response streams of requests still being answered, by stream id. */
-        private Map<String, SessionStream> requestStreams;
+        private @Nullable Map<String, SessionStream> requestStreams;
 
         private long streamCount;
 
         private boolean closed;
 
-        Entry(String id, String principal) {
+        Entry(String id, @Nullable String principal) {
             super(id, principal);
             this.standalone = new SessionStream(this, STANDALONE_STREAM_ID, eventStore, maxQueuedMessages);
         }
@@ -495,7 +496,7 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
         }
 
         /** The stream of this id that is still open in this JVM, or {@code null}. */
-        SessionStream liveStream(String streamId) {
+        @Nullable SessionStream liveStream(String streamId) {
             if (STANDALONE_STREAM_ID.equals(streamId)) {
                 return standalone;
             }
@@ -526,7 +527,7 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
         }
 
         /** Unregisters the request with this id and returns how to cancel it, or {@code null} when none. */
-        synchronized Consumer<Cancellation> takeInFlight(PendingRequestKey key) {
+        synchronized @Nullable Consumer<Cancellation> takeInFlight(PendingRequestKey key) {
             Consumer<Cancellation> cancel = inFlight == null ? null : inFlight.get(key);
             inFlight = removeDroppingEmpty(inFlight, key, cancel);
             return cancel;
@@ -545,7 +546,7 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
         }
 
         /** Stops waiting for the response with this id; returns its future, or {@code null} when none. */
-        synchronized CompletableFuture<JsonRpcMessage> takePending(PendingRequestKey key) {
+        synchronized @Nullable CompletableFuture<JsonRpcMessage> takePending(PendingRequestKey key) {
             CompletableFuture<JsonRpcMessage> future = pending == null ? null : pending.get(key);
             pending = removeDroppingEmpty(pending, key, future);
             return future;
@@ -585,7 +586,8 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
      *
      * @return the map, or {@code null} when it is {@code null} or has become empty
      */
-    private static <K, V> Map<K, V> removeDroppingEmpty(Map<K, V> map, K key, V value) {
+    private static <K, V> @Nullable Map<K, V> removeDroppingEmpty(@Nullable Map<K, V> map, K key,
+            @Nullable V value) {
         if (map == null) {
             return null;
         }

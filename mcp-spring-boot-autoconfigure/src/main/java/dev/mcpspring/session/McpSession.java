@@ -1,5 +1,7 @@
 package dev.mcpspring.session;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.ClientCapabilities;
 import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.LoggingLevel;
@@ -11,16 +13,16 @@ import dev.mcpspring.protocol.LoggingLevel;
 public interface McpSession {
 
     /** The {@code Mcp-Session-Id}, or {@code null} for the per-request session of stateless mode. */
-    String id();
+    @Nullable String id();
 
     /** The principal name the session was created for, or {@code null} when anonymous. */
-    String principal();
+    @Nullable String principal();
 
     /** The negotiated protocol revision; {@code null} before {@code initialize}. */
-    String protocolVersion();
+    @Nullable String protocolVersion();
 
     /** The client's name and version from {@code initialize}, or {@code null}. */
-    Implementation clientInfo();
+    @Nullable Implementation clientInfo();
 
     /**
      * What the client declared it can do; never {@code null}. Read-only: sessions that declared equal capabilities
@@ -32,7 +34,7 @@ public interface McpSession {
     boolean isInitialized();
 
     /** Records the outcome of {@code initialize}. */
-    void initialize(String protocolVersion, Implementation clientInfo, ClientCapabilities capabilities);
+    void initialize(String protocolVersion, @Nullable Implementation clientInfo, ClientCapabilities capabilities);
 
     /** The minimum level of log messages the client wants ({@code logging/setLevel}). */
     LoggingLevel logLevel();

@@ -2,6 +2,8 @@ package dev.mcpspring.session;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.JsonRpcMessage;
 
 /** {@link EventStore#none()}: keeps nothing, so no stream can be resumed. */
@@ -10,7 +12,7 @@ enum NoEventStore implements EventStore {
     INSTANCE;
 
     @Override
-    public void append(String sessionId, String streamId, long sequence, JsonRpcMessage message) {
+    public void append(String sessionId, String streamId, long sequence, @Nullable JsonRpcMessage message) {
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.JsonRpcMessage;
 import tools.jackson.databind.JsonNode;
 
@@ -26,7 +28,7 @@ public interface SessionManager {
      * @param principal the authenticated principal's name, or {@code null}
      * @throws SessionLimitExceededException when the maximum number of sessions is reached
      */
-    McpSession create(String principal);
+    McpSession create(@Nullable String principal);
 
     /** The live session with this id; empty when unknown, closed or expired. */
     Optional<McpSession> find(String sessionId);
@@ -190,7 +192,7 @@ public interface SessionManager {
      *                 closed
      * @param reason   the reason given, or {@code null}
      */
-    record Cancellation(boolean byClient, String reason) {
+    record Cancellation(boolean byClient, @Nullable String reason) {
     }
 
     /** A unit of work or an open stream that keeps a session alive; closing it is idempotent. */

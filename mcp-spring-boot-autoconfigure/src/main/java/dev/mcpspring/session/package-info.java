@@ -5,4 +5,7 @@
  * {@link InMemoryEventStore}). Declare a bean of either seam to keep sessions elsewhere;
  * {@link dev.mcpspring.session.redis} is one such implementation.
  */
+@NullMarked
 package dev.mcpspring.session;
+
+import org.jspecify.annotations.NullMarked;

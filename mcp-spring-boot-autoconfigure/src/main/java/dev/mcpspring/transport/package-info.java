@@ -3,4 +3,7 @@
  * endpoint's bean, with the protocol's HTTP header names. The servlet is configured with {@code mcp.server.*}
  * properties; its implementation is internal.
  */
+@NullMarked
 package dev.mcpspring.transport;
+
+import org.jspecify.annotations.NullMarked;

@@ -13,6 +13,7 @@ import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.server.internal.ServerRegistries;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.aop.scope.ScopedObject;
 import org.springframework.aop.scope.ScopedProxyUtils;
@@ -146,7 +147,7 @@ public class AnnotatedMethodRegistrar implements SmartInitializingSingleton, Bea
     }
 
     /** The class whose methods to search, or {@code null} when the bean's type cannot be determined. */
-    private Class<?> targetClass(String beanName) {
+    private @Nullable Class<?> targetClass(String beanName) {
         Class<?> type;
         try {
             type = AutoProxyUtils.determineTargetClass(beanFactory, beanName);

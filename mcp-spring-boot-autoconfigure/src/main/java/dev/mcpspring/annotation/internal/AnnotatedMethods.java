@@ -17,6 +17,7 @@ import dev.mcpspring.annotation.McpPrompt;
 import dev.mcpspring.annotation.McpResource;
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.protocol.Icon;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.MethodParameter;
@@ -100,7 +101,7 @@ final class AnnotatedMethods {
     }
 
     /** {@code null} for an empty annotation attribute. */
-    static String textOrNull(String text) {
+    static @Nullable String textOrNull(@Nullable String text) {
         return text == null || text.isEmpty() ? null : text;
     }
 
@@ -109,7 +110,7 @@ final class AnnotatedMethods {
      *
      * @throws IllegalArgumentException naming the icon that is invalid
      */
-    static List<Icon> icons(McpIcon[] icons) {
+    static @Nullable List<Icon> icons(McpIcon[] icons) {
         if (icons.length == 0) {
             return null;
         }

@@ -26,6 +26,7 @@ import dev.mcpspring.server.ResourceSpecification;
 import dev.mcpspring.server.ResourceTemplateRegistry;
 import dev.mcpspring.server.ResourceTemplateSpecification;
 import dev.mcpspring.server.UriTemplate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.GenericTypeResolver;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -168,7 +169,7 @@ final class AnnotatedResourceFactory {
     }
 
     /** The annotation's audience, priority and last modification, or {@code null} when it sets none. */
-    private static Annotations annotations(McpResource annotation) {
+    private static @Nullable Annotations annotations(McpResource annotation) {
         List<String> audience = annotation.audience().length == 0 ? null
                 : Arrays.stream(annotation.audience()).distinct().map(Role::wireName).toList();
         double priority = annotation.priority();

@@ -2,6 +2,8 @@ package dev.mcpspring.annotation.internal;
 
 import java.lang.reflect.Method;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Validation of a tool method's arguments, kept behind this interface so that nothing outside its Bean Validation
  * implementation ({@link JakartaArgumentValidation}) refers to {@code jakarta.validation}, which is optional.
@@ -15,14 +17,14 @@ interface ArgumentValidation {
      * @param argumentNames the JSON name of each parameter, {@code null} for injected parameters
      * @return a validator, or {@code null} when the method declares no constraints on its parameters
      */
-    MethodValidator forMethod(Method method, String[] argumentNames);
+    @Nullable MethodValidator forMethod(Method method, String[] argumentNames);
 
     /**
      * The text for an exception that reports invalid arguments of {@code method} (for example a
      * {@code ConstraintViolationException} from a {@code @Validated} proxy), or {@code null} when {@code failure}
      * is something else.
      */
-    String describeInvalidArguments(Throwable failure, Method method, String[] argumentNames);
+    @Nullable String describeInvalidArguments(Throwable failure, Method method, String[] argumentNames);
 
     /** Validates the arguments of one method. */
     interface MethodValidator {
@@ -34,6 +36,6 @@ interface ArgumentValidation {
          * @param args the arguments, injected ones included
          * @return what is wrong, or {@code null} when the arguments are valid or the bean's proxy validates them
          */
-        String validate(Object bean, Object[] args);
+        @Nullable String validate(Object bean, @Nullable Object[] args);
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.ResolvableType;
 import org.springframework.util.ClassUtils;
 
@@ -79,7 +80,7 @@ final class AsyncResults {
         }
     }
 
-    private static CompletableFuture<?> toFuture(Object result) {
+    private static @Nullable CompletableFuture<?> toFuture(Object result) {
         if (result instanceof CompletionStage<?> stage) {
             return stage.toCompletableFuture();
         }

@@ -6,6 +6,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -46,7 +47,7 @@ final class BeanMethod {
     }
 
     /** The object to call the method on ({@code null} for a static method). */
-    Object target() {
+    @Nullable Object target() {
         return bean.get();
     }
 

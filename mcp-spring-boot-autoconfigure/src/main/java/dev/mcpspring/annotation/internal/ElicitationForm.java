@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -167,7 +169,7 @@ final class ElicitationForm {
      * A bound as an inclusive one: a number's bound as it is (an exclusive bound then admits the bound itself, the
      * closest the form can say); an integer's rounded to the first integer inside.
      */
-    private static BigDecimal bound(JsonNode node, boolean integer, RoundingMode rounding, int step) {
+    private static @Nullable BigDecimal bound(JsonNode node, boolean integer, RoundingMode rounding, int step) {
         if (node == null || !node.isNumber()) {
             return null;
         }
@@ -231,7 +233,7 @@ final class ElicitationForm {
     }
 
     /** The options of an enum: the {@code enum} values or the {@code oneOf} {@code const}/{@code title} pairs. */
-    private static List<JsonNode> options(ObjectNode schema) {
+    private static @Nullable List<JsonNode> options(ObjectNode schema) {
         JsonNode options = schema.has("enum") ? schema.get("enum") : schema.get("oneOf");
         if (options == null || !options.isArray()) {
             return null;
@@ -342,7 +344,7 @@ final class ElicitationForm {
      * A schema with a {@code $ref} into the definitions replaced by the definition, the keywords beside the reference
      * winning; {@code null} when the definition is not there.
      */
-    private ObjectNode resolve(ObjectNode schema) {
+    private @Nullable ObjectNode resolve(ObjectNode schema) {
         JsonNode ref = schema.get("$ref");
         if (ref == null) {
             return schema;

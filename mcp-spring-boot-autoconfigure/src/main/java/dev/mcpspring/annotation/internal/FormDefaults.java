@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.github.victools.jsonschema.generator.FieldScope;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -31,7 +32,7 @@ final class FormDefaults {
     }
 
     /** The text of a property's {@code @JsonProperty(defaultValue)}, for victools' default resolver. */
-    static Object resolve(FieldScope field) {
+    static @Nullable Object resolve(FieldScope field) {
         if (field.isFakeContainerItemScope()) {
             return null;
         }

@@ -16,6 +16,7 @@ import jakarta.validation.metadata.MethodDescriptor;
 import org.aopalliance.aop.Advice;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.framework.Advised;
 import org.springframework.aop.framework.AopProxyUtils;
@@ -50,7 +51,7 @@ final class JakartaArgumentValidation implements ArgumentValidation {
     }
 
     /** Validation with the default Bean Validation provider, or {@code null} when there is none. */
-    static ArgumentValidation withDefaultProvider() {
+    static @Nullable ArgumentValidation withDefaultProvider() {
         try {
             return new JakartaArgumentValidation(Validation.buildDefaultValidatorFactory().getValidator());
         }
@@ -61,7 +62,7 @@ final class JakartaArgumentValidation implements ArgumentValidation {
     }
 
     @Override
-    public MethodValidator forMethod(Method method, String[] argumentNames) {
+    public @Nullable MethodValidator forMethod(Method method, String[] argumentNames) {
         MethodDescriptor descriptor = validator.getConstraintsForClass(method.getDeclaringClass())
             .getConstraintsForMethod(method.getName(), method.getParameterTypes());
         if (descriptor == null || !descriptor.hasConstrainedParameters()) {
@@ -79,7 +80,7 @@ final class JakartaArgumentValidation implements ArgumentValidation {
     }
 
     @Override
-    public String describeInvalidArguments(Throwable failure, Method method, String[] argumentNames) {
+    public @Nullable String describeInvalidArguments(Throwable failure, Method method, String[] argumentNames) {
         if (!(failure instanceof ConstraintViolationException cve) || cve.getConstraintViolations() == null
                 || cve.getConstraintViolations().isEmpty()) {
             return null;

@@ -11,6 +11,7 @@ import java.util.Optional;
 import dev.mcpspring.annotation.McpResource;
 import dev.mcpspring.protocol.ReadResourceResult;
 import dev.mcpspring.protocol.ResourceContents;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.ResolvableType;
 import tools.jackson.databind.ObjectMapper;
 
@@ -120,7 +121,7 @@ final class ResourceContentsMapper {
      * @throws tools.jackson.core.JacksonException when a value cannot be written as JSON
      * @throws IllegalStateException               when a collection holds something else than contents
      */
-    ReadResourceResult map(Object value, String uri) {
+    @Nullable ReadResourceResult map(Object value, String uri) {
         if (value instanceof Optional<?> optional) {
             value = optional.orElse(null);
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 
 import dev.mcpspring.protocol.CallToolResult;
 import dev.mcpspring.protocol.Content;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.ResolvableType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -39,7 +40,7 @@ final class ResultMapper {
 
     private final Kind kind;
 
-    private final ObjectNode outputSchema;
+    private final @Nullable ObjectNode outputSchema;
 
     private final boolean wrapped;
 
@@ -127,7 +128,7 @@ final class ResultMapper {
     }
 
     /** The tool's {@code outputSchema}, or {@code null} when its results are not structured. */
-    ObjectNode outputSchema() {
+    @Nullable ObjectNode outputSchema() {
         return outputSchema;
     }
 

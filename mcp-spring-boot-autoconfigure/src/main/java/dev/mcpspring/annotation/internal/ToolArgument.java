@@ -2,6 +2,7 @@ package dev.mcpspring.annotation.internal;
 
 import java.lang.reflect.Type;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 
 import dev.mcpspring.annotation.McpTool;
@@ -21,5 +22,5 @@ import dev.mcpspring.annotation.McpTool;
  * @param header          the {@code Mcp-Param-*} header the argument is mirrored into, or {@code null}
  */
 record ToolArgument(String name, MethodParameter parameter, Type valueType, boolean optionalWrapper, boolean required,
-        String title, String description, String header) {
+        @Nullable String title, @Nullable String description, @Nullable String header) {
 }

@@ -15,6 +15,7 @@ import dev.mcpspring.server.ToolInvocation;
 import dev.mcpspring.server.internal.ToolFailures;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
@@ -45,7 +46,7 @@ final class ToolMethodInvoker implements ToolHandler {
     private final String[] argumentNames;
 
     /** The argument names the method takes, or {@code null} when it accepts unknown ones. */
-    private final Set<String> knownArguments;
+    private final @Nullable Set<String> knownArguments;
 
     private final ArgumentValidation validation;
 
@@ -105,7 +106,7 @@ final class ToolMethodInvoker implements ToolHandler {
     }
 
     /** What is wrong with arguments the method has no parameter for, or {@code null}. */
-    private String unknownArguments(ObjectNode arguments) {
+    private @Nullable String unknownArguments(ObjectNode arguments) {
         if (knownArguments == null || knownArguments.containsAll(arguments.propertyNames())) {
             return null;
         }
@@ -157,7 +158,7 @@ final class ToolMethodInvoker implements ToolHandler {
     }
 
     /** Spring's adapted form of the violations a {@code @Validated} proxy found. */
-    private String describe(MethodValidationException result) {
+    private @Nullable String describe(MethodValidationException result) {
         Method called = method.method();
         if (result.isForReturnValue() || !result.getMethod().getName().equals(called.getName())
                 || result.getMethod().getParameterCount() != called.getParameterCount()) {

@@ -6,4 +6,7 @@
  * inputs, outputs and elicitation forms, mapping return values (plain, asynchronous or reactive) to results, and
  * registering the resulting specifications.
  */
+@NullMarked
 package dev.mcpspring.annotation.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -96,7 +98,7 @@ public final class JsonBindingMessages {
     }
 
     /** What a JSON value for this type looks like, or {@code null} when there is nothing useful to say. */
-    private static String expected(Class<?> type, ObjectMapper mapper) {
+    private static @Nullable String expected(Class<?> type, ObjectMapper mapper) {
         if (type == null) {
             return null;
         }
@@ -159,7 +161,7 @@ public final class JsonBindingMessages {
     }
 
     /** The node at {@code path} inside {@code value}, or {@code null}. */
-    private static JsonNode at(JsonNode value, List<JacksonException.Reference> path) {
+    private static @Nullable JsonNode at(JsonNode value, List<JacksonException.Reference> path) {
         JsonNode node = value;
         for (JacksonException.Reference reference : path) {
             if (node == null) {

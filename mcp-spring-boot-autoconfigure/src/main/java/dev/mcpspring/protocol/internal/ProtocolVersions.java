@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.ProtocolVersion;
 
 /**
@@ -16,7 +18,7 @@ public final class ProtocolVersions {
 
     private final List<String> newestFirst;
 
-    private final String latestLegacy;
+    private final @Nullable String latestLegacy;
 
     private ProtocolVersions(List<String> newestFirst) {
         this.newestFirst = newestFirst;
@@ -76,7 +78,7 @@ public final class ProtocolVersions {
      * The answer to an {@code initialize} request: the client's version when it is an enabled legacy revision,
      * else the newest enabled legacy revision, or {@code null} when no legacy revision is enabled.
      */
-    public String negotiate(String requested) {
+    public @Nullable String negotiate(@Nullable String requested) {
         return contains(requested) && !ProtocolVersion.isModern(requested) ? ProtocolVersion.canonical(requested)
                 : latestLegacy;
     }

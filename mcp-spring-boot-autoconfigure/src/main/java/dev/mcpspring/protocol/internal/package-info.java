@@ -4,4 +4,7 @@
  * Protocol helpers only the engine uses: the set of revisions a server is configured to speak and the wording of
  * JSON binding failures.
  */
+@NullMarked
 package dev.mcpspring.protocol.internal;
+
+import org.jspecify.annotations.NullMarked;

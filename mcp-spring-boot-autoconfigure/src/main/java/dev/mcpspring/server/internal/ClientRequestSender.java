@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.protocol.CancelledNotification;
 import dev.mcpspring.protocol.JsonRpcCodec;
@@ -64,8 +65,8 @@ final class ClientRequestSender {
      * @param stream where to send it: a request's response stream, or {@code null} for the session's GET stream
      * @param params the params, or {@code null} for none
      */
-    <T> CompletableFuture<T> send(McpSession session, MessageSink stream, String method, Object params,
-            Class<T> resultType, Duration timeout) {
+    <T> CompletableFuture<T> send(McpSession session, @Nullable MessageSink stream, String method,
+            @Nullable Object params, Class<T> resultType, Duration timeout) {
         if (session.id() == null) {
             return stateless(method);
         }

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.ClientCapabilities;
 import dev.mcpspring.protocol.ElicitationCompleteNotification;
 import dev.mcpspring.protocol.ElicitationRequest;
@@ -68,8 +70,8 @@ final class DefaultPeerHandle implements PeerHandle {
      * @param cancellation  the request's cancellation, or {@code null} for a session's handle
      * @param rounds        the rounds of a modern request that may ask the client, else {@code null}
      */
-    DefaultPeerHandle(McpSession session, MessageSink stream, Object progressToken,
-            RequestCancellation cancellation, PeerContext peers, InputRounds rounds) {
+    DefaultPeerHandle(McpSession session, @Nullable MessageSink stream, @Nullable Object progressToken,
+            @Nullable RequestCancellation cancellation, PeerContext peers, @Nullable InputRounds rounds) {
         this(session, stream, progressToken, cancellation, peers, rounds, null, null);
     }
 

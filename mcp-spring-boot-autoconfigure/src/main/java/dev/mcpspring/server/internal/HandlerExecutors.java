@@ -8,6 +8,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Makes the executor MCP handlers run on: one virtual thread per task when the JVM has virtual threads (Java 21
  * and later), else a bounded pool of platform threads with a bounded queue, so overload is refused instead of
@@ -56,7 +58,7 @@ public final class HandlerExecutors {
         }
     }
 
-    private static ExecutorService virtualThreadExecutor() {
+    private static @Nullable ExecutorService virtualThreadExecutor() {
         if (!virtualThreadsAvailable()) {
             return null;
         }

@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.JsonRpcError;
 import dev.mcpspring.protocol.McpException;
@@ -63,7 +65,7 @@ final class InputRounds {
     private final JsonNode inputResponses;
 
     /** The opened requestState of the earlier rounds, or {@code null} in the first round. */
-    private final ObjectNode state;
+    private final @Nullable ObjectNode state;
 
     // Made when first needed: most requests ask the client nothing, and pay for none of it.
 
@@ -250,7 +252,7 @@ final class InputRounds {
     }
 
     /** This round's answer to the question (when it was the question asked), else an earlier round's. */
-    private JsonNode answerTo(String key, String questionDigest) {
+    private @Nullable JsonNode answerTo(String key, String questionDigest) {
         JsonNode fresh = inputResponses == null ? null : inputResponses.get(key);
         JsonNode askedDigest = state == null ? null : state.path("asked").get(key);
         if (fresh != null && fresh.isObject() && (askedDigest == null || questionDigest.equals(askedDigest.asString()))) {
@@ -264,7 +266,7 @@ final class InputRounds {
     }
 
     /** The answer as {@code type}, or {@code null} when it is not a well-formed result of {@code method}. */
-    private <T> T bind(String method, JsonNode answer, Class<T> type) {
+    private <T> @Nullable T bind(String method, JsonNode answer, Class<T> type) {
         boolean wellFormed = switch (method) {
             case McpMethods.SAMPLING_CREATE_MESSAGE -> answer.has("content") && answer.path("role").isString();
             case McpMethods.ELICITATION_CREATE -> answer.path("action").isString();

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.InitializeRequest;
@@ -233,7 +234,8 @@ public class McpServer {
      * @param request       the request
      * @param requestStream where messages sent before the result go (the request's response stream)
      */
-    public JsonRpcMessage handle(McpSession session, JsonRpcMessage.Request request, MessageSink requestStream) {
+    public @Nullable JsonRpcMessage handle(McpSession session, JsonRpcMessage.Request request,
+            MessageSink requestStream) {
         return handle(session, request, requestStream, null);
     }
 
@@ -250,8 +252,8 @@ public class McpServer {
      * @throws SessionClosedException when the session turns out to be closed (perhaps by another instance) as the
      *                                request is registered: a transport answers as for an unknown session
      */
-    public JsonRpcMessage handle(McpSession session, JsonRpcMessage.Request request, MessageSink requestStream,
-            Principal principal) {
+    public @Nullable JsonRpcMessage handle(McpSession session, JsonRpcMessage.Request request,
+            MessageSink requestStream, @Nullable Principal principal) {
         try (SessionManager.Activity work = beginWork()) {
             return handleCounted(session, request, requestStream, principal);
         }
@@ -278,7 +280,8 @@ public class McpServer {
      * @param requestStream where progress and log messages go (the request's response stream)
      * @param principal     who sent the request, {@code null} when anonymous
      */
-    public JsonRpcMessage handleModern(ModernRequest request, MessageSink requestStream, Principal principal) {
+    public @Nullable JsonRpcMessage handleModern(ModernRequest request, MessageSink requestStream,
+            @Nullable Principal principal) {
         try (SessionManager.Activity work = beginWork()) {
             RequestCancellation cancellation = new RequestCancellation();
             requestStream.onDisconnect(() -> cancellation.cancelByClient("the client closed the response stream"));
@@ -294,7 +297,7 @@ public class McpServer {
      *
      * @return {@code null} when the stream is open, else the error response to send instead
      */
-    public JsonRpcMessage listen(ModernRequest request, MessageSink stream) {
+    public @Nullable JsonRpcMessage listen(ModernRequest request, MessageSink stream) {
         if (shuttingDown) {
             return new JsonRpcMessage.ErrorResponse(request.request().id(),
                     new JsonRpcError(ErrorCodes.INTERNAL_ERROR, "Service unavailable: " + SHUTTING_DOWN));
@@ -444,8 +447,8 @@ public class McpServer {
         }
     }
 
-    private JsonRpcMessage handleCounted(McpSession session, JsonRpcMessage.Request request,
-            MessageSink requestStream, Principal principal) {
+    private @Nullable JsonRpcMessage handleCounted(McpSession session, JsonRpcMessage.Request request,
+            MessageSink requestStream, @Nullable Principal principal) {
         RequestCancellation cancellation = new RequestCancellation();
         SessionManager.Activity inFlight;
         try {

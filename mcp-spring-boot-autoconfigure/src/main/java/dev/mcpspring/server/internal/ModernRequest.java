@@ -3,6 +3,8 @@ package dev.mcpspring.server.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.ClientCapabilities;
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.Implementation;
@@ -26,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * @param logLevel        {@code io.modelcontextprotocol/logLevel}, or {@code null}: then no log message is sent
  */
 public record ModernRequest(JsonRpcMessage.Request request, String protocolVersion, ClientCapabilities capabilities,
-        Implementation clientInfo, LoggingLevel logLevel) {
+        @Nullable Implementation clientInfo, @Nullable LoggingLevel logLevel) {
 
     /** The {@code _meta} key of the protocol version of a request. */
     public static final String PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
@@ -47,7 +49,7 @@ public record ModernRequest(JsonRpcMessage.Request request, String protocolVersi
      * The protocol version a request's {@code _meta} names, or {@code null} when it names none; used to tell a
      * modern request from a legacy one.
      */
-    public static String versionOf(JsonNode params) {
+    public static @Nullable String versionOf(@Nullable JsonNode params) {
         JsonNode version = params == null ? null : params.path("_meta").get(PROTOCOL_VERSION);
         return version != null && version.isString() ? version.asString() : null;
     }
@@ -106,7 +108,7 @@ public record ModernRequest(JsonRpcMessage.Request request, String protocolVersi
     }
 
     /** The client's identity, read member by member unless it has icons: every request of a client carries it. */
-    private static Implementation clientInfo(JsonRpcCodec codec, JsonNode info) {
+    private static @Nullable Implementation clientInfo(JsonRpcCodec codec, JsonNode info) {
         if (info == null || info.isNull()) {
             return null;
         }
@@ -126,7 +128,7 @@ public record ModernRequest(JsonRpcMessage.Request request, String protocolVersi
                 text(info, "description"), null, text(info, "websiteUrl"));
     }
 
-    private static String text(JsonNode info, String name) {
+    private static @Nullable String text(JsonNode info, String name) {
         JsonNode value = info.get(name);
         if (value == null || value.isNull()) {
             return null;
@@ -138,7 +140,7 @@ public record ModernRequest(JsonRpcMessage.Request request, String protocolVersi
         return value.asString();
     }
 
-    private static LoggingLevel logLevel(JsonNode level) {
+    private static @Nullable LoggingLevel logLevel(JsonNode level) {
         if (level == null || level.isNull()) {
             return null;
         }

@@ -5,6 +5,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.McpException;
 
 /**
@@ -24,7 +26,7 @@ public final class Pagination {
      * @param items      the next items
      * @param nextCursor the cursor of the page after, or {@code null} on the last page
      */
-    public record Page<T>(List<T> items, String nextCursor) {
+    public record Page<T>(List<T> items, @Nullable String nextCursor) {
     }
 
     /**
@@ -32,7 +34,7 @@ public final class Pagination {
      *
      * @throws McpException -32602 when the cursor was not made by this server
      */
-    public static <T> Page<T> page(List<T> sorted, Function<T, String> key, String cursor, int pageSize) {
+    public static <T> Page<T> page(List<T> sorted, Function<T, String> key, @Nullable String cursor, int pageSize) {
         int start = cursor == null ? 0 : indexAfter(sorted, key, decode(cursor));
         int end = Math.min(sorted.size(), start + pageSize);
         String next = end < sorted.size() ? encode(key.apply(sorted.get(end - 1))) : null;

@@ -12,6 +12,8 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Seals the {@code requestState} of multi round-trip requests with authenticated encryption (AES-256-GCM): the
  * client can neither read nor change it, and a state sealed with another key fails to open. Every instance of a
@@ -80,7 +82,7 @@ public final class RequestStateSealer {
      * @return the plain bytes, or {@code null} when {@code sealed} is not a state this key sealed (tampered with,
      *         truncated, not base64, or sealed with another key)
      */
-    public byte[] open(String sealed) {
+    public byte @Nullable [] open(String sealed) {
         byte[] bytes;
         try {
             bytes = Base64.getUrlDecoder().decode(sealed);

@@ -7,4 +7,7 @@
  * ({@link ModernRequest}, multi round-trip requests with {@link InputRounds} and {@link RequestStateSealer},
  * {@code subscriptions/listen} streams); pagination, and the rules of tool names and scopes.
  */
+@NullMarked
 package dev.mcpspring.server.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,8 @@ package dev.mcpspring.session.internal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Shares equal immutable values: {@link #intern} hands out one canonical instance per distinct value, so that
  * thousands of sessions of the same client program hold one copy of what it sent in {@code initialize}.
@@ -29,7 +31,7 @@ final class BoundedInterner<T> {
     }
 
     /** The canonical instance equal to {@code value}, which becomes it when there is none yet; null stays null. */
-    T intern(T value) {
+    @Nullable T intern(@Nullable T value) {
         if (value == null) {
             return null;
         }

@@ -5,4 +5,7 @@
  * that keep every event in the {@link dev.mcpspring.session.EventStore} ({@link SessionStream}), session ids and
  * the keys of pending requests.
  */
+@NullMarked
 package dev.mcpspring.session.internal;
+
+import org.jspecify.annotations.NullMarked;

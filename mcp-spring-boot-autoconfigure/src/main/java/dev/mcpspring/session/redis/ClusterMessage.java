@@ -1,6 +1,7 @@
 package dev.mcpspring.session.redis;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,8 +20,9 @@ import tools.jackson.databind.JsonNode;
  * @param text       a reason (cancellation) or an error (refused attachment)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ClusterMessage(Type type, String from, String session, String stream, String connection, String request,
-        String eventId, Long sequence, JsonNode message, String text) {
+record ClusterMessage(Type type, String from, @Nullable String session, @Nullable String stream,
+        @Nullable String connection, @Nullable String request, @Nullable String eventId, @Nullable Long sequence,
+        @Nullable JsonNode message, @Nullable String text) {
 
     /** The kinds of cluster messages. */
     enum Type {

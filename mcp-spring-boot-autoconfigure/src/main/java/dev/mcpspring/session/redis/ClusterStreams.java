@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.mcpspring.protocol.ErrorCodes;
@@ -52,10 +53,10 @@ final class ClusterStreams {
     interface Sessions {
 
         /** The session, loaded when not cached; {@code null} when it is gone. */
-        LocalSession find(String sessionId);
+        @Nullable LocalSession find(String sessionId);
 
         /** The session if cached here, else {@code null}. */
-        LocalSession cached(String sessionId);
+        @Nullable LocalSession cached(String sessionId);
 
         /** Every session cached here. */
         Collection<LocalSession> all();

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.session.SessionClosedException;
 import dev.mcpspring.session.SessionManager.Activity;
@@ -36,13 +38,13 @@ final class LocalSession {
 
     // guarded by this; the maps are created on first use
 
-    private SessionStream standalone;
+    private @Nullable SessionStream standalone;
 
-    private Map<String, SessionStream> requestStreams;
+    private @Nullable Map<String, SessionStream> requestStreams;
 
-    private Map<String, CompletableFuture<JsonRpcMessage>> pending;
+    private @Nullable Map<String, CompletableFuture<JsonRpcMessage>> pending;
 
-    private Map<String, Consumer<Cancellation>> inFlight;
+    private @Nullable Map<String, Consumer<Cancellation>> inFlight;
 
     private boolean closed;
 
@@ -104,7 +106,7 @@ final class LocalSession {
         return closed;
     }
 
-    synchronized SessionStream standalone() {
+    synchronized @Nullable SessionStream standalone() {
         return standalone;
     }
 
@@ -149,7 +151,7 @@ final class LocalSession {
         requestStreams = removeDroppingEmpty(requestStreams, stream.streamId(), stream);
     }
 
-    synchronized SessionStream requestStream(String streamId) {
+    synchronized @Nullable SessionStream requestStream(String streamId) {
         return requestStreams == null ? null : requestStreams.get(streamId);
     }
 
@@ -164,7 +166,7 @@ final class LocalSession {
         return true;
     }
 
-    synchronized CompletableFuture<JsonRpcMessage> takePending(String token) {
+    synchronized @Nullable CompletableFuture<JsonRpcMessage> takePending(String token) {
         CompletableFuture<JsonRpcMessage> future = pending == null ? null : pending.get(token);
         pending = removeDroppingEmpty(pending, token, future);
         return future;
@@ -191,7 +193,7 @@ final class LocalSession {
         return present;
     }
 
-    synchronized Consumer<Cancellation> takeInFlight(String token) {
+    synchronized @Nullable Consumer<Cancellation> takeInFlight(String token) {
         Consumer<Cancellation> cancel = inFlight == null ? null : inFlight.get(token);
         inFlight = removeDroppingEmpty(inFlight, token, cancel);
         return cancel;
@@ -242,7 +244,8 @@ final class LocalSession {
         }
     }
 
-    private static <K, V> Map<K, V> removeDroppingEmpty(Map<K, V> map, K key, V value) {
+    private static <K, V> @Nullable Map<K, V> removeDroppingEmpty(@Nullable Map<K, V> map, K key,
+            @Nullable V value) {
         if (map == null) {
             return null;
         }

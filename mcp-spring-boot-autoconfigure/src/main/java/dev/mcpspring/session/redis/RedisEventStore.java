@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -90,7 +91,7 @@ public final class RedisEventStore implements EventStore {
     }
 
     @Override
-    public void append(String sessionId, String streamId, long sequence, JsonRpcMessage message) {
+    public void append(String sessionId, String streamId, long sequence, @Nullable JsonRpcMessage message) {
         String data = message == null ? "" : new String(codec.write(message), StandardCharsets.UTF_8);
         RedisCalls.run(() -> redis.execute(APPEND,
                 List.of(keys.events(sessionId, streamId), keys.eventStreams(sessionId), keys.endedStreams(sessionId)),
@@ -116,7 +117,7 @@ public final class RedisEventStore implements EventStore {
     }
 
     /** The JSON array of the ids of the requests a request stream answers, or {@code null}. */
-    String requestsOf(String sessionId, String streamId) {
+    @Nullable String requestsOf(String sessionId, String streamId) {
         return RedisCalls.run(() -> redis.<String, String>opsForHash().get(keys.streamRequests(sessionId), streamId));
     }
 

@@ -2,6 +2,8 @@ package dev.mcpspring.session.redis;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.ClientCapabilities;
 import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.LoggingLevel;
@@ -33,14 +35,15 @@ final class RedisSession extends SessionState {
 
     private final SessionValues values;
 
-    RedisSession(String id, String principal, Writer writer, SessionValues values) {
+    RedisSession(String id, @Nullable String principal, Writer writer, SessionValues values) {
         super(id, principal);
         this.writer = writer;
         this.values = values;
     }
 
     @Override
-    public void initialize(String protocolVersion, Implementation clientInfo, ClientCapabilities capabilities) {
+    public void initialize(String protocolVersion, @Nullable Implementation clientInfo,
+            ClientCapabilities capabilities) {
         writer.write(this, values.initialized(protocolVersion, clientInfo, capabilities));
         super.initialize(protocolVersion, clientInfo, capabilities);
     }

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.DefaultStringRedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisZSetCommands.ZAddArgs;
@@ -177,7 +178,7 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
     // ---------------------------------------------------------------- sessions
 
     @Override
-    public McpSession create(String principal) {
+    public McpSession create(@Nullable String principal) {
         String id = SessionIds.next();
         long now = System.currentTimeMillis();
         Long created = RedisCalls.run(() -> redis.execute(RedisScripts.CREATE, List.of(keys.sessions(), keys.session(id)),
@@ -192,12 +193,12 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
     }
 
     @Override
-    public Optional<McpSession> find(String sessionId) {
+    public Optional<McpSession> find(@Nullable String sessionId) {
         return Optional.ofNullable(sessionId == null ? null : local(sessionId)).map(LocalSession::session);
     }
 
     /** The session as this instance holds it, loaded from Redis when it has not got it; {@code null} when gone. */
-    private LocalSession local(String sessionId) {
+    private @Nullable LocalSession local(String sessionId) {
         LocalSession local = locals.get(sessionId);
         if (local != null && !local.isClosed()) {
             local.used();
@@ -233,7 +234,7 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
     }
 
     @Override
-    public boolean close(String sessionId) {
+    public boolean close(@Nullable String sessionId) {
         if (sessionId == null) {
             return false;
         }

@@ -2,6 +2,8 @@ package dev.mcpspring.session.redis;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.session.MessageSink;
@@ -61,7 +63,7 @@ final class RemoteConnection implements MessageSink {
         return forward(eventId, null);
     }
 
-    private boolean forward(String eventId, JsonRpcMessage message) {
+    private boolean forward(String eventId, @Nullable JsonRpcMessage message) {
         if (!open.get()) {
             return false;
         }

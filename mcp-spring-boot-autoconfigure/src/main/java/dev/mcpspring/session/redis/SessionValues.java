@@ -3,6 +3,8 @@ package dev.mcpspring.session.redis;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.ClientCapabilities;
 import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.ProtocolVersion;
@@ -17,8 +19,8 @@ final class SessionValues {
         this.mapper = mapper;
     }
 
-    Map<String, String> initialized(String protocolVersion, Implementation clientInfo,
-            ClientCapabilities capabilities) {
+    Map<String, String> initialized(String protocolVersion, @Nullable Implementation clientInfo,
+            @Nullable ClientCapabilities capabilities) {
         Map<String, String> fields = new HashMap<>(4);
         fields.put(RedisSession.VERSION, ProtocolVersion.canonical(protocolVersion));
         if (clientInfo != null) {
@@ -29,11 +31,11 @@ final class SessionValues {
         return fields;
     }
 
-    Implementation clientInfo(String json) {
+    @Nullable Implementation clientInfo(@Nullable String json) {
         return json == null ? null : mapper.readValue(json, Implementation.class);
     }
 
-    ClientCapabilities capabilities(String json) {
+    ClientCapabilities capabilities(@Nullable String json) {
         return json == null ? ClientCapabilities.NONE : ClientCapabilities.of(mapper.readTree(json));
     }
 }

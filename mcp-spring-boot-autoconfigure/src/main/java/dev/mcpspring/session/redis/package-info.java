@@ -4,4 +4,7 @@
  * one JVM (a waiting call, a running handler, an open stream) is reached over Redis pub/sub; the package-private
  * types are that machinery.
  */
+@NullMarked
 package dev.mcpspring.session.redis;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,8 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The media ranges of an {@code Accept} header, read per RFC 9110 section 12.5.1: wildcards, parameters and
  * q-values, where the most specific matching range decides and {@code q=0} means "not acceptable".
@@ -47,7 +49,7 @@ final class AcceptHeader {
 
     private record MediaRange(String type, String subtype, double quality) {
 
-        static MediaRange parse(String element) {
+        static @Nullable MediaRange parse(String element) {
             String[] parts = element.split(";");
             String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
             int slash = mediaType.indexOf('/');

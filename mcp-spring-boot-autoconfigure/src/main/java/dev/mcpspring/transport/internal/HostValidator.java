@@ -9,6 +9,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a request's {@code Host} may use the endpoint, the other half of the defence against DNS
@@ -103,7 +104,7 @@ final class HostValidator {
     /** A {@code Host} value split into a lower-case host (IPv6 in brackets) and an optional port. */
     record HostAndPort(String host, Integer port) {
 
-        static HostAndPort parse(String value) {
+        static @Nullable HostAndPort parse(String value) {
             if (value.isEmpty()) {
                 return null;
             }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.McpException;
@@ -139,7 +140,7 @@ final class ModernHeaders {
      * The header's value, decoded when it uses the Base64 sentinel form {@code =?base64?...?=}; {@code null} when
      * absent. A value with characters a header may not carry is refused.
      */
-    private static String decoded(String value, String headerName) {
+    private static @Nullable String decoded(String value, String headerName) {
         if (value == null) {
             return null;
         }

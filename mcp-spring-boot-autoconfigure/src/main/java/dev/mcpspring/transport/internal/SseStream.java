@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.session.EventId;
@@ -398,7 +399,7 @@ final class SseStream implements MessageSink {
         }
 
         /** The next event encoded, or {@code null} when all are written. */
-        byte[] next(SseEventEncoder encoder) {
+        byte @Nullable [] next(SseEventEncoder encoder) {
             while (events.hasNext()) {
                 EventStore.StoredEvent event = events.next();
                 if (!event.isPriming()) {

@@ -5,4 +5,7 @@
  * Accept and protocol header checks, finding the session of a request, asynchronous handling off the container
  * threads, and JSON or SSE responses with keep-alive and bounded buffers.
  */
+@NullMarked
 package dev.mcpspring.transport.internal;
+
+import org.jspecify.annotations.NullMarked;

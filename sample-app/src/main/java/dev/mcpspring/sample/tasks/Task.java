@@ -2,6 +2,8 @@ package dev.mcpspring.sample.tasks;
 
 import java.time.LocalDate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A task on the board.
  *
@@ -11,7 +13,7 @@ import java.time.LocalDate;
  * @param due      when it is due, or {@code null}
  * @param done     whether it is done
  */
-public record Task(int id, String title, Priority priority, LocalDate due, boolean done) {
+public record Task(int id, String title, Priority priority, @Nullable LocalDate due, boolean done) {
 
     Task complete() {
         return new Task(id, title, priority, due, true);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /** An in-memory task board: the application service the task tools sit on. */
@@ -20,7 +21,7 @@ public class TaskBoard {
 
     private final AtomicInteger ids = new AtomicInteger();
 
-    public Task add(String title, Priority priority, LocalDate due) {
+    public Task add(String title, Priority priority, @Nullable LocalDate due) {
         Task task = new Task(ids.incrementAndGet(), title, priority, due, false);
         tasks.put(task.id(), task);
         return task;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,7 +52,7 @@ public class TaskImportTools {
     public TaskImport importTasks(@McpToolParam(description = "The titles of the tasks, one per task; blank titles "
             + "are skipped") List<String> titles,
             @McpToolParam(description = "Priority of every imported task; NORMAL when omitted",
-                    required = false) Priority priority,
+                    required = false) @Nullable Priority priority,
             PeerHandle peer) throws InterruptedException {
         if (titles.size() > MAX_TITLES) {
             throw new IllegalArgumentException("Import at most " + MAX_TITLES + " tasks at a time, not "

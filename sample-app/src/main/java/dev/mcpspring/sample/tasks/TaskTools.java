@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.mcpspring.annotation.McpTool;
@@ -22,7 +23,8 @@ public class TaskTools {
     @McpTool(name = "add_task", title = "Add a task", description = "Adds a task to the board and returns it",
             destructiveHint = false, openWorldHint = false)
     public Task addTask(@McpToolParam(description = "What needs doing") String title,
-            @McpToolParam(description = "How urgent it is; NORMAL when omitted", required = false) Priority priority,
+            @McpToolParam(description = "How urgent it is; NORMAL when omitted",
+                    required = false) @Nullable Priority priority,
             @McpToolParam(description = "Due date (YYYY-MM-DD)", required = false) Optional<LocalDate> due) {
         if (title.isBlank()) {
             throw new IllegalArgumentException("The title must not be blank");

@@ -2,6 +2,8 @@ package dev.mcpspring.sample.workspace;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What {@code find_files} found.
  *
@@ -19,7 +21,7 @@ public record FileSearch(String pattern, List<RootSearch> roots, boolean truncat
      * @param status  whether it was searched, and if not why
      * @param matches paths of the matching files relative to the root, with {@code /} separators, sorted
      */
-    public record RootSearch(String uri, String name, Status status, List<String> matches) {
+    public record RootSearch(String uri, @Nullable String name, Status status, List<String> matches) {
     }
 
     /** Whether a root was searched. */

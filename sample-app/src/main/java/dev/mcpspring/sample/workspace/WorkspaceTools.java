@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.PatternSyntaxException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.mcpspring.annotation.McpTool;
@@ -61,7 +62,7 @@ public class WorkspaceTools {
             @McpToolParam(description = "Glob pattern for file names (not paths), for example *.md or "
                     + "{README,LICENSE}*") String pattern,
             @McpToolParam(description = "Most matches to return, 1 to 500; 50 when omitted",
-                    required = false) Integer limit,
+                    required = false) @Nullable Integer limit,
             PeerHandle peer) {
         int maxMatches = limit == null ? DEFAULT_LIMIT : limit;
         if (maxMatches < 1 || maxMatches > MAX_LIMIT) {
@@ -142,7 +143,7 @@ public class WorkspaceTools {
         }
 
         /** The directory a root names, or {@code null} when it is not a usable {@code file:} URI. */
-        private static Path localDirectory(String uri) {
+        private static @Nullable Path localDirectory(String uri) {
             try {
                 URI parsed = new URI(uri);
                 if (!"file".equalsIgnoreCase(parsed.getScheme())) {

@@ -2,6 +2,7 @@ package dev.mcpspring.sample.writing;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.mcpspring.annotation.McpTool;
@@ -46,7 +47,7 @@ public class SummaryTools {
             readOnlyHint = true, openWorldHint = false)
     public CallToolResult summarize(@McpToolParam(description = "The text to summarise") String text,
             @McpToolParam(description = "Longest summary in words, 10 to 500; 60 when omitted",
-                    required = false) Integer maxWords,
+                    required = false) @Nullable Integer maxWords,
             PeerHandle peer) {
         int words = maxWords == null ? 60 : maxWords;
         if (text.isBlank()) {
