@@ -1,5 +1,7 @@
 package dev.mcpspring.test;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,7 +34,7 @@ public record McpNotification(String method, JsonNode params) {
     }
 
     /** A progress notification's message, or a log message's {@code data} as text; {@code null} otherwise. */
-    public String message() {
+    public @Nullable String message() {
         if (isProgress()) {
             return params.hasNonNull("message") ? params.get("message").asString() : null;
         }

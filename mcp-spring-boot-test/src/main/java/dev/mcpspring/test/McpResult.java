@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.assertj.core.api.AssertProvider;
+import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.test.internal.Outcome;
 import tools.jackson.databind.JsonNode;
@@ -22,9 +23,9 @@ public final class McpResult implements AssertProvider<McpResultAssert> {
 
     private final JsonMapper mapper;
 
-    private final Supplier<JsonNode> outputSchema;
+    private final Supplier<@Nullable JsonNode> outputSchema;
 
-    McpResult(String method, Outcome outcome, JsonMapper mapper, Supplier<JsonNode> outputSchema) {
+    McpResult(String method, Outcome outcome, JsonMapper mapper, Supplier<@Nullable JsonNode> outputSchema) {
         this.method = method;
         this.outcome = outcome;
         this.mapper = mapper;
@@ -42,29 +43,29 @@ public final class McpResult implements AssertProvider<McpResultAssert> {
     }
 
     /** The JSON-RPC result, {@code null} when the request failed. */
-    public JsonNode result() {
+    public @Nullable JsonNode result() {
         return outcome.response() == null ? null : outcome.response().get("result");
     }
 
     /** The JSON-RPC error, {@code null} when the request succeeded. */
-    public JsonNode error() {
+    public @Nullable JsonNode error() {
         return outcome.response() == null ? null : outcome.response().get("error");
     }
 
     /** The JSON-RPC error's code, {@code null} when there is no error. */
-    public Integer errorCode() {
+    public @Nullable Integer errorCode() {
         JsonNode error = error();
         return error == null ? null : error.path("code").asInt();
     }
 
     /** The JSON-RPC error's message, {@code null} when there is no error. */
-    public String errorMessage() {
+    public @Nullable String errorMessage() {
         JsonNode error = error();
         return error == null ? null : error.path("message").asString();
     }
 
     /** The body of an HTTP response that carried no JSON-RPC message (an HTTP error page, say), else {@code null}. */
-    public String httpBody() {
+    public @Nullable String httpBody() {
         return outcome.body();
     }
 
@@ -78,7 +79,7 @@ public final class McpResult implements AssertProvider<McpResultAssert> {
      * The text of the result: the {@code text} blocks of a tool's {@code content} or of a prompt's messages, or the
      * text of the resource contents, joined by new lines.
      */
-    public String text() {
+    public @Nullable String text() {
         JsonNode result = result();
         if (result == null) {
             return null;
@@ -93,19 +94,19 @@ public final class McpResult implements AssertProvider<McpResultAssert> {
     }
 
     /** A tool result's {@code structuredContent}, {@code null} when it has none. */
-    public JsonNode structuredContent() {
+    public @Nullable JsonNode structuredContent() {
         JsonNode result = result();
         return result == null ? null : result.get("structuredContent");
     }
 
     /** A tool result's {@code structuredContent} bound to {@code type}, {@code null} when it has none. */
-    public <T> T structuredContent(Class<T> type) {
+    public <T> @Nullable T structuredContent(Class<T> type) {
         JsonNode content = structuredContent();
         return content == null ? null : mapper.treeToValue(content, type);
     }
 
     /** The output schema of the called tool (listed by the server), {@code null} when it declares none. */
-    public JsonNode outputSchema() {
+    public @Nullable JsonNode outputSchema() {
         return outputSchema.get();
     }
 
@@ -125,7 +126,7 @@ public final class McpResult implements AssertProvider<McpResultAssert> {
     }
 
     /** The whole JSON-RPC response, as received. */
-    public JsonNode response() {
+    public @Nullable JsonNode response() {
         return outcome.response();
     }
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.Content;
 import dev.mcpspring.protocol.ElicitationRequest;
 import dev.mcpspring.protocol.ElicitationResult;
@@ -52,7 +54,7 @@ public final class McpTestClient implements AutoCloseable {
 
     private String version;
 
-    private Connection connection;
+    private @Nullable Connection connection;
 
     McpTestClient(HttpExchange exchange, JsonMapper mapper, String protocolVersion) {
         this.core = new ClientCore(exchange, mapper);
@@ -94,7 +96,7 @@ public final class McpTestClient implements AutoCloseable {
     }
 
     /** Sends this header with every request from now on, e.g. {@code Authorization}; {@code null} removes it. */
-    public McpTestClient header(String name, String value) {
+    public McpTestClient header(String name, @Nullable String value) {
         core.header(name, value);
         return this;
     }
@@ -146,7 +148,7 @@ public final class McpTestClient implements AutoCloseable {
     }
 
     /** Asks the server for log messages of this level and above ({@code logging/setLevel}, or per request). */
-    public McpTestClient logLevel(LoggingLevel level) {
+    public McpTestClient logLevel(@Nullable LoggingLevel level) {
         core.logLevel(level == null ? null : level.wireName());
         return capabilitiesChanged();
     }
@@ -210,7 +212,7 @@ public final class McpTestClient implements AutoCloseable {
         return new McpResult(method, connection().request(method, tree), core.mapper(), () -> null);
     }
 
-    private JsonNode outputSchemaOf(String tool) {
+    private @Nullable JsonNode outputSchemaOf(String tool) {
         String cursor = null;
         do {
             McpResult page = cursor == null ? listTools() : request("tools/list", Map.of("cursor", cursor));
@@ -278,7 +280,7 @@ public final class McpTestClient implements AutoCloseable {
     // ------------------------------------------------------------------ session
 
     /** The session id, {@code null} before the first request of a 2025 revision and always in 2026-07-28. */
-    public synchronized String sessionId() {
+    public synchronized @Nullable String sessionId() {
         return connection == null ? null : connection.sessionId();
     }
 

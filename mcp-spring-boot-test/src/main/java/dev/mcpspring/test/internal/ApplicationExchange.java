@@ -10,6 +10,9 @@ import java.util.Map;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.servlet.AbstractFilterRegistrationBean;
@@ -17,6 +20,8 @@ import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.boot.web.servlet.ServletContextInitializerBeans;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.mock.web.MockFilterConfig;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -45,7 +50,7 @@ public final class ApplicationExchange implements HttpExchange {
     }
 
     @Override
-    public Response send(String method, Map<String, String> headers, byte[] body, Duration timeout)
+    public Response send(String method, Map<String, String> headers, byte @Nullable [] body, Duration timeout)
             throws IOException {
         return resolved().send(method, headers, body, timeout);
     }
@@ -84,15 +89,15 @@ public final class ApplicationExchange implements HttpExchange {
         AntPathMatcher paths = new AntPathMatcher();
         List<Filter> filters = new ArrayList<>();
         for (ServletContextInitializer initializer : new ServletContextInitializerBeans(
-                ((org.springframework.context.ConfigurableApplicationContext) context).getBeanFactory())) {
+                ((ConfigurableApplicationContext) context).getBeanFactory())) {
             if (initializer instanceof AbstractFilterRegistrationBean<?> registration && registration.isEnabled()
                     && appliesToEndpoint(registration, paths)) {
                 Filter filter = registration.getFilter();
                 try {
-                    filter.init(new org.springframework.mock.web.MockFilterConfig(servletContext,
+                    filter.init(new MockFilterConfig(servletContext,
                             registration.getFilterName()));
                 }
-                catch (jakarta.servlet.ServletException ex) {
+                catch (ServletException ex) {
                     throw new IllegalStateException("filter " + registration.getFilterName() + " failed to start", ex);
                 }
                 filters.add(filter);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.ElicitationRequest;
 import dev.mcpspring.protocol.ElicitationResult;
 import dev.mcpspring.protocol.ListRootsResult;
@@ -22,13 +24,13 @@ public final class ClientAnswers {
 
     private final JsonMapper mapper;
 
-    private volatile Function<SamplingRequest, SamplingResult> sampling;
+    private volatile @Nullable Function<SamplingRequest, SamplingResult> sampling;
 
-    private volatile Function<ElicitationRequest, ElicitationResult> elicitation;
+    private volatile @Nullable Function<ElicitationRequest, ElicitationResult> elicitation;
 
-    private volatile List<Root> roots;
+    private volatile @Nullable List<Root> roots;
 
-    private volatile Map<String, Object> capabilities;
+    private volatile @Nullable Map<String, Object> capabilities;
 
     public ClientAnswers(JsonMapper mapper) {
         this.mapper = mapper;
@@ -83,7 +85,7 @@ public final class ClientAnswers {
      *
      * @throws UnscriptedRequestException when the test scripted no answer for it
      */
-    public JsonNode answer(String method, JsonNode params) {
+    public JsonNode answer(String method, @Nullable JsonNode params) {
         return switch (method) {
             case "ping" -> mapper.createObjectNode();
             case "sampling/createMessage" -> {
@@ -101,7 +103,7 @@ public final class ClientAnswers {
         };
     }
 
-    private static <T> T required(T answer, String method, String configure) {
+    private static <T> T required(@Nullable T answer, String method, String configure) {
         if (answer == null) {
             throw new UnscriptedRequestException("the server sent '" + method + "' but the test scripted no answer: "
                     + "call McpTestClient." + configure + "(...) first");

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.test.McpNotification;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,7 +52,7 @@ public final class ClientCore {
 
     private volatile Duration timeout = DEFAULT_TIMEOUT;
 
-    private volatile String logLevel;
+    private volatile @Nullable String logLevel;
 
     public ClientCore(HttpExchange exchange, JsonMapper mapper) {
         this.exchange = exchange;
@@ -78,16 +80,16 @@ public final class ClientCore {
         this.timeout = timeout;
     }
 
-    public String logLevel() {
+    public @Nullable String logLevel() {
         return logLevel;
     }
 
-    public void logLevel(String logLevel) {
+    public void logLevel(@Nullable String logLevel) {
         this.logLevel = logLevel;
     }
 
     /** Adds a header to every request from now on ({@code null} removes it). */
-    public synchronized void header(String name, String value) {
+    public synchronized void header(String name, @Nullable String value) {
         if (value == null) {
             headers.remove(name);
         }
@@ -108,7 +110,7 @@ public final class ClientCore {
     }
 
     /** A JSON-RPC request. */
-    ObjectNode request(long id, String method, JsonNode params) {
+    ObjectNode request(long id, String method, @Nullable JsonNode params) {
         ObjectNode message = mapper.createObjectNode().put("jsonrpc", "2.0").put("id", id).put("method", method);
         if (params != null) {
             message.set("params", params);
@@ -136,7 +138,7 @@ public final class ClientCore {
     }
 
     /** Waits up to the time-out for a notification that matches; {@code null} when none came. */
-    public McpNotification awaitNotification(Predicate<McpNotification> wanted, Duration wait)
+    public @Nullable McpNotification awaitNotification(Predicate<McpNotification> wanted, Duration wait)
             throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         synchronized (notifications) {

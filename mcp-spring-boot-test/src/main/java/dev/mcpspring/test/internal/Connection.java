@@ -1,5 +1,7 @@
 package dev.mcpspring.test.internal;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.node.ObjectNode;
 
 /** The test client's way of talking to the server in one protocol era. */
@@ -23,7 +25,7 @@ public interface Connection extends AutoCloseable {
     String protocolVersion();
 
     /** The session id, {@code null} before the first request and in the stateless era. */
-    String sessionId();
+    @Nullable String sessionId();
 
     /** Ends the session, if there is one, and closes the open streams. */
     @Override

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
+
 /** Reads server-sent events off a response body, one at a time, blocking until each has arrived. */
 final class EventStreamReader implements Closeable {
 
@@ -21,7 +23,7 @@ final class EventStreamReader implements Closeable {
      * @param data  its data lines joined by new lines; empty for a priming event
      * @param retry the reconnection delay it asks for in milliseconds, or -1
      */
-    record Event(String id, String data, long retry) {
+    record Event(@Nullable String id, String data, long retry) {
     }
 
     EventStreamReader(InputStream body) {
@@ -30,7 +32,7 @@ final class EventStreamReader implements Closeable {
     }
 
     /** The next event, {@code null} at the end of the stream. */
-    Event next() throws IOException {
+    @Nullable Event next() throws IOException {
         String id = null;
         StringBuilder data = null;
         long retry = -1;

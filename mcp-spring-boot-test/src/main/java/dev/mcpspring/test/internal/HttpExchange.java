@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One HTTP request to the MCP endpoint and the way its response arrives: over the network, or in-process through
  * the servlet. The response is returned as soon as its status and headers are known; its body streams.
@@ -23,7 +25,8 @@ public interface HttpExchange {
      * @param timeout how long to wait for the head of the response
      * @throws java.net.http.HttpTimeoutException when the head did not arrive in time
      */
-    Response send(String method, Map<String, String> headers, byte[] body, Duration timeout) throws IOException;
+    Response send(String method, Map<String, String> headers, byte @Nullable [] body, Duration timeout)
+            throws IOException;
 
     /**
      * The head of a response and its body, read as it arrives; closing the body tells the server the client went
@@ -43,7 +46,7 @@ public interface HttpExchange {
         }
 
         /** The first value of a header, {@code null} when absent. */
-        public String header(String name) {
+        public @Nullable String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
             return values == null || values.isEmpty() ? null : values.get(0);
         }

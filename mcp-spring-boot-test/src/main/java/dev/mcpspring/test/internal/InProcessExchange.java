@@ -15,6 +15,8 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.mock.web.MockFilterChain;
 
 /**
@@ -46,7 +48,7 @@ public final class InProcessExchange implements HttpExchange {
     }
 
     @Override
-    public Response send(String method, Map<String, String> headers, byte[] body, Duration timeout)
+    public Response send(String method, Map<String, String> headers, byte @Nullable [] body, Duration timeout)
             throws IOException {
         InProcessResponse response = new InProcessResponse();
         InProcessRequest request = new InProcessRequest(servletContext, method, path, response);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.ProtocolVersion;
 import dev.mcpspring.test.McpNotification;
 import tools.jackson.databind.JsonNode;
@@ -27,9 +29,9 @@ public final class LegacyConnection implements Connection {
 
     private final OpenStreams streams = new OpenStreams();
 
-    private volatile String sessionId;
+    private volatile @Nullable String sessionId;
 
-    private volatile String negotiatedVersion;
+    private volatile @Nullable String negotiatedVersion;
 
     /**
      * @param core             the client
@@ -142,7 +144,7 @@ public final class LegacyConnection implements Connection {
     }
 
     @Override
-    public String sessionId() {
+    public @Nullable String sessionId() {
         return sessionId;
     }
 
@@ -165,7 +167,7 @@ public final class LegacyConnection implements Connection {
         return send("POST", core.bytes(message));
     }
 
-    private HttpExchange.Response send(String method, byte[] body) {
+    private HttpExchange.Response send(String method, byte @Nullable [] body) {
         try {
             return core.exchange().send(method, core.headers(headers(body != null)), body, core.timeout());
         }

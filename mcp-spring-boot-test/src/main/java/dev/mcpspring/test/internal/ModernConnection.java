@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.ProtocolVersion;
 import dev.mcpspring.server.ParamHeaders;
 import dev.mcpspring.test.McpNotification;
@@ -195,7 +197,7 @@ public final class ModernConnection implements Connection {
     }
 
     @Override
-    public String sessionId() {
+    public @Nullable String sessionId() {
         return null;
     }
 

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /** Requests over real HTTP with the JDK's client, to a server listening on a port. */
 public final class NetworkExchange implements HttpExchange {
 
@@ -28,7 +30,7 @@ public final class NetworkExchange implements HttpExchange {
     }
 
     @Override
-    public Response send(String method, Map<String, String> headers, byte[] body, Duration timeout)
+    public Response send(String method, Map<String, String> headers, byte @Nullable [] body, Duration timeout)
             throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
             .timeout(timeout)

@@ -2,6 +2,8 @@ package dev.mcpspring.test.internal;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.test.McpNotification;
 import tools.jackson.databind.JsonNode;
 
@@ -14,5 +16,6 @@ import tools.jackson.databind.JsonNode;
  * @param body          the HTTP body when it was not a JSON-RPC message, else {@code null}
  * @param notifications the notifications the server sent while it handled the request
  */
-public record Outcome(JsonNode response, int httpStatus, String body, List<McpNotification> notifications) {
+public record Outcome(@Nullable JsonNode response, int httpStatus, @Nullable String body,
+        List<McpNotification> notifications) {
 }

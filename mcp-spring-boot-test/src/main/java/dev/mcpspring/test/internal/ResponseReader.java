@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.BiConsumer;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.test.McpNotification;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +26,7 @@ final class ResponseReader {
      * @param retry       the reconnection delay the server asked for in milliseconds, or -1
      * @param body        the body when it was not JSON-RPC, else {@code null}
      */
-    record Read(JsonNode response, String lastEventId, long retry, String body) {
+    record Read(@Nullable JsonNode response, @Nullable String lastEventId, long retry, @Nullable String body) {
     }
 
     private final ClientCore core;
@@ -49,7 +51,7 @@ final class ResponseReader {
      *
      * @throws IOException when the time-out passed first
      */
-    Read read(HttpExchange.Response http, JsonNode id) throws IOException {
+    Read read(HttpExchange.Response http, @Nullable JsonNode id) throws IOException {
         ScheduledFuture<?> watchdog = core.closeAfterTimeout(http.body());
         try {
             Read read = readUnbounded(http, id);
@@ -64,7 +66,7 @@ final class ResponseReader {
     }
 
     /** Reads until the response to {@code id} ({@code null}: none) or the end of the body, however long. */
-    Read readUnbounded(HttpExchange.Response http, JsonNode id) throws IOException {
+    Read readUnbounded(HttpExchange.Response http, @Nullable JsonNode id) throws IOException {
         if (!http.isEventStream()) {
             String text = new String(http.readAll(), StandardCharsets.UTF_8);
             JsonNode message = parse(text);
@@ -121,7 +123,7 @@ final class ResponseReader {
     }
 
     /** Whether two JSON-RPC ids are the same: numbers by value (1 and 1.0, int and long), strings as they are. */
-    private static boolean sameId(JsonNode expected, JsonNode actual) {
+    private static boolean sameId(JsonNode expected, @Nullable JsonNode actual) {
         if (actual == null) {
             return false;
         }
@@ -129,7 +131,7 @@ final class ResponseReader {
                 ? expected.decimalValue().compareTo(actual.decimalValue()) == 0 : expected.equals(actual);
     }
 
-    private JsonNode parse(String text) {
+    private @Nullable JsonNode parse(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

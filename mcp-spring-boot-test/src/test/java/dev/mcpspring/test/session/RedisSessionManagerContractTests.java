@@ -1,4 +1,4 @@
-package dev.mcpspring.cluster;
+package dev.mcpspring.test.session;
 
 import java.time.Duration;
 
@@ -10,10 +10,10 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import dev.mcpspring.cluster.RedisServerProcess;
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.McpJsonMapper;
 import dev.mcpspring.session.SessionManager;
-import dev.mcpspring.session.SessionManagerContractTests;
 import dev.mcpspring.session.redis.RedisEventStore;
 import dev.mcpspring.session.redis.RedisSessionManager;
 

@@ -1,8 +1,4 @@
-package dev.mcpspring.session;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
+package dev.mcpspring.test.session;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,9 +17,22 @@ import dev.mcpspring.protocol.ClientCapabilities;
 import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.protocol.LoggingLevel;
+import dev.mcpspring.session.DuplicateRequestIdException;
+import dev.mcpspring.session.EventStore;
+import dev.mcpspring.session.McpSession;
+import dev.mcpspring.session.MessageSink;
+import dev.mcpspring.session.SessionClosedException;
+import dev.mcpspring.session.SessionLimitExceededException;
+import dev.mcpspring.session.SessionManager;
+import dev.mcpspring.session.StreamConflictException;
+import dev.mcpspring.session.UnknownEventIdException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.StringNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * What every {@link SessionManager} must do, whatever keeps its sessions: an implementation's test extends this

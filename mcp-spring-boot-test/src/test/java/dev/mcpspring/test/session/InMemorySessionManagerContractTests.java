@@ -1,8 +1,11 @@
-package dev.mcpspring.session;
+package dev.mcpspring.test.session;
 
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
+
+import dev.mcpspring.session.InMemorySessionManager;
+import dev.mcpspring.session.SessionManager;
 
 /** {@link InMemorySessionManager} keeps its contract (one instance: both nodes are the same manager). */
 class InMemorySessionManagerContractTests extends SessionManagerContractTests {
