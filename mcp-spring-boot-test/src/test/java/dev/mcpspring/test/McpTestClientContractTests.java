@@ -1,5 +1,8 @@
 package dev.mcpspring.test;
 
+import java.io.UncheckedIOException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,6 +21,7 @@ import dev.mcpspring.protocol.SamplingResult;
 import dev.mcpspring.test.app.KitTools.Forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the test client does, the same in-process and over HTTP, in both protocol eras: each subclass is one of
@@ -127,6 +131,22 @@ abstract class McpTestClientContractTests {
             mcp.awaitNotification("notifications/tools/list_changed");
         }
         assertThat(mcp.callTool("added_" + era())).isSuccessful().hasText("I am added_" + era());
+    }
+
+    @Test
+    void aCallThatTakesLongerThanTheTimeOutFailsTheTest() {
+        mcp.timeout(Duration.ofMillis(500));
+
+        assertThatThrownBy(() -> mcp.callTool("slow", Map.of("millis", 5_000, "progressFirst", true)))
+            .as("the response started (progress), then nothing came")
+            .isInstanceOf(UncheckedIOException.class)
+            .hasMessageContaining("failed")
+            .hasStackTraceContaining("no response within PT0.5S");
+        assertThatThrownBy(() -> mcp.callTool("slow", Map.of("millis", 5_000, "progressFirst", false)))
+            .as("nothing at all came")
+            .isInstanceOf(UncheckedIOException.class)
+            .hasRootCauseInstanceOf(HttpTimeoutException.class);
+        assertThat(Thread.currentThread().isInterrupted()).as("the test thread is not left interrupted").isFalse();
     }
 
     /** A name part that keeps the tools added by each subclass apart. */

@@ -170,15 +170,59 @@ public final class ClientCore {
         timeout = DEFAULT_TIMEOUT;
     }
 
-    /** Closes {@code body} when the time-out passes first: a read blocked on it then ends. */
-    ScheduledFuture<?> closeAfterTimeout(InputStream body) {
-        return WATCHDOG.schedule(() -> {
+    /**
+     * Ends a read of {@code body} on this thread when the time-out passes first: closes the body and interrupts
+     * the thread, since a read blocked in the JDK's HTTP client does not always wake when its stream is closed.
+     */
+    Deadline deadline(InputStream body) {
+        Deadline deadline = new Deadline(body, Thread.currentThread());
+        deadline.task = WATCHDOG.schedule(deadline::pass, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return deadline;
+    }
+
+    /** A read's time limit; {@link #end()} it when the read is over, whichever way. */
+    static final class Deadline {
+
+        private final InputStream body;
+
+        private final Thread reader;
+
+        private @Nullable ScheduledFuture<?> task;
+
+        private boolean passed;
+
+        private boolean ended;
+
+        Deadline(InputStream body, Thread reader) {
+            this.body = body;
+            this.reader = reader;
+        }
+
+        /** The time is up: unless the read ended first, its stream closes and its thread is interrupted. */
+        private synchronized void pass() {
+            if (ended) {
+                return;
+            }
+            passed = true;
             try {
                 body.close();
             }
             catch (IOException ex) {
                 // closing is all that matters
             }
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            reader.interrupt();
+        }
+
+        /** Stops the clock; {@code true} when the time-out had passed (the thread's interrupt is then cleared). */
+        synchronized boolean end() {
+            ended = true;
+            if (task != null) {
+                task.cancel(false);
+            }
+            if (passed) {
+                Thread.interrupted();
+            }
+            return passed;
+        }
     }
 }

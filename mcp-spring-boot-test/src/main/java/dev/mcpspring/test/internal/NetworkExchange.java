@@ -20,7 +20,11 @@ public final class NetworkExchange implements HttpExchange {
     /** Headers the JDK client sets itself and refuses to be given. */
     private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1 as MCP clients speak it: no h2c upgrade attempt on the first POST
+    private final HttpClient http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
 
     private final URI endpoint;
 

@@ -3,7 +3,6 @@ package dev.mcpspring.test.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
@@ -52,17 +51,22 @@ final class ResponseReader {
      * @throws IOException when the time-out passed first
      */
     Read read(HttpExchange.Response http, @Nullable JsonNode id) throws IOException {
-        ScheduledFuture<?> watchdog = core.closeAfterTimeout(http.body());
+        ClientCore.Deadline deadline = core.deadline(http.body());
+        Read read;
         try {
-            Read read = readUnbounded(http, id);
-            if (read.response() == null && watchdog.isDone()) {
-                throw new IOException("no response within " + core.timeout());
-            }
-            return read;
+            read = readUnbounded(http, id);
         }
-        finally {
-            watchdog.cancel(false);
+        catch (IOException ex) {
+            throw deadline.end() ? new IOException("no response within " + core.timeout(), ex) : ex;
         }
+        catch (RuntimeException ex) {
+            deadline.end();
+            throw ex;
+        }
+        if (deadline.end() && read.response() == null) {
+            throw new IOException("no response within " + core.timeout());
+        }
+        return read;
     }
 
     /** Reads until the response to {@code id} ({@code null}: none) or the end of the body, however long. */

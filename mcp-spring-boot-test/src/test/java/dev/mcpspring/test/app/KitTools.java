@@ -60,6 +60,17 @@ public class KitTools {
         return "lift-off";
     }
 
+    @McpTool(description = "Takes its time, after a first progress report when asked for one")
+    public String slow(@McpToolParam(description = "how long, in milliseconds") long millis,
+            @McpToolParam(description = "whether to report progress first") boolean progressFirst, PeerHandle peer)
+            throws InterruptedException {
+        if (progressFirst) {
+            peer.progress(0, 1.0, "started");
+        }
+        Thread.sleep(millis);
+        return "done";
+    }
+
     @McpTool(description = "Asks the client's model")
     public String ask(@McpToolParam(description = "the question") String question, PeerHandle peer) {
         return "the model says: " + peer.sampleText(question, 100);
