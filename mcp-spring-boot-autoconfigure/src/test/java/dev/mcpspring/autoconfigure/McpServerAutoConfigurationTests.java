@@ -9,27 +9,27 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import jakarta.servlet.http.HttpServlet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
+import dev.mcpspring.annotation.internal.AnnotatedMethodRegistrar;
+import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.McpJsonMapper;
 import dev.mcpspring.server.CompletionRegistry;
 import dev.mcpspring.server.ElicitationSchemaGenerator;
-import dev.mcpspring.server.McpRequestObserver;
+import dev.mcpspring.server.McpPeers;
 import dev.mcpspring.server.PromptRegistry;
 import dev.mcpspring.server.ResourceRegistry;
 import dev.mcpspring.server.ResourceTemplateRegistry;
+import dev.mcpspring.server.ResourceUpdates;
+import dev.mcpspring.server.ServerIdentity;
 import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.server.internal.HandlerExecutors;
 import dev.mcpspring.server.internal.McpServer;
@@ -37,9 +37,7 @@ import dev.mcpspring.session.EventStore;
 import dev.mcpspring.session.InMemoryEventStore;
 import dev.mcpspring.session.InMemorySessionManager;
 import dev.mcpspring.session.SessionManager;
-import dev.mcpspring.session.redis.RedisEventStore;
 import dev.mcpspring.session.redis.RedisSessionManager;
-import dev.mcpspring.transport.StreamableHttpServlet;
 
 /** The auto-configuration's defaults, its conditions, and every bean backing off for one of the application's. */
 class McpServerAutoConfigurationTests {
@@ -76,67 +74,54 @@ class McpServerAutoConfigurationTests {
                 .hasMessageContaining("spring-boot-starter-data-redis"));
     }
 
-    @Test
-    void theRedisStoreBacksOffForTheApplicationsOwnSessionManager() {
-        SessionManager own = mock(SessionManager.class);
-        runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
-            .withPropertyValues("mcp.server.session.store=redis")
-            .withBean(SessionManager.class, () -> own)
-            .run(context -> {
-                assertThat(context).getBean(SessionManager.class).isSameAs(own);
-                assertThat(context).doesNotHaveBean(RedisSessionManager.class);
-                assertThat(context).getBean(EventStore.class).isInstanceOf(RedisEventStore.class);
-            });
-    }
-
+    /** Each bean method with a bean of the application's own of its type; the method's name is the bean's name. */
     static Stream<Arguments> replaceableBeans() {
         JsonRpcCodec codec = new JsonRpcCodec(McpJsonMapper.create());
         return Stream.of(
-                replaceable(JsonRpcCodec.class, () -> codec),
-                replaceable(ToolRegistry.class, ToolRegistry::new),
-                replaceable(ResourceRegistry.class, ResourceRegistry::new),
-                replaceable(ResourceTemplateRegistry.class, ResourceTemplateRegistry::new),
-                replaceable(PromptRegistry.class, PromptRegistry::new),
-                replaceable(CompletionRegistry.class, CompletionRegistry::new),
-                replaceable(ElicitationSchemaGenerator.class, () -> mock(ElicitationSchemaGenerator.class)),
-                replaceable(EventStore.class, () -> mock(EventStore.class)),
-                replaceable(SessionManager.class, () -> mock(SessionManager.class)));
+                replaceable("mcpJsonRpcCodec", JsonRpcCodec.class, () -> codec),
+                replaceable("mcpToolRegistry", ToolRegistry.class, ToolRegistry::new),
+                replaceable("mcpResourceRegistry", ResourceRegistry.class, ResourceRegistry::new),
+                replaceable("mcpResourceTemplateRegistry", ResourceTemplateRegistry.class,
+                        ResourceTemplateRegistry::new),
+                replaceable("mcpPromptRegistry", PromptRegistry.class, PromptRegistry::new),
+                replaceable("mcpCompletionRegistry", CompletionRegistry.class, CompletionRegistry::new),
+                replaceable("mcpAnnotatedMethodRegistrar", AnnotatedMethodRegistrar.class,
+                        () -> mock(AnnotatedMethodRegistrar.class)),
+                replaceable("mcpServerIdentity", ServerIdentity.class,
+                        () -> new ServerIdentity(new Implementation("own", "1.0"), null)),
+                replaceable("mcpElicitationSchemaGenerator", ElicitationSchemaGenerator.class,
+                        () -> mock(ElicitationSchemaGenerator.class)),
+                replaceable("mcpServer", McpServer.class, () -> mock(McpServer.class)),
+                replaceable("mcpPeers", McpPeers.class, () -> mock(McpPeers.class)),
+                replaceable("mcpResourceUpdates", ResourceUpdates.class, () -> mock(ResourceUpdates.class)),
+                replaceable("mcpEventStore", EventStore.class, () -> mock(EventStore.class)),
+                replaceable("mcpSessionManager", SessionManager.class, () -> mock(SessionManager.class)),
+                replaceable("mcpGracefulShutdown", McpGracefulShutdown.class, () -> mock(McpGracefulShutdown.class)));
     }
 
-    private static <T> Arguments replaceable(Class<T> type, Supplier<T> bean) {
-        return Arguments.of(type.getSimpleName(), type, bean);
+    private static <T> Arguments replaceable(String beanMethod, Class<T> type, Supplier<T> bean) {
+        return Arguments.of(beanMethod, type, bean);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("replaceableBeans")
     @SuppressWarnings({ "unchecked", "rawtypes" })
-    void theApplicationsOwnBeanReplacesTheStartersOne(String name, Class type, Supplier bean) {
+    void theApplicationsOwnBeanReplacesTheStartersOne(String beanMethod, Class type, Supplier bean) {
+        runner.run(context -> assertThat(context).hasBean(beanMethod).hasSingleBean(type));
         Object own = bean.get();
-        runner.withBean(type, () -> own)
-            .run(context -> assertThat(context).getBean(type).isSameAs(own));
+        runner.withBean("own" + type.getSimpleName(), type, () -> own).run(context -> {
+            assertThat(context).doesNotHaveBean(beanMethod);
+            assertThat(context).getBean(type).isSameAs(own);
+        });
     }
 
     @Test
-    void inAServletApplicationTheEndpointIsRegisteredAndBacksOffForTheApplicationsOwn() {
-        WebApplicationContextRunner web = new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(
-                McpServerAutoConfiguration.class, McpServletTransportAutoConfiguration.class));
-        web.run(context -> assertThat(context).hasSingleBean(StreamableHttpServlet.class)
-            .hasBean("mcpServletRegistration"));
-        ServletRegistrationBean<HttpServlet> own = new ServletRegistrationBean<>(new HttpServlet() { }, "/mine");
-        web.withBean("mcpServletRegistration", ServletRegistrationBean.class, () -> own)
-            .run(context -> assertThat(context.getBean("mcpServletRegistration")).isSameAs(own));
-        runner.withConfiguration(AutoConfigurations.of(McpServletTransportAutoConfiguration.class))
-            .run(context -> assertThat(context).as("not a web application").doesNotHaveBean(StreamableHttpServlet.class));
-    }
-
-    @Test
-    void theRequestObserverBacksOffForTheApplicationsOwn() {
-        McpRequestObserver own = mock(McpRequestObserver.class);
-        ApplicationContextRunner observed = runner
-            .withConfiguration(AutoConfigurations.of(McpObservationAutoConfiguration.class));
-        observed.run(context -> assertThat(context).hasSingleBean(McpRequestObserver.class));
-        observed.withBean(McpRequestObserver.class, () -> own)
-            .run(context -> assertThat(context).getBean(McpRequestObserver.class).isSameAs(own));
+    void theHandlerExecutorBacksOffForABeanOfItsName() {
+        String name = McpServerAutoConfiguration.HANDLER_EXECUTOR_BEAN_NAME;
+        ExecutorService own = mock(ExecutorService.class);
+        runner.run(context -> assertThat(context.getBean(name)).isInstanceOf(ExecutorService.class).isNotSameAs(own));
+        runner.withBean(name, ExecutorService.class, () -> own)
+            .run(context -> assertThat(context.getBean(name)).isSameAs(own));
     }
 
     @Test

@@ -9,17 +9,16 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
-import dev.mcpspring.autoconfigure.McpTaskDecorator;
 import dev.mcpspring.autoconfigure.McpTaskDecoratorAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpTaskDecorators;
 import dev.mcpspring.autoconfigure.MdcTaskDecorator;
@@ -92,11 +91,13 @@ class McpTaskDecoratorAutoConfigurationTests {
         });
     }
 
-    @Test
-    void aBeanOfTheSameNameReplacesABuiltInDecorator() {
-        runner.withUserConfiguration(OwnMdcDecorator.class).run(context -> {
-            assertThat(context.getBean("mcpMdcTaskDecorator")).isSameAs(OwnMdcDecorator.DECORATOR);
-        });
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("BUILT_IN")
+    void aBeanOfTheSameNameReplacesABuiltInDecorator(String name) {
+        runner.run(context -> assertThat(context).hasBean(name));
+        TaskDecorator own = task -> task;
+        runner.withBean(name, TaskDecorator.class, () -> own)
+            .run(context -> assertThat(context.getBean(name)).isSameAs(own));
     }
 
     @Test
@@ -133,17 +134,5 @@ class McpTaskDecoratorAutoConfigurationTests {
             trace.add(name);
             task.run();
         };
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class OwnMdcDecorator {
-
-        static final TaskDecorator DECORATOR = task -> task;
-
-        @Bean(defaultCandidate = false)
-        @McpTaskDecorator
-        TaskDecorator mcpMdcTaskDecorator() {
-            return DECORATOR;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.mcpspring.security;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import dev.mcpspring.autoconfigure.McpAuthorizationAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpServletTransportAutoConfiguration;
+import dev.mcpspring.protocol.JsonRpcCodec;
+import dev.mcpspring.protocol.McpJsonMapper;
 import dev.mcpspring.server.GrantedScopes;
+import dev.mcpspring.server.ToolRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,6 +129,53 @@ class McpAuthorizationAutoConfigurationTests {
                 "mcp.server.authorization.authorization-servers=https://as.example.com")
             .run(context -> assertThat(context.getBean(ProtectedResource.class).authorizationServers())
                 .isEqualTo(List.of("https://as.example.com")));
+    }
+
+    @Test
+    void theProtectedResourceBacksOffForTheApplicationsOwn() {
+        WebApplicationContextRunner withResource = runner
+            .withPropertyValues("mcp.server.authorization.resource=" + Tokens.RESOURCE);
+        withResource.run(context -> assertThat(context).hasBean("mcpProtectedResource"));
+        ProtectedResource own = ProtectedResource.of(Tokens.RESOURCE, "https://as.example.com");
+        withResource.withBean(ProtectedResource.class, () -> own).run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean("mcpProtectedResource");
+            assertThat(context).getBean(ProtectedResource.class).isSameAs(own);
+        });
+    }
+
+    @Test
+    void theMetadataFilterBacksOffForABeanOfItsName() {
+        WebApplicationContextRunner withResource = runner
+            .withPropertyValues("mcp.server.authorization.resource=" + Tokens.RESOURCE);
+        withResource.run(context -> assertThat(context).hasBean("mcpProtectedResourceMetadataFilter"));
+        FilterRegistrationBean<?> own = new FilterRegistrationBean<>((request, response, chain) -> { });
+        withResource.withBean("mcpProtectedResourceMetadataFilter", FilterRegistrationBean.class, () -> own)
+            .run(context -> assertThat(context.getBean("mcpProtectedResourceMetadataFilter")).isSameAs(own));
+    }
+
+    @Test
+    void theGrantedScopesBackOffForTheApplicationsOwn() {
+        runner.run(context -> assertThat(context).hasBean("mcpGrantedScopes"));
+        GrantedScopes own = principal -> Set.of("own");
+        runner.withBean(GrantedScopes.class, () -> own).run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean("mcpGrantedScopes");
+            assertThat(context).getBean(GrantedScopes.class).isSameAs(own);
+        });
+    }
+
+    @Test
+    void theEndpointSecurityBacksOffForTheApplicationsOwn() {
+        JwtDecoder decoder = NimbusJwtDecoder.withPublicKey(Tokens.publicKey()).build();
+        WebApplicationContextRunner resourceServer = runner.withBean(JwtDecoder.class, () -> decoder)
+            .withPropertyValues("mcp.server.authorization.resource=" + Tokens.RESOURCE);
+        resourceServer.run(context -> assertThat(context).hasBean("mcpEndpointSecurity"));
+        McpEndpointSecurity own = new McpEndpointSecurity(ProtectedResource.of(Tokens.RESOURCE), decoder,
+                GrantedScopes.NONE, new ToolRegistry(), new JsonRpcCodec(McpJsonMapper.create()), 1024);
+        resourceServer.withBean("ownEndpointSecurity", McpEndpointSecurity.class, () -> own).run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean("mcpEndpointSecurity");
+            assertThat(context).getBean(McpEndpointSecurity.class).isSameAs(own);
+            assertThat(context).hasBean("mcpSecurityFilterChain");
+        });
     }
 
     private static Class<?> bootSecurity(String name) {

@@ -1,0 +1,47 @@
+package dev.mcpspring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.http.HttpServlet;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+
+import dev.mcpspring.transport.StreamableHttpServlet;
+import dev.mcpspring.transport.internal.DefaultStreamableHttpServlet;
+
+/** The Streamable HTTP endpoint of a servlet application, and its beans backing off for the application's own. */
+class McpServletTransportAutoConfigurationTests {
+
+    private final WebApplicationContextRunner web = new WebApplicationContextRunner().withConfiguration(
+            AutoConfigurations.of(McpServerAutoConfiguration.class, McpServletTransportAutoConfiguration.class));
+
+    @Test
+    void inAServletApplicationTheEndpointIsRegisteredAndBacksOffForTheApplicationsOwn() {
+        web.run(context -> assertThat(context).hasSingleBean(StreamableHttpServlet.class)
+            .hasBean("mcpServletRegistration"));
+        ServletRegistrationBean<HttpServlet> own = new ServletRegistrationBean<>(new HttpServlet() { }, "/mine");
+        web.withBean("mcpServletRegistration", ServletRegistrationBean.class, () -> own)
+            .run(context -> assertThat(context.getBean("mcpServletRegistration")).isSameAs(own));
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(McpServerAutoConfiguration.class,
+                McpServletTransportAutoConfiguration.class))
+            .run(context -> assertThat(context).as("not a web application")
+                .doesNotHaveBean(StreamableHttpServlet.class));
+    }
+
+    @Test
+    void theServletBacksOffForTheApplicationsOwnWhichIsRegisteredInstead() {
+        web.run(context -> assertThat(context).hasBean("mcpStreamableHttpServlet")
+            .getBean(StreamableHttpServlet.class)
+            .isInstanceOf(DefaultStreamableHttpServlet.class));
+        StreamableHttpServlet own = new StreamableHttpServlet() { };
+        web.withBean(StreamableHttpServlet.class, () -> own).run(context -> {
+            assertThat(context).doesNotHaveBean("mcpStreamableHttpServlet");
+            assertThat(context).getBean(StreamableHttpServlet.class).isSameAs(own);
+            assertThat(context.getBean("mcpServletRegistration", ServletRegistrationBean.class).getServlet())
+                .isSameAs(own);
+        });
+    }
+}
