@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import dev.mcpspring.task.TaskSupport;
+
 /**
  * Marks a method of a Spring bean as an MCP tool. Every such method of every bean is found at startup and
  * offered through {@code tools/list} and {@code tools/call}.
@@ -95,4 +97,17 @@ public @interface McpTool {
      * {@code "additionalProperties": false}. Set it for a tool whose clients send more than it reads.
      */
     boolean acceptUnknownArguments() default false;
+
+    /**
+     * Whether a call may, must or never runs as a task (a long-running tool the client polls instead of holding the
+     * response open). By default ({@link TaskSupport#AUTO}) a method that answers later (it returns a
+     * {@code CompletionStage} or a {@code Mono}) may, any other never. The server decides per call: only for a
+     * client that handles tasks, which then gets a task handle at once and polls for the result. In a task the
+     * method's {@link dev.mcpspring.server.PeerHandle} works as in a call: progress becomes the task's status
+     * message, questions to the client wait for its answers, and cancelling the task cancels the call. A method that
+     * answers later asks what it must ask before it returns within the call itself, and its future is the task.
+     *
+     * @see TaskSupport
+     */
+    TaskSupport task() default TaskSupport.AUTO;
 }

@@ -19,6 +19,7 @@ import dev.mcpspring.server.ToolInvocation;
 import dev.mcpspring.server.ToolSpecification;
 import dev.mcpspring.server.internal.ToolNames;
 import dev.mcpspring.server.internal.ToolScopes;
+import dev.mcpspring.task.TaskSupport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.aop.support.AopUtils;
@@ -199,8 +200,15 @@ public class AnnotatedToolFactory {
 
         ArgumentValidation.MethodValidator validator = validation == null ? null
                 : validation.forMethod(method, argumentNames);
-        ToolMethodInvoker handler = new ToolMethodInvoker(name, target, binders, argumentNames,
-                annotation.acceptUnknownArguments() ? null : names, validation, validator, results);
+        boolean answersLater = AsyncResults.isAsync(
+                GenericTypeResolver.resolveType(method.getGenericReturnType(), resolutionClass));
+        ToolMethodInvoker handler = answersLater
+                ? new AsyncToolMethodInvoker(name, target, binders, argumentNames,
+                        annotation.acceptUnknownArguments() ? null : names, validation, validator, results)
+                : new ToolMethodInvoker(name, target, binders, argumentNames,
+                        annotation.acceptUnknownArguments() ? null : names, validation, validator, results);
+        TaskSupport taskSupport = annotation.task() != TaskSupport.AUTO ? annotation.task()
+                : answersLater ? TaskSupport.OPTIONAL : TaskSupport.FORBIDDEN;
 
         String title = AnnotatedMethods.textOrNull(annotation.title());
         String description = AnnotatedMethods.textOrNull(annotation.description());
@@ -218,7 +226,7 @@ public class AnnotatedToolFactory {
             }
         }
         return new ToolSpecification(tool, handler, target.source(),
-                new LinkedHashSet<>(List.of(annotation.scopes())));
+                new LinkedHashSet<>(List.of(annotation.scopes())), taskSupport);
     }
 
     private static ToolArgument analyse(MethodParameter parameter, Class<?> resolutionClass) {

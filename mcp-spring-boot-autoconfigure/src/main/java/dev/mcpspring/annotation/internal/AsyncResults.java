@@ -80,7 +80,8 @@ final class AsyncResults {
         }
     }
 
-    private static @Nullable CompletableFuture<?> toFuture(Object result) {
+    /** The future of what a method that answers later returned, or {@code null} when it returned a plain value. */
+    static @Nullable CompletableFuture<?> toFuture(@Nullable Object result) {
         if (result instanceof CompletionStage<?> stage) {
             return stage.toCompletableFuture();
         }

@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * (through the bean's proxy when it has one) and maps what it returns. Everything that can be prepared is prepared
  * at startup; a call does the binding and one reflective invocation.
  */
-final class ToolMethodInvoker implements ToolHandler {
+class ToolMethodInvoker implements ToolHandler {
 
     private static final Log logger = LogFactory.getLog(ToolMethodInvoker.class);
 
@@ -69,11 +69,33 @@ final class ToolMethodInvoker implements ToolHandler {
 
     @Override
     public CallToolResult call(ToolInvocation invocation) {
+        Object[] args = new Object[binders.length];
+        CallToolResult invalid = bind(invocation, args);
+        if (invalid != null) {
+            return invalid;
+        }
+        Object value;
+        try {
+            value = AsyncResults.await(method.invoke(method.target(), args), invocation.context());
+        }
+        catch (InvocationTargetException ex) {
+            return failed(ex.getTargetException(), invocation);
+        }
+        return map(value);
+    }
+
+    /**
+     * Binds and validates the arguments into {@code args}.
+     *
+     * @return the error result when they are wrong, else {@code null}
+     */
+    final @Nullable CallToolResult bind(ToolInvocation invocation, Object[] args) {
         ObjectNode arguments = invocation.arguments() != null ? invocation.arguments() : NO_ARGUMENTS;
-        Object[] args;
         String unknown = unknownArguments(arguments);
         try {
-            args = ArgumentBindingException.bindAll(binders.length, i -> binders[i].bind(arguments, invocation));
+            Object[] bound = ArgumentBindingException.bindAll(binders.length,
+                    i -> binders[i].bind(arguments, invocation));
+            System.arraycopy(bound, 0, args, 0, args.length);
         }
         catch (ArgumentBindingException ex) {
             return invalidArguments(unknown == null ? ex.getMessage() : ex.getMessage() + "; " + unknown);
@@ -81,20 +103,27 @@ final class ToolMethodInvoker implements ToolHandler {
         if (unknown != null) {
             return invalidArguments(unknown);
         }
-        Object target = method.target();
         if (validator != null) {
-            String invalid = validator.validate(target, args);
+            String invalid = validator.validate(method.target(), args);
             if (invalid != null) {
                 return invalidArguments(invalid);
             }
         }
-        Object value;
-        try {
-            value = AsyncResults.await(method.invoke(target, args), invocation.context());
-        }
-        catch (InvocationTargetException ex) {
-            return failed(ex.getTargetException(), invocation);
-        }
+        return null;
+    }
+
+    /** How many parameters the method has. */
+    final int argumentCount() {
+        return binders.length;
+    }
+
+    /** The method of this tool. */
+    final BeanMethod method() {
+        return method;
+    }
+
+    /** The tool result of what the method returned (or its future completed with). */
+    final CallToolResult map(Object value) {
         try {
             return results.map(value);
         }
@@ -122,7 +151,12 @@ final class ToolMethodInvoker implements ToolHandler {
         return CallToolResult.error("Invalid arguments for tool '" + toolName + "': " + problems);
     }
 
-    private CallToolResult failed(Throwable thrown, ToolInvocation invocation) {
+    /**
+     * The tool result of a failure of the method, or the protocol error it stands for (thrown).
+     *
+     * @throws dev.mcpspring.protocol.McpException when the method threw one, or a 2026-07-28 call lacks a capability
+     */
+    final CallToolResult failed(Throwable thrown, ToolInvocation invocation) {
         Throwable failure = HandlerFailures.unwrap(thrown);
         if (failure instanceof McpClientCapabilityException missing && invocation.context() != null
                 && ProtocolVersion.isModern(invocation.context().protocolVersion())) {
