@@ -94,6 +94,16 @@ class PackageBoundaryTests {
         .resideInAnyPackage("dev.mcpspring.annotation.internal..", "dev.mcpspring.server.internal..");
 
     /**
+     * The AOT support (runtime hints) is found by Spring through {@code META-INF/spring/aot.factories} at build time:
+     * nothing in the starter depends on it, so it can change without touching the engine.
+     */
+    @ArchTest
+    static final ArchRule nothingDependsOnTheAotSupport = noClasses()
+        .that().resideOutsideOfPackage("dev.mcpspring.aot..")
+        .should().dependOnClassesThat()
+        .resideInAPackage("dev.mcpspring.aot..");
+
+    /**
      * No public (or protected, so a subclass sees it) constructor, method or field of a public type in an API
      * package takes, returns or throws a type of an {@code internal} package, and no such type extends or
      * implements one: a user never has to name an internal type to use the API.

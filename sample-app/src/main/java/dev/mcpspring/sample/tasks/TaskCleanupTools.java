@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.stereotype.Component;
 
 import dev.mcpspring.annotation.McpTool;
@@ -24,8 +25,12 @@ import dev.mcpspring.server.TypedElicitationResult;
  * ticked. Declining, dismissing the form, or not answering within {@code mcp.server.peer.elicitation-timeout} keeps
  * every task. A client without the {@code elicitation} capability cannot ask, so the tool refuses instead of
  * deleting unconfirmed.
+ * <p>
+ * The starter records the reflection a native image needs for the tool's parameters and result at build time, but
+ * it cannot see the form type the method only names in its body: {@code @RegisterReflectionForBinding} does.
  */
 @Component
+@RegisterReflectionForBinding(TaskCleanupTools.Confirmation.class)
 public class TaskCleanupTools {
 
     private static final int TITLES_SHOWN = 10;
