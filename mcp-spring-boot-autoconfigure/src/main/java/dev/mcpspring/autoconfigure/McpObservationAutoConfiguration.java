@@ -9,13 +9,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
+import dev.mcpspring.observation.McpClientObservationConvention;
+import dev.mcpspring.observation.McpServerObservationConvention;
 import dev.mcpspring.observation.ObservationRequestObserver;
 import dev.mcpspring.server.McpRequestObserver;
 
 /**
- * Observes the handling of every MCP request with Micrometer when it is on the class path, continuing the
- * client's trace from the request's {@code _meta} when Micrometer Tracing is there too. Uses the application's
- * {@link ObservationRegistry}; without one, the no-op registry, which costs nothing.
+ * Observes every MCP message with Micrometer when it is on the class path, after the OpenTelemetry semantic
+ * conventions for MCP: the requests and notifications received, the requests sent to clients, continuing the
+ * client's trace from a message's {@code _meta} when Micrometer Tracing is there too. Uses the application's
+ * {@link ObservationRegistry} (without one, the no-op registry, which costs nothing) and its
+ * {@link McpServerObservationConvention} / {@link McpClientObservationConvention} beans, if any, instead of the
+ * default conventions.
  */
 @AutoConfiguration(before = McpServerAutoConfiguration.class,
         afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
@@ -25,7 +30,10 @@ public class McpObservationAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    McpRequestObserver mcpRequestObserver(ObjectProvider<ObservationRegistry> registry) {
-        return new ObservationRequestObserver(registry.getIfUnique(() -> ObservationRegistry.NOOP));
+    McpRequestObserver mcpRequestObserver(ObjectProvider<ObservationRegistry> registry,
+            ObjectProvider<McpServerObservationConvention> serverConvention,
+            ObjectProvider<McpClientObservationConvention> clientConvention) {
+        return new ObservationRequestObserver(registry.getIfUnique(() -> ObservationRegistry.NOOP),
+                serverConvention.getIfAvailable(), clientConvention.getIfAvailable());
     }
 }

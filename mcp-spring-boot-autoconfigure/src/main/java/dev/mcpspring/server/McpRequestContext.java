@@ -11,14 +11,20 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What a handler knows about the request it is answering: who the client is, what it can do, which revision
- * it speaks. A {@code @McpTool} method receives it by declaring a parameter of this type.
+ * it speaks. A {@code @McpTool} method receives it by declaring a parameter of this type. It is also what an
+ * {@link McpRequestObserver} sees of a request it observes.
  */
-public interface McpRequestContext {
+public interface McpRequestContext extends McpMessageContext {
 
     /** The session id, or {@code null} in stateless mode. */
+    @Override
     @Nullable String sessionId();
 
-    /** The protocol revision the request is handled under. */
+    /**
+     * The protocol revision the request is handled under. (An observer sees the {@code initialize} request too,
+     * which no application handler does: its revision is {@code null} until the request has negotiated one.)
+     */
+    @Override
     String protocolVersion();
 
     /** The client's name and version from {@code initialize}, or {@code null} when unknown. */
@@ -28,10 +34,18 @@ public interface McpRequestContext {
     ClientCapabilities clientCapabilities();
 
     /** The JSON-RPC id of the request, as the client sent it. */
+    @Override
     JsonNode requestId();
 
     /** The method being handled, for example {@code tools/call}. */
+    @Override
     String method();
+
+    /** The request's {@code params} as the client sent them, {@code null} when it sent none; not to be changed. */
+    @Override
+    default @Nullable JsonNode params() {
+        return null;
+    }
 
     /** The {@code progressToken} from the request's {@code _meta}, or {@code null} when the client sent none. */
     @Nullable Object progressToken();

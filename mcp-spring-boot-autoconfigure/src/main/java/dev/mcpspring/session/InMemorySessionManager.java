@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +74,9 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
     private final EventStore eventStore;
 
     private final ScheduledExecutorService sweeper;
+
+    /** Told of every session that ends; empty (and so free) unless something observes sessions. */
+    private final List<Consumer<SessionEnd>> endListeners = new CopyOnWriteArrayList<>();
 
     /**
      * A manager with an {@link InMemoryEventStore} of default bounds (1000 events per stream, kept 5 minutes, 64
@@ -142,6 +146,10 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
 
     @Override
     public boolean close(@Nullable String sessionId) {
+        return close(sessionId, SessionEnd.Reason.CLOSED);
+    }
+
+    private boolean close(@Nullable String sessionId, SessionEnd.Reason reason) {
         Entry entry = sessionId == null ? null : sessions.remove(sessionId);
         if (entry == null) {
             return false;
@@ -150,12 +158,29 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
         subscribers.keySet().forEach(uri -> unsubscribe(sessionId, uri));
         entry.shutDown();
         eventStore.removeSession(sessionId);
+        if (!endListeners.isEmpty()) {
+            SessionEnd end = new SessionEnd(sessionId, entry.protocolVersion(),
+                    Duration.ofNanos(System.nanoTime() - entry.createdNanos), reason);
+            for (Consumer<SessionEnd> listener : endListeners) {
+                try {
+                    listener.accept(end);
+                }
+                catch (RuntimeException ex) {
+                    logger.warn("A listener of MCP session ends failed", ex);
+                }
+            }
+        }
         return true;
     }
 
     @Override
     public int sessionCount() {
         return count.get();
+    }
+
+    @Override
+    public void onSessionEnd(Consumer<SessionEnd> listener) {
+        endListeners.add(listener);
     }
 
     @Override
@@ -332,7 +357,7 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
-        sessions.keySet().forEach(this::close);
+        sessions.keySet().forEach(id -> close(id, SessionEnd.Reason.SHUTDOWN));
     }
 
     private void sweep() {
@@ -364,7 +389,7 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
                 return count.get() < maxSessions;
             }
             if (oldest.claimIdle()) {
-                if (close(oldest.id())) {
+                if (close(oldest.id(), SessionEnd.Reason.EVICTED)) {
                     logger.info("MCP session limit of " + maxSessions + " reached: evicted the least recently "
                             + "active idle session");
                 }
@@ -377,7 +402,7 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
     void expireIdleSessions() {
         long now = System.nanoTime();
         sessions.values().forEach(entry -> {
-            if (entry.tryExpire(now, idleTimeoutNanos) && close(entry.id())) {
+            if (entry.tryExpire(now, idleTimeoutNanos) && close(entry.id(), SessionEnd.Reason.EXPIRED)) {
                 logger.debug("MCP session " + entry.id() + " expired after being idle");
             }
         });
@@ -401,6 +426,8 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
         private volatile int active;
 
         private volatile long lastActiveNanos = System.nanoTime();
+
+        private final long createdNanos = lastActiveNanos;
 
         /** The GET stream; it lives as long as the session, whichever connections carry it. */
         private final SessionStream standalone;

@@ -43,6 +43,15 @@ public interface SessionManager {
     int sessionCount();
 
     /**
+     * Calls {@code listener} whenever a session ends (closed, expired, evicted, or lost with the server), once per
+     * session, on the instance that ended it: where several instances share the sessions, only one of them reports
+     * an end. The listener runs on the thread that ended the session and must be quick. The default, for a
+     * manager that does not report ends, never calls it.
+     */
+    default void onSessionEnd(Consumer<SessionEnd> listener) {
+    }
+
+    /**
      * Marks the start of work for the session (a request being handled); the session does not expire until the
      * returned handle is closed, and its idle time is measured from then.
      *

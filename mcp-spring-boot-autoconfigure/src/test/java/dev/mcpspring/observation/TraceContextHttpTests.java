@@ -101,7 +101,8 @@ class TraceContextHttpTests {
 
         @Override
         public boolean supportsContext(Observation.Context context) {
-            return context instanceof ReceiverContext && ObservationRequestObserver.NAME.equals(context.getName());
+            // handlers are chosen before the convention names the observation: by the type of its context
+            return context instanceof McpServerObservationContext;
         }
 
         Seen seen(String method) {

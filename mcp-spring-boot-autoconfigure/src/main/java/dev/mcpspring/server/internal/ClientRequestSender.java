@@ -23,6 +23,8 @@ import dev.mcpspring.server.McpPeerErrorException;
 import dev.mcpspring.server.McpPeerException;
 import dev.mcpspring.server.McpPeerTimeoutException;
 import dev.mcpspring.server.McpRequestCancelledException;
+import dev.mcpspring.server.McpRequestObserver;
+import dev.mcpspring.server.TransportInfo;
 import dev.mcpspring.session.McpSession;
 import dev.mcpspring.session.MessageSink;
 import dev.mcpspring.session.SessionClosedException;
@@ -54,19 +56,37 @@ final class ClientRequestSender {
 
     private final JsonRpcCodec codec;
 
+    private final McpRequestObserver observer;
+
     ClientRequestSender(SessionManager sessions, JsonRpcCodec codec) {
+        this(sessions, codec, McpRequestObserver.NONE);
+    }
+
+    ClientRequestSender(SessionManager sessions, JsonRpcCodec codec, McpRequestObserver observer) {
         this.sessions = sessions;
         this.codec = codec;
+        this.observer = observer;
+    }
+
+    /** How many calls of this JVM wait for the client's answer now. */
+    int pendingCount() {
+        return open.size();
+    }
+
+    <T> CompletableFuture<T> send(McpSession session, @Nullable MessageSink stream, String method,
+            @Nullable Object params, Class<T> resultType, Duration timeout) {
+        return send(session, stream, method, params, resultType, timeout, TransportInfo.UNKNOWN);
     }
 
     /**
      * Sends a request and completes the returned future with the client's result bound to {@code resultType}.
      *
      * @param stream where to send it: a request's response stream, or {@code null} for the session's GET stream
-     * @param params the params, or {@code null} for none
+     * @param params    the params, or {@code null} for none
+     * @param transport how the client is reached, for the observation of the call
      */
     <T> CompletableFuture<T> send(McpSession session, @Nullable MessageSink stream, String method,
-            @Nullable Object params, Class<T> resultType, Duration timeout) {
+            @Nullable Object params, Class<T> resultType, Duration timeout, TransportInfo transport) {
         if (session.id() == null) {
             return stateless(method);
         }
@@ -77,18 +97,37 @@ final class ClientRequestSender {
         }
         JsonNode id = StringNode.valueOf(NODE_PREFIX + "-" + counter.incrementAndGet());
         CompletableFuture<JsonRpcMessage> pending = sessions.expectResponse(session.id(), id);
+        // the observer may add the trace context to the params' _meta, a ping's too
+        JsonNode tree = params == null ? codec.mapper().createObjectNode() : codec.toTree(params);
+        McpRequestObserver.Scope scope = observer.startClientRequest(new MessageContext(method, id, session.id(),
+                session.protocolVersion(), tree, transport));
         // no params (ping) means no "params" member: JSON-RPC allows only an object or array there, not null
         JsonRpcMessage.Request request = new JsonRpcMessage.Request(id, method,
-                params == null ? null : codec.toTree(params));
+                params == null && tree.isEmpty() ? null : tree);
         // the request's own stream when it can carry it (the client accepts SSE and the request is still open),
         // else the session's GET stream, where it waits until the client opens one
         boolean sent = (stream != null && stream.send(request)) || sessions.sendToSession(session.id(), request);
         if (!sent) {
             sessions.forgetPending(session.id(), id);
-            return CompletableFuture.failedFuture(new McpRequestCancelledException("Cannot send " + method
-                    + " to the client: its session is closed"));
+            McpRequestCancelledException failure = new McpRequestCancelledException("Cannot send " + method
+                    + " to the client: its session is closed");
+            scope.error(failure);
+            scope.close();
+            return CompletableFuture.failedFuture(failure);
         }
         Call<T> result = new Call<>(session, stream, id, method, timeout, pending);
+        if (scope != McpRequestObserver.Scope.NONE) {
+            result.whenComplete((value, error) -> {
+                if (error != null) {
+                    Throwable cause = unwrap(error);
+                    scope.error(cause);
+                    if (cause instanceof McpPeerErrorException answered) {
+                        scope.errorResponse(answered.error());
+                    }
+                }
+                scope.close();
+            });
+        }
         pending.whenComplete((answer, error) -> {
             Throwable cause = error == null ? null : unwrap(error);
             if (cause == null) {

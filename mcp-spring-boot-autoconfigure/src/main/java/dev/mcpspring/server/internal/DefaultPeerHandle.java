@@ -30,6 +30,7 @@ import dev.mcpspring.server.McpClientCapabilityException;
 import dev.mcpspring.server.McpPeerException;
 import dev.mcpspring.server.PeerHandle;
 import dev.mcpspring.server.RequestState;
+import dev.mcpspring.server.TransportInfo;
 import dev.mcpspring.server.TypedElicitationResult;
 import dev.mcpspring.session.McpSession;
 import dev.mcpspring.session.MessageSink;
@@ -62,6 +63,8 @@ final class DefaultPeerHandle implements PeerHandle {
 
     private final DefaultPeerHandle keyedFrom; // the handle this one names the questions of, else null
 
+    private final TransportInfo transport;
+
     private RequestState requestState; // made when first asked for in a legacy request
 
     /**
@@ -72,12 +75,26 @@ final class DefaultPeerHandle implements PeerHandle {
      */
     DefaultPeerHandle(McpSession session, @Nullable MessageSink stream, @Nullable Object progressToken,
             @Nullable RequestCancellation cancellation, PeerContext peers, @Nullable InputRounds rounds) {
-        this(session, stream, progressToken, cancellation, peers, rounds, null, null);
+        this(session, stream, progressToken, cancellation, peers, rounds, TransportInfo.UNKNOWN);
+    }
+
+    /**
+     * @param stream        the request's response stream, or {@code null} for the session's GET stream
+     * @param progressToken the request's progress token, or {@code null}
+     * @param cancellation  the request's cancellation, or {@code null} for a session's handle
+     * @param rounds        the rounds of a modern request that may ask the client, else {@code null}
+     * @param transport     how the client is reached, for the observation of the requests sent to it
+     */
+    DefaultPeerHandle(McpSession session, @Nullable MessageSink stream, @Nullable Object progressToken,
+            @Nullable RequestCancellation cancellation, PeerContext peers, @Nullable InputRounds rounds,
+            TransportInfo transport) {
+        this(session, stream, progressToken, cancellation, peers, rounds, null, null, transport);
     }
 
     private DefaultPeerHandle(McpSession session, MessageSink stream, Object progressToken,
             RequestCancellation cancellation, PeerContext peers, InputRounds rounds, String inputKey,
-            DefaultPeerHandle keyedFrom) {
+            DefaultPeerHandle keyedFrom, TransportInfo transport) {
+        this.transport = transport;
         this.session = session;
         this.stream = stream;
         this.progressToken = progressToken;
@@ -94,7 +111,7 @@ final class DefaultPeerHandle implements PeerHandle {
             throw new IllegalArgumentException("An input key must not be empty");
         }
         return new DefaultPeerHandle(session, stream, progressToken, cancellation, peers, rounds, inputKey,
-                keyedFrom != null ? keyedFrom : this);
+                keyedFrom != null ? keyedFrom : this, transport);
     }
 
     @Override
@@ -256,7 +273,8 @@ final class DefaultPeerHandle implements PeerHandle {
                     + "here: in protocol " + session.protocolVersion() + " only tools/call, prompts/get and "
                     + "resources/read may ask the client for input"));
         }
-        CompletableFuture<T> answer = peers.sender().send(session, stream, method, params, resultType, timeout);
+        CompletableFuture<T> answer = peers.sender().send(session, stream, method, params, resultType, timeout,
+                transport);
         return cancellation == null ? answer : cancellation.track(answer);
     }
 

@@ -14,6 +14,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import dev.mcpspring.protocol.CallToolResult;
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.InitializeRequest;
 import dev.mcpspring.protocol.InitializeResult;
@@ -37,6 +38,7 @@ import dev.mcpspring.server.ParamHeaders;
 import dev.mcpspring.server.PeerHandle;
 import dev.mcpspring.server.ServerIdentity;
 import dev.mcpspring.server.ToolSpecification;
+import dev.mcpspring.server.TransportInfo;
 import dev.mcpspring.session.DuplicateRequestIdException;
 import dev.mcpspring.session.McpSession;
 import dev.mcpspring.session.MessageSink;
@@ -157,8 +159,8 @@ public class McpServer {
         this.registries = registries;
         this.sessions = sessions;
         this.codec = codec;
-        this.peerContext = new DefaultPeerHandle.PeerContext(new ClientRequestSender(sessions, codec), codec, sessions,
-                elicitationSchemas, peerSettings);
+        this.peerContext = new DefaultPeerHandle.PeerContext(new ClientRequestSender(sessions, codec, observer), codec,
+                sessions, elicitationSchemas, peerSettings);
         this.peers = new SessionPeers(sessions, peerContext);
         this.modern = modern;
         this.observer = observer;
@@ -254,8 +256,17 @@ public class McpServer {
      */
     public @Nullable JsonRpcMessage handle(McpSession session, JsonRpcMessage.Request request,
             MessageSink requestStream, @Nullable Principal principal) {
+        return handle(session, request, requestStream, principal, TransportInfo.UNKNOWN);
+    }
+
+    /**
+     * {@link #handle(McpSession, JsonRpcMessage.Request, MessageSink, Principal)} of a request that came over
+     * {@code transport} (which its observation records).
+     */
+    public @Nullable JsonRpcMessage handle(McpSession session, JsonRpcMessage.Request request,
+            MessageSink requestStream, @Nullable Principal principal, TransportInfo transport) {
         try (SessionManager.Activity work = beginWork()) {
-            return handleCounted(session, request, requestStream, principal);
+            return handleCounted(session, request, requestStream, principal, transport);
         }
     }
 
@@ -282,11 +293,41 @@ public class McpServer {
      */
     public @Nullable JsonRpcMessage handleModern(ModernRequest request, MessageSink requestStream,
             @Nullable Principal principal) {
+        return handleModern(request, requestStream, principal, TransportInfo.UNKNOWN);
+    }
+
+    /** {@link #handleModern(ModernRequest, MessageSink, Principal)} of a request that came over {@code transport}. */
+    public @Nullable JsonRpcMessage handleModern(ModernRequest modernRequest, MessageSink requestStream,
+            @Nullable Principal principal, TransportInfo transport) {
         try (SessionManager.Activity work = beginWork()) {
             RequestCancellation cancellation = new RequestCancellation();
             requestStream.onDisconnect(() -> cancellation.cancelByClient("the client closed the response stream"));
-            JsonRpcMessage response = dispatchModern(request, requestStream, cancellation, principal);
-            return cancellation.isCancelledByClient() ? null : response;
+            JsonRpcMessage.Request request = modernRequest.request();
+            SessionState client = SessionState.ofRequest(principal == null ? null : principal.getName(),
+                    modernRequest.protocolVersion(), modernRequest.clientInfo(), modernRequest.capabilities(),
+                    modernRequest.logLevel());
+            RequestContext context = new RequestContext(client, request, RequestMeta.of(request.params(),
+                    codec.mapper()), peerContext, requestStream, principal, transport);
+            McpRequestObserver.Scope scope = observer.start(context);
+            context.scope(scope);
+            try {
+                JsonRpcMessage response = dispatchModern(context, cancellation);
+                if (cancellation.isCancelledByClient()) {
+                    scope.error(cancellation.cancelled());
+                    return null;
+                }
+                if (response instanceof JsonRpcMessage.ErrorResponse error) {
+                    scope.errorResponse(error.error());
+                }
+                return response;
+            }
+            catch (RuntimeException | Error ex) {
+                scope.error(ex);
+                throw ex;
+            }
+            finally {
+                scope.close();
+            }
         }
     }
 
@@ -311,28 +352,22 @@ public class McpServer {
         }
     }
 
-    private JsonRpcMessage dispatchModern(ModernRequest modernRequest, MessageSink requestStream,
-            RequestCancellation cancellation, Principal principal) {
-        JsonRpcMessage.Request request = modernRequest.request();
+    private JsonRpcMessage dispatchModern(RequestContext context, RequestCancellation cancellation) {
+        JsonRpcMessage.Request request = context.request();
         try {
             RequestHandler handler = modernHandlers.get(request.method());
             if (handler == null) {
                 throw McpException.methodNotFound(request.method());
             }
-            SessionState client = SessionState.ofRequest(principal == null ? null : principal.getName(),
-                    modernRequest.protocolVersion(), modernRequest.clientInfo(), modernRequest.capabilities(),
-                    modernRequest.logLevel());
-            RequestMeta meta = RequestMeta.of(request.params(), codec.mapper());
+            McpSession client = context.session();
             InputRounds rounds = !MULTI_ROUND_METHODS.contains(request.method()) ? null
                     : InputRounds.start(request.method(), request.params(), client.principal(), codec,
                             modern.sealer(), modern.requestStateTtl(), clock);
-            PeerHandle peer = new DefaultPeerHandle(client, requestStream, meta.progressToken(), cancellation,
-                    peerContext, rounds);
-            RequestContext context = new RequestContext(client, request, meta, peer, peerContext, requestStream,
-                    principal);
+            context.peer(new DefaultPeerHandle(client, context.requestStream(), context.progressToken(), cancellation,
+                    peerContext, rounds, context.transport()));
             Object result = null;
             try {
-                result = observed(handler, context, request.params());
+                result = handler.handle(context, request.params());
             }
             catch (InputRequiredException ex) {
                 // the questions are in the rounds
@@ -345,6 +380,7 @@ public class McpServer {
             if (rounds != null && rounds.hasInputRequests()) { // whatever the handler made of its questions
                 return new JsonRpcMessage.Response(request.id(), rounds.inputRequiredResult());
             }
+            noteToolError(context, result);
             return new JsonRpcMessage.Response(request.id(), modernResults.complete(request, codec.toTree(result)));
         }
         catch (McpException ex) {
@@ -352,24 +388,16 @@ public class McpServer {
         }
         catch (RuntimeException ex) {
             logger.error("MCP request " + request.method() + " failed", ex);
+            context.scope().error(ex);
             return new JsonRpcMessage.ErrorResponse(request.id(), new JsonRpcError(ErrorCodes.INTERNAL_ERROR,
                     "Internal error while handling " + request.method()));
         }
     }
 
-    /** Runs the handler inside the request observer's scope. */
-    private Object observed(RequestHandler handler, RequestContext context, JsonNode params) {
-        try (McpRequestObserver.Scope scope = observer.start(context)) {
-            try {
-                return handler.handle(context, params);
-            }
-            catch (InputRequiredException ex) { // a round of a multi round-trip request, not a failure
-                throw ex;
-            }
-            catch (RuntimeException ex) {
-                scope.error(ex);
-                throw ex;
-            }
+    /** Tells the observer of a {@code tools/call} whose result has {@code isError: true}. */
+    private static void noteToolError(RequestContext context, @Nullable Object result) {
+        if (result instanceof CallToolResult tool && Boolean.TRUE.equals(tool.isError())) {
+            context.scope().toolError();
         }
     }
 
@@ -422,6 +450,11 @@ public class McpServer {
         return shuttingDown;
     }
 
+    /** How many requests this server sent to clients wait for their answer now, in this JVM. */
+    public int pendingClientRequests() {
+        return peerContext.sender().pendingCount();
+    }
+
     /** Undoes {@link #beginShutdown()}: the application was stopped and is started again. */
     public void resume() {
         shuttingDown = false;
@@ -448,7 +481,33 @@ public class McpServer {
     }
 
     private @Nullable JsonRpcMessage handleCounted(McpSession session, JsonRpcMessage.Request request,
-            MessageSink requestStream, @Nullable Principal principal) {
+            MessageSink requestStream, @Nullable Principal principal, TransportInfo transport) {
+        RequestContext context = new RequestContext(session, request, RequestMeta.of(request.params(),
+                codec.mapper()), peerContext, requestStream, principal, transport);
+        McpRequestObserver.Scope scope = observer.start(context);
+        context.scope(scope);
+        try {
+            JsonRpcMessage response = handleObserved(context);
+            if (response == null) { // cancelled by the client
+                scope.error(new McpRequestCancelledException("The client cancelled the request"));
+            }
+            else if (response instanceof JsonRpcMessage.ErrorResponse error) {
+                scope.errorResponse(error.error());
+            }
+            return response;
+        }
+        catch (RuntimeException | Error ex) {
+            scope.error(ex);
+            throw ex;
+        }
+        finally {
+            scope.close();
+        }
+    }
+
+    private @Nullable JsonRpcMessage handleObserved(RequestContext context) {
+        McpSession session = context.session();
+        JsonRpcMessage.Request request = context.request();
         RequestCancellation cancellation = new RequestCancellation();
         SessionManager.Activity inFlight;
         try {
@@ -467,7 +526,7 @@ public class McpServer {
                     new JsonRpcError(ErrorCodes.INVALID_REQUEST, ex.getMessage()));
         }
         try {
-            JsonRpcMessage response = dispatch(session, request, requestStream, cancellation, principal);
+            JsonRpcMessage response = dispatch(context, cancellation);
             if (cancellation.isCancelledByClient()) {
                 return null;
             }
@@ -482,8 +541,9 @@ public class McpServer {
         }
     }
 
-    private JsonRpcMessage dispatch(McpSession session, JsonRpcMessage.Request request, MessageSink requestStream,
-            RequestCancellation cancellation, Principal principal) {
+    private JsonRpcMessage dispatch(RequestContext context, RequestCancellation cancellation) {
+        McpSession session = context.session();
+        JsonRpcMessage.Request request = context.request();
         try {
             RequestHandler handler = handlers.get(request.method());
             if (handler == null) {
@@ -494,12 +554,10 @@ public class McpServer {
                 throw McpException.invalidRequest(
                         "Server not initialized: send an initialize request before " + request.method());
             }
-            RequestMeta meta = RequestMeta.of(request.params(), codec.mapper());
-            PeerHandle peer = new DefaultPeerHandle(session, requestStream, meta.progressToken(), cancellation,
-                    peerContext, null);
-            RequestContext context = new RequestContext(session, request, meta, peer, peerContext, requestStream,
-                    principal);
-            Object result = observed(handler, context, request.params());
+            context.peer(new DefaultPeerHandle(session, context.requestStream(), context.progressToken(), cancellation,
+                    peerContext, null, context.transport()));
+            Object result = handler.handle(context, request.params());
+            noteToolError(context, result);
             return new JsonRpcMessage.Response(request.id(), codec.toTree(result));
         }
         catch (McpException ex) {
@@ -507,6 +565,7 @@ public class McpServer {
         }
         catch (RuntimeException ex) {
             logger.error("MCP request " + request.method() + " failed", ex);
+            context.scope().error(ex);
             return new JsonRpcMessage.ErrorResponse(request.id(), new JsonRpcError(ErrorCodes.INTERNAL_ERROR,
                     "Internal error while handling " + request.method()));
         }
@@ -517,6 +576,31 @@ public class McpServer {
      * are ignored, as JSON-RPC requires.
      */
     public void handleNotification(McpSession session, JsonRpcMessage.Notification notification) {
+        handleNotification(session, notification, TransportInfo.UNKNOWN);
+    }
+
+    /**
+     * {@link #handleNotification(McpSession, JsonRpcMessage.Notification)} of a notification that came over
+     * {@code transport}; observed, as every notification received is. A modern client's notification is handled in
+     * the per-request session of its revision ({@link SessionState#ofRequest}).
+     */
+    public void handleNotification(McpSession session, JsonRpcMessage.Notification notification,
+            TransportInfo transport) {
+        McpRequestObserver.Scope scope = observer.startNotification(new MessageContext(notification.method(), null,
+                session.id(), session.protocolVersion(), notification.params(), transport));
+        try {
+            handleNotificationObserved(session, notification);
+        }
+        catch (RuntimeException | Error ex) {
+            scope.error(ex);
+            throw ex;
+        }
+        finally {
+            scope.close();
+        }
+    }
+
+    private void handleNotificationObserved(McpSession session, JsonRpcMessage.Notification notification) {
         if (McpMethods.NOTIFICATION_CANCELLED.equals(notification.method()) && session.id() != null
                 && notification.params() != null && isRequestId(notification.params().get("requestId"))) {
             JsonNode reason = notification.params().get("reason");

@@ -6,8 +6,12 @@ import java.util.Map;
 import dev.mcpspring.protocol.ClientCapabilities;
 import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.JsonRpcMessage;
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.server.McpRequestContext;
+import dev.mcpspring.server.McpRequestObserver;
 import dev.mcpspring.server.PeerHandle;
+import dev.mcpspring.server.TransportInfo;
 import dev.mcpspring.session.McpSession;
 import dev.mcpspring.session.MessageSink;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +25,7 @@ final class RequestContext implements McpRequestContext {
 
     private final RequestMeta meta;
 
-    private final PeerHandle peer;
+    private PeerHandle peer; // set once, before the handler runs
 
     private final DefaultPeerHandle.PeerContext peers;
 
@@ -29,15 +33,34 @@ final class RequestContext implements McpRequestContext {
 
     private final Principal principal;
 
-    RequestContext(McpSession session, JsonRpcMessage.Request request, RequestMeta meta, PeerHandle peer,
-            DefaultPeerHandle.PeerContext peers, MessageSink requestStream, Principal principal) {
+    private final TransportInfo transport;
+
+    private McpRequestObserver.Scope scope = McpRequestObserver.Scope.NONE; // set once, before the handler runs
+
+    RequestContext(McpSession session, JsonRpcMessage.Request request, RequestMeta meta,
+            DefaultPeerHandle.PeerContext peers, MessageSink requestStream, @Nullable Principal principal,
+            TransportInfo transport) {
         this.session = session;
         this.request = request;
         this.meta = meta;
-        this.peer = peer;
         this.peers = peers;
         this.requestStream = requestStream;
         this.principal = principal;
+        this.transport = transport;
+    }
+
+    /** Gives the request its peer handle, made once what it needs is known. */
+    void peer(PeerHandle peer) {
+        this.peer = peer;
+    }
+
+    /** Where the outcome of the request is reported. */
+    McpRequestObserver.Scope scope() {
+        return scope;
+    }
+
+    void scope(McpRequestObserver.Scope scope) {
+        this.scope = scope;
     }
 
     @Override
@@ -71,6 +94,16 @@ final class RequestContext implements McpRequestContext {
     }
 
     @Override
+    public @Nullable JsonNode params() {
+        return request.params();
+    }
+
+    @Override
+    public TransportInfo transport() {
+        return transport;
+    }
+
+    @Override
     public Object progressToken() {
         return meta.progressToken();
     }
@@ -93,7 +126,7 @@ final class RequestContext implements McpRequestContext {
     @Override
     public PeerHandle sessionPeer() {
         // made when asked for: few handlers need one, and every request would otherwise pay for it
-        return new DefaultPeerHandle(session, null, null, null, peers, null);
+        return new DefaultPeerHandle(session, null, null, null, peers, null, transport);
     }
 
     @Override
@@ -103,5 +136,13 @@ final class RequestContext implements McpRequestContext {
 
     McpSession session() {
         return session;
+    }
+
+    JsonRpcMessage.Request request() {
+        return request;
+    }
+
+    MessageSink requestStream() {
+        return requestStream;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import dev.mcpspring.server.McpPeers;
 import dev.mcpspring.server.PeerHandle;
+import dev.mcpspring.server.TransportInfo;
 import dev.mcpspring.session.SessionManager;
 
 /** The {@link McpPeers} of a server: handles on the sessions' GET streams, found through the session manager. */
@@ -20,6 +21,7 @@ final class SessionPeers implements McpPeers {
 
     @Override
     public Optional<PeerHandle> forSession(String sessionId) {
-        return sessions.find(sessionId).map(session -> new DefaultPeerHandle(session, null, null, null, context, null));
+        return sessions.find(sessionId).map(session -> new DefaultPeerHandle(session, null, null, null, context, null,
+                TransportInfo.UNKNOWN));
     }
 }

@@ -76,10 +76,12 @@ final class ToolsFeature {
                 throw ex.toProtocolError();
             }
             logger.warn("MCP tool '" + request.name() + "' failed", ex);
+            context.scope().error(ex); // the observation records the exception; its outcome is the tool error
             return CallToolResult.error(ToolFailures.describe(request.name(), ex));
         }
         catch (RuntimeException ex) {
             logger.warn("MCP tool '" + request.name() + "' failed", ex);
+            context.scope().error(ex);
             return CallToolResult.error(ToolFailures.describe(request.name(), ex));
         }
     }

@@ -13,7 +13,9 @@ package dev.mcpspring.session.redis;
  * session's streams by age, {@code <p>s:<id>:ended} those that have ended, {@code <p>s:<id>:reqs} the ids of the
  * requests each request stream answers.</li>
  * </ul>
- * Besides: {@code <p>sessions}, a sorted set of every live session by expiry time (the cluster-wide count), and
+ * Besides: {@code <p>sessions}, a sorted set of every live session by expiry time (the cluster-wide count);
+ * {@code <p>starts}, a hash of each session's creation time (field {@code <id>}) and revision
+ * ({@code <id>|v}), kept until its end is reported (the duration of a session that expired); and
  * {@code <p>node:<id>}, which exists while that instance is alive. Each instance listens on the channel
  * {@code <p>to:<id>}; {@code <p>all} reaches all of them.
  */
@@ -25,6 +27,10 @@ record RedisKeys(String prefix) {
 
     String sessions() {
         return prefix + "sessions";
+    }
+
+    String starts() {
+        return prefix + "starts";
     }
 
     String inFlight(String sessionId, String requestToken) {

@@ -11,11 +11,15 @@ final class RedisScripts {
     private RedisScripts() {
     }
 
-    /** Creates a session unless the cluster-wide limit is reached: 1 created, 0 refused. */
+    /**
+     * Creates a session unless the cluster-wide limit of live sessions is reached: 1 created, 0 refused. Notes its
+     * creation time in the starts hash (KEYS[3]), which outlives the session's own hash until its end is reported.
+     * Entries of expired sessions stay in the sorted set until {@link #SWEEP} reports them.
+     */
     static final RedisScript<Long> CREATE = RedisScript.of("""
-            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
-            if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
+            if redis.call('ZCOUNT', KEYS[1], '(' .. ARGV[1], '+inf') >= tonumber(ARGV[3]) then return 0 end
             redis.call('ZADD', KEYS[1], ARGV[2], ARGV[5])
+            redis.call('HSET', KEYS[3], ARGV[5], ARGV[1])
             redis.call('HSET', KEYS[2], 'created', ARGV[1])
             if ARGV[6] ~= '' then redis.call('HSET', KEYS[2], 'principal', ARGV[6]) end
             redis.call('PEXPIRE', KEYS[2], ARGV[4])
@@ -34,12 +38,44 @@ final class RedisScripts {
             return 0
             """, Long.class);
 
-    static final RedisScript<Long> CLOSE = RedisScript.of("""
+    /**
+     * Closes a session: '' when it did not exist (a session that expired stays in the sorted set for
+     * {@link #SWEEP} to report), else what the starts hash knew of it ("created|version", either part may be
+     * empty), which it forgets: the caller reports the end.
+     */
+    static final RedisScript<String> CLOSE = RedisScript.of("""
             local existed = redis.call('DEL', KEYS[1])
-            redis.call('ZREM', KEYS[2], ARGV[1])
             redis.call('DEL', KEYS[3])
-            return existed
-            """, Long.class);
+            if existed == 0 then return '' end
+            redis.call('ZREM', KEYS[2], ARGV[1])
+            local start = redis.call('HMGET', KEYS[4], ARGV[1], ARGV[1] .. '|v')
+            redis.call('HDEL', KEYS[4], ARGV[1], ARGV[1] .. '|v')
+            return (start[1] or '') .. '|' .. (start[2] or '')
+            """, String.class);
+
+    /**
+     * Takes up to ARGV[2] sessions whose expiry time (their score) has passed by ARGV[1] and whose hash (key prefix
+     * ARGV[3]) is gone, so they expired: removes them and their starts, and returns for each the id, the expiry
+     * time and "created|version". Atomic, so whichever instance runs it first reports each expiry, and only once.
+     * Run with EVAL by the heartbeat, as {@link #RENEW_OWNER}.
+     */
+    static final String SWEEP = """
+            local found = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'WITHSCORES', 'LIMIT', 0,
+                tonumber(ARGV[2]))
+            local ended = {}
+            for i = 1, #found, 2 do
+              local id = found[i]
+              if redis.call('EXISTS', ARGV[3] .. id) == 0 then
+                redis.call('ZREM', KEYS[1], id)
+                local start = redis.call('HMGET', KEYS[2], id, id .. '|v')
+                redis.call('HDEL', KEYS[2], id, id .. '|v')
+                table.insert(ended, id)
+                table.insert(ended, found[i + 1])
+                table.insert(ended, (start[1] or '') .. '|' .. (start[2] or ''))
+              end
+            end
+            return ended
+            """;
 
     /**
      * The owner of a session's standalone stream, claimed by the caller when it has none (or the owner is gone);

@@ -1,5 +1,6 @@
 package dev.mcpspring.session.redis;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ import dev.mcpspring.session.EventStore;
 import dev.mcpspring.session.McpSession;
 import dev.mcpspring.session.MessageSink;
 import dev.mcpspring.session.SessionClosedException;
+import dev.mcpspring.session.SessionEnd;
 import dev.mcpspring.session.SessionLimitExceededException;
 import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.session.SessionStoreUnavailableException;
@@ -70,6 +72,9 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
     /** At most how many ids of finished requests a request's registration deletes on the way. */
     private static final int DELETIONS_PER_REQUEST = 8;
 
+    /** At most how many expired sessions one heartbeat reports. */
+    private static final int SWEEP_BATCH = 100;
+
     private final StringRedisTemplate redis;
 
     private final RedisKeys keys;
@@ -100,6 +105,8 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
     private final List<Consumer<JsonRpcMessage>> otherInstancesListeners = new CopyOnWriteArrayList<>();
 
     private final ConcurrentLinkedQueue<String> deletions = new ConcurrentLinkedQueue<>();
+
+    private final List<Consumer<SessionEnd>> endListeners = new CopyOnWriteArrayList<>();
 
     private final ScheduledExecutorService background;
 
@@ -181,7 +188,8 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
     public McpSession create(@Nullable String principal) {
         String id = SessionIds.next();
         long now = System.currentTimeMillis();
-        Long created = RedisCalls.run(() -> redis.execute(RedisScripts.CREATE, List.of(keys.sessions(), keys.session(id)),
+        Long created = RedisCalls.run(() -> redis.execute(RedisScripts.CREATE,
+                List.of(keys.sessions(), keys.session(id), keys.starts()),
                 Long.toString(now), Long.toString(now + idleMillis), Integer.toString(maxSessions),
                 Long.toString(idleMillis), id, principal == null ? "" : principal));
         if (created == null || created == 0) {
@@ -224,10 +232,25 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
         return local;
     }
 
-    /** Writes a change of a session's state and tells the instances that cache it. */
+    /**
+     * Writes a change of a session's state and tells the instances that cache it; the negotiated revision goes to
+     * the starts hash too (in the same round trip), for the report of the session's end.
+     */
     private void write(RedisSession session, Map<String, String> fields) {
+        String version = fields.get(RedisSession.VERSION);
         RedisCalls.run(() -> {
-            redis.opsForHash().putAll(keys.session(session.id()), fields);
+            if (version == null) {
+                redis.opsForHash().putAll(keys.session(session.id()), fields);
+            }
+            else {
+                redis.executePipelined((RedisCallback<Object>) connection -> {
+                    StringRedisConnection commands = connection instanceof StringRedisConnection strings ? strings
+                            : new DefaultStringRedisConnection(connection);
+                    commands.hMSet(keys.session(session.id()), fields);
+                    commands.hSet(keys.starts(), session.id() + "|v", version);
+                    return null;
+                });
+            }
             return null;
         });
         bus.broadcastQuietly(ClusterMessage.of(ClusterMessage.Type.CHANGED, nodeId, session.id()));
@@ -238,15 +261,88 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
         if (sessionId == null) {
             return false;
         }
-        Long existed = RedisCalls.run(() -> redis.execute(RedisScripts.CLOSE,
-                List.of(keys.session(sessionId), keys.sessions(), keys.standaloneOwner(sessionId)), sessionId));
+        long now = System.currentTimeMillis();
+        String start = RedisCalls.run(() -> redis.execute(RedisScripts.CLOSE, List.of(keys.session(sessionId),
+                keys.sessions(), keys.standaloneOwner(sessionId), keys.starts()), sessionId));
         closeHere(sessionId);
         RedisCalls.run(() -> {
             events.removeSession(sessionId);
             return null;
         });
         bus.broadcastQuietly(ClusterMessage.of(ClusterMessage.Type.CLOSED, nodeId, sessionId));
-        return existed != null && existed > 0;
+        boolean existed = start != null && !start.isEmpty();
+        if (existed) {
+            reportEnd(sessionId, start, now, SessionEnd.Reason.CLOSED);
+        }
+        return existed;
+    }
+
+    @Override
+    public void onSessionEnd(Consumer<SessionEnd> listener) {
+        endListeners.add(listener);
+    }
+
+    /**
+     * Tells the listeners that a session ended at {@code endMillis}; {@code start} is what the starts hash knew
+     * ("created|version").
+     */
+    private void reportEnd(String sessionId, String start, long endMillis, SessionEnd.Reason reason) {
+        if (endListeners.isEmpty()) {
+            return;
+        }
+        int bar = start.indexOf('|');
+        String created = bar < 0 ? start : start.substring(0, bar);
+        String version = bar < 0 || bar == start.length() - 1 ? null : start.substring(bar + 1);
+        long createdMillis;
+        try {
+            createdMillis = Long.parseLong(created);
+        }
+        catch (NumberFormatException ex) { // created before this instance's version noted it
+            return;
+        }
+        SessionEnd end = new SessionEnd(sessionId, version, Duration.ofMillis(Math.max(0, endMillis - createdMillis)),
+                reason);
+        for (Consumer<SessionEnd> listener : endListeners) {
+            try {
+                listener.accept(end);
+            }
+            catch (RuntimeException ex) {
+                logger.warn("A listener of MCP session ends failed", ex);
+            }
+        }
+    }
+
+    /**
+     * Reports the sessions that expired (in Redis, their hash expired): each once, by whichever instance sweeps
+     * first; also keeps the sorted set of live sessions clean.
+     */
+    void sweepExpired() {
+        long now = System.currentTimeMillis();
+        List<?> ended = RedisCalls.run(() -> redis.execute((RedisCallback<List<?>>) connection -> {
+            StringRedisConnection commands = connection instanceof StringRedisConnection strings ? strings
+                    : new DefaultStringRedisConnection(connection);
+            return commands.eval(RedisScripts.SWEEP, ReturnType.MULTI, 2, keys.sessions(), keys.starts(),
+                    Long.toString(now), Integer.toString(SWEEP_BATCH), keys.session(""));
+        }));
+        if (ended == null) {
+            return;
+        }
+        for (int i = 0; i + 2 < ended.size(); i += 3) {
+            String id = text(ended.get(i));
+            long expiredAt;
+            try {
+                expiredAt = (long) Double.parseDouble(text(ended.get(i + 1)));
+            }
+            catch (NumberFormatException ex) {
+                expiredAt = now;
+            }
+            logger.debug("MCP session " + id + " expired");
+            reportEnd(id, text(ended.get(i + 2)), Math.min(expiredAt, now), SessionEnd.Reason.EXPIRED);
+        }
+    }
+
+    private static String text(Object value) {
+        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
     }
 
     /** Ends what this instance holds of a session that was closed or expired. */
@@ -596,6 +692,12 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
         catch (RuntimeException ex) {
             renewed.forEach(LocalSession::touch); // renewed at the next heartbeat that gets through
             logger.warn("Renewing this instance's MCP sessions in Redis failed: " + ex.getMessage());
+        }
+        try {
+            sweepExpired();
+        }
+        catch (RuntimeException ex) {
+            logger.debug("Sweeping expired MCP sessions in Redis failed: " + ex.getMessage());
         }
     }
 

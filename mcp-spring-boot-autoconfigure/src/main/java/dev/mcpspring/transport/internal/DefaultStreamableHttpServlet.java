@@ -28,6 +28,7 @@ import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.protocol.McpMethods;
 import dev.mcpspring.protocol.ProtocolVersion;
+import dev.mcpspring.server.TransportInfo;
 import dev.mcpspring.server.internal.McpServer;
 import dev.mcpspring.server.internal.ModernRequest;
 import dev.mcpspring.session.McpSession;
@@ -143,6 +144,11 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
         sseConnections.close();
     }
 
+    /** How many SSE streams are open now (standalone, request and subscription streams alike). */
+    public int openSseStreams() {
+        return sseConnections.openCount();
+    }
+
     private void post(HttpServletRequest request, HttpServletResponse response) throws IOException {
         AcceptHeader accept = AcceptHeader.parse(request.getHeaders("Accept"));
         boolean jsonAllowed = accept.accepts("application", "json");
@@ -199,13 +205,14 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
                     + "; this session uses " + version);
         }
         SessionManager.Activity activity = beginActivity(session);
+        TransportInfo transport = TransportInfo.http(request.getProtocol());
         List<JsonRpcMessage.Request> requests = new ArrayList<>(messages.size());
         for (JsonRpcMessage message : messages) {
             if (message instanceof JsonRpcMessage.Request r) {
                 requests.add(r);
             }
             else if (message instanceof JsonRpcMessage.Notification notification) {
-                server.handleNotification(session, notification);
+                server.handleNotification(session, notification, transport);
             }
             else if (session.id() == null || !sessions.deliverResponse(session.id(), message)) {
                 logger.info("Ignoring a response from the client that answers no pending request (it may have timed "
@@ -217,13 +224,14 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
             response.setStatus(HttpServletResponse.SC_ACCEPTED);
             return;
         }
-        handleRequests(request, response, session, activity, requests, batch, create, jsonAllowed, sseAllowed);
+        handleRequests(request, response, session, activity, requests, batch, create, jsonAllowed, sseAllowed,
+                transport);
     }
 
     /** Runs the requests on the handler executor; {@code activity} keeps the session alive until they end. */
     private void handleRequests(HttpServletRequest request, HttpServletResponse response, McpSession session,
             SessionManager.Activity activity, List<JsonRpcMessage.Request> requests, boolean batch,
-            boolean created, boolean jsonAllowed, boolean sseAllowed) throws IOException {
+            boolean created, boolean jsonAllowed, boolean sseAllowed, TransportInfo transport) throws IOException {
         SessionManager.Activity accepted = server.beginWork(); // a graceful shutdown waits for it
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
@@ -239,7 +247,7 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
                 List<JsonRpcMessage> responses = new ArrayList<>(requests.size());
                 try {
                     for (JsonRpcMessage.Request r : requests) {
-                        JsonRpcMessage answer = server.handle(session, r, out, principal);
+                        JsonRpcMessage answer = server.handle(session, r, out, principal, transport);
                         if (answer != null) { // null: the client cancelled the request, which gets no response
                             responses.add(answer);
                         }
@@ -306,7 +314,12 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
      */
     private void postModern(HttpServletRequest request, HttpServletResponse response, JsonRpcMessage message,
             boolean jsonAllowed, boolean sseAllowed) throws IOException {
-        if (message instanceof JsonRpcMessage.Notification) { // 2026-07-28 defines none over HTTP: accepted, unused
+        if (message instanceof JsonRpcMessage.Notification notification) {
+            // 2026-07-28 defines none over HTTP: accepted, observed, unused
+            String version = ModernRequest.versionOf(notification.params());
+            server.handleNotification(SessionState.ofRequest(null, version != null ? version
+                    : request.getHeader(VERSION_HEADER), null, null, null), notification,
+                    TransportInfo.http(request.getProtocol()));
             response.setStatus(HttpServletResponse.SC_ACCEPTED);
             return;
         }
@@ -348,10 +361,11 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
         }
         SessionManager.Activity accepted = server.beginWork();
         Principal principal = request.getUserPrincipal(); // read here: the security context is this thread's
+        TransportInfo transport = TransportInfo.http(request.getProtocol());
         sseConnections.pending().add(out);
         Runnable work = () -> {
             try {
-                JsonRpcMessage answer = server.handleModern(modern, out, principal);
+                JsonRpcMessage answer = server.handleModern(modern, out, principal, transport);
                 out.complete(answer == null ? List.of() : List.of(answer), false, HttpStatuses.ofModernError(answer));
             }
             finally {

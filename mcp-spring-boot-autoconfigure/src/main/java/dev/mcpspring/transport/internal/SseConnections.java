@@ -1,5 +1,7 @@
 package dev.mcpspring.transport.internal;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -21,6 +23,9 @@ final class SseConnections implements AutoCloseable {
 
     private final PendingResponses pending;
 
+    /** The streams whose response has started and not yet ended. */
+    private final AtomicInteger open = new AtomicInteger();
+
     SseConnections(JsonRpcCodec codec, TransportSettings settings) {
         this.encoder = new SseEventEncoder(codec);
         this.keepAlive = new SseKeepAlive(settings.keepAliveInterval());
@@ -36,7 +41,12 @@ final class SseConnections implements AutoCloseable {
 
     /** A new stream on {@code response}; nothing is written, and no keep-alive sent, until it is opened or sent to. */
     SseStream open(AsyncContext async, HttpServletResponse response) {
-        return new SseStream(async, response, encoder, keepAlive, retryMillis, maxBufferedBytes);
+        return new SseStream(async, response, encoder, keepAlive, retryMillis, maxBufferedBytes, open);
+    }
+
+    /** How many streams are open now. */
+    int openCount() {
+        return open.get();
     }
 
     @Override

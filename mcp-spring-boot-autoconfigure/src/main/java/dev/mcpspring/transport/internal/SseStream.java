@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.servlet.AsyncContext;
@@ -98,8 +99,14 @@ final class SseStream implements MessageSink {
 
     private volatile Runnable onClose = () -> { };
 
+    /** The count of open streams, which this one is part of from {@link #start()} to {@link #finish()}. */
+    private final AtomicInteger openStreams;
+
+    private boolean counted; // guarded by writeLock
+
     SseStream(AsyncContext async, HttpServletResponse response, SseEventEncoder encoder, SseKeepAlive keepAlive,
-            long retryMillis, long maxBufferedBytes) {
+            long retryMillis, long maxBufferedBytes, AtomicInteger openStreams) {
+        this.openStreams = openStreams;
         this.async = async;
         this.keepAlive = keepAlive;
         this.response = response;
@@ -365,6 +372,8 @@ final class SseStream implements MessageSink {
         response.setHeader("X-Accel-Buffering", "no");
         out = response.getOutputStream();
         unflushed = true;
+        counted = true;
+        openStreams.incrementAndGet();
         keepAlive.register(this);
     }
 
@@ -373,6 +382,10 @@ final class SseStream implements MessageSink {
             return; // the container's abort() may run inside a write of this very thread
         }
         finished = true;
+        if (counted) {
+            counted = false;
+            openStreams.decrementAndGet();
+        }
         Future<?> task = keepAliveTask;
         if (task != null) {
             task.cancel(false);
