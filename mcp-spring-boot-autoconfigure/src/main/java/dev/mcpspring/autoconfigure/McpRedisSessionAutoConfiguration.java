@@ -18,12 +18,14 @@ import dev.mcpspring.session.EventStore;
 import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.session.redis.RedisEventStore;
 import dev.mcpspring.session.redis.RedisSessionManager;
+import dev.mcpspring.task.TaskStore;
+import dev.mcpspring.task.redis.RedisTaskStore;
 
 /**
  * Sessions shared by every instance through Redis, when {@code mcp.server.session.store=redis} and Spring Data
- * Redis is on the class path: a {@link RedisSessionManager} and a {@link RedisEventStore} on the application's
- * {@link RedisConnectionFactory} (configured with {@code spring.data.redis.*}). Either can be replaced by a bean of
- * one's own.
+ * Redis is on the class path: a {@link RedisSessionManager}, a {@link RedisEventStore} and a {@link RedisTaskStore}
+ * on the application's {@link RedisConnectionFactory} (configured with {@code spring.data.redis.*}). Each can be
+ * replaced by a bean of one's own.
  */
 @AutoConfiguration(before = McpServerAutoConfiguration.class,
         afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
@@ -50,6 +52,21 @@ public class McpRedisSessionAutoConfiguration {
         return new RedisSessionManager(connections, redis, codec, events, session.getRedis().getKeyPrefix(),
                 session.getTimeout(), session.getMaxSessions(), session.getMaxQueuedMessages(),
                 session.getRedis().getHeartbeat());
+    }
+
+    /**
+     * Tasks on the same Redis as the sessions, so that any instance answers for any task and results outlive the
+     * instance that ran them; unless the application has a {@link TaskStore} of its own or tasks are disabled.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(TaskStore.class)
+    @ConditionalOnBooleanProperty(name = "mcp.server.tasks.enabled", matchIfMissing = true)
+    RedisTaskStore mcpRedisTaskStore(RedisConnectionFactory connections, StringRedisTemplate redis,
+            JsonRpcCodec codec, McpServerProperties properties) {
+        RedisTaskStore store = new RedisTaskStore(connections, redis, codec.mapper(),
+                properties.getSession().getRedis().getKeyPrefix());
+        store.start();
+        return store;
     }
 
     /**

@@ -1,12 +1,15 @@
 package dev.mcpspring.autoconfigure;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,6 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
@@ -47,10 +51,13 @@ import dev.mcpspring.server.internal.PeerSettings;
 import dev.mcpspring.server.internal.RequestStateSealer;
 import dev.mcpspring.server.internal.ServerRegistries;
 import dev.mcpspring.server.internal.SubscriberResourceUpdates;
+import dev.mcpspring.server.internal.TaskSettings;
 import dev.mcpspring.session.EventStore;
 import dev.mcpspring.session.InMemoryEventStore;
 import dev.mcpspring.session.InMemorySessionManager;
 import dev.mcpspring.session.SessionManager;
+import dev.mcpspring.task.InMemoryTaskStore;
+import dev.mcpspring.task.TaskStore;
 import tools.jackson.core.StreamReadConstraints;
 
 /**
@@ -177,13 +184,38 @@ public class McpServerAutoConfiguration {
             ResourceTemplateRegistry resourceTemplates, PromptRegistry prompts, CompletionRegistry completions,
             SessionManager sessions, JsonRpcCodec codec, ElicitationSchemaGenerator elicitationSchemas,
             McpServerProperties properties, ObjectProvider<GrantedScopes> grantedScopes,
-            ObjectProvider<McpRequestObserver> observer) {
+            ObjectProvider<McpRequestObserver> observer, ObjectProvider<TaskStore> taskStore,
+            @Qualifier(HANDLER_EXECUTOR_BEAN_NAME) Executor handlerExecutor,
+            @McpTaskDecorator ObjectProvider<TaskDecorator> taskDecorators) {
         McpServerProperties.Peer peer = properties.getPeer();
         ServerRegistries registries = new ServerRegistries(tools, resources, resourceTemplates, prompts, completions);
         return new McpServer(identity, registries, sessions, codec, properties.getPageSize(),
                 new PeerSettings(peer.getSamplingTimeout(), peer.getElicitationTimeout(), peer.getRequestTimeout()),
                 elicitationSchemas, grantedScopes.getIfUnique(() -> GrantedScopes.NONE), modernSettings(properties),
-                observer.getIfUnique(() -> McpRequestObserver.NONE));
+                observer.getIfUnique(() -> McpRequestObserver.NONE),
+                taskSettings(properties, taskStore.getIfAvailable(), handlerExecutor, taskDecorators));
+    }
+
+    /** Tasks run on the handler executor, decorated as the servlet decorates handlers; none when disabled. */
+    private static @Nullable TaskSettings taskSettings(McpServerProperties properties, @Nullable TaskStore store,
+            Executor executor, ObjectProvider<TaskDecorator> taskDecorators) {
+        McpServerProperties.Tasks tasks = properties.getTasks();
+        if (!tasks.isEnabled() || store == null) {
+            return null;
+        }
+        return new TaskSettings(store, McpTaskDecorators.decorate(executor, taskDecorators.orderedStream().toList()),
+                tasks.getTtl(), tasks.getMaxTtl(), tasks.getPollInterval());
+    }
+
+    /**
+     * The in-memory task store, bounded by {@code mcp.server.tasks.max-tasks}; with
+     * {@code mcp.server.session.store=redis} the Redis configuration defines a Redis one instead.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "mcp.server.tasks.enabled", matchIfMissing = true)
+    TaskStore mcpTaskStore(McpServerProperties properties) {
+        return new InMemoryTaskStore(properties.getTasks().getMaxTasks());
     }
 
     private static ModernSettings modernSettings(McpServerProperties properties) {

@@ -61,6 +61,8 @@ public class McpServerProperties {
 
     private final Peer peer = new Peer();
 
+    private final Tasks tasks = new Tasks();
+
     private final Authorization authorization = new Authorization();
 
     public boolean isEnabled() {
@@ -162,6 +164,10 @@ public class McpServerProperties {
         return peer;
     }
 
+    public Tasks getTasks() {
+        return tasks;
+    }
+
     public Authorization getAuthorization() {
         return authorization;
     }
@@ -194,6 +200,68 @@ public class McpServerProperties {
 
         public void setTtl(Duration ttl) {
             this.ttl = ttl;
+        }
+    }
+
+    /**
+     * Long-running tools as tasks (the tasks extension of 2026-07-28, the experimental tasks of 2025-11-25),
+     * {@code mcp.server.tasks.*}.
+     */
+    public static class Tasks {
+
+        /** Whether tools may run as tasks; false: every call is answered with the tool's result. */
+        private boolean enabled = true;
+
+        /** How long a task and its result are kept after it was created, whatever its status. */
+        private Duration ttl = Duration.ofHours(1);
+
+        /** The longest time-to-live a 2025-11-25 client may ask for with task.ttl. */
+        private Duration maxTtl = Duration.ofHours(24);
+
+        /** How often clients are asked to poll a task (pollIntervalMs). */
+        private Duration pollInterval = Duration.ofSeconds(1);
+
+        /** How many tasks the in-memory store holds at most, finished ones included until they expire. */
+        private int maxTasks = 10_000;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getTtl() {
+            return ttl;
+        }
+
+        public void setTtl(Duration ttl) {
+            this.ttl = ttl;
+        }
+
+        public Duration getMaxTtl() {
+            return maxTtl;
+        }
+
+        public void setMaxTtl(Duration maxTtl) {
+            this.maxTtl = maxTtl;
+        }
+
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+
+        public int getMaxTasks() {
+            return maxTasks;
+        }
+
+        public void setMaxTasks(int maxTasks) {
+            this.maxTasks = maxTasks;
         }
     }
 

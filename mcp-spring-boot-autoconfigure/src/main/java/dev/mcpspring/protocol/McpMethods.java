@@ -23,6 +23,16 @@ public final class McpMethods {
     public static final String SAMPLING_CREATE_MESSAGE = "sampling/createMessage";
     public static final String ELICITATION_CREATE = "elicitation/create";
     public static final String ROOTS_LIST = "roots/list";
+    /** Tasks (2025-11-25 utility and 2026-07-28 extension): the state of a task, with its result in 2026-07-28. */
+    public static final String TASKS_GET = "tasks/get";
+    /** 2026-07-28 tasks extension: the client's answers to a task's questions. */
+    public static final String TASKS_UPDATE = "tasks/update";
+    /** Tasks (both eras): cancels a task. */
+    public static final String TASKS_CANCEL = "tasks/cancel";
+    /** 2025-11-25 tasks utility only: waits for a task's result. */
+    public static final String TASKS_RESULT = "tasks/result";
+    /** 2025-11-25 tasks utility only: the caller's tasks. */
+    public static final String TASKS_LIST = "tasks/list";
 
     public static final String NOTIFICATION_INITIALIZED = "notifications/initialized";
     public static final String NOTIFICATION_CANCELLED = "notifications/cancelled";
@@ -36,6 +46,8 @@ public final class McpMethods {
     /** 2026-07-28: the first message on a {@code subscriptions/listen} stream. */
     public static final String NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED = "notifications/subscriptions/acknowledged";
     public static final String NOTIFICATION_ELICITATION_COMPLETE = "notifications/elicitation/complete";
+    /** 2025-11-25 tasks utility: a task's status changed. */
+    public static final String NOTIFICATION_TASKS_STATUS = "notifications/tasks/status";
 
     private McpMethods() {
     }

@@ -53,6 +53,14 @@ class PackageBoundaryTests {
         .resideInAnyPackage("dev.mcpspring.server..", "dev.mcpspring.annotation..", "dev.mcpspring.transport..",
                 "dev.mcpspring.autoconfigure..");
 
+    /** Tasks and their stores know the protocol, not the engine that runs them: a store is a plain seam. */
+    @ArchTest
+    static final ArchRule tasksKnowOnlyTheProtocol = noClasses()
+        .that().resideInAPackage("dev.mcpspring.task..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("dev.mcpspring.server..", "dev.mcpspring.annotation..", "dev.mcpspring.transport..",
+                "dev.mcpspring.session..", "dev.mcpspring.autoconfigure..");
+
     @ArchTest
     static final ArchRule serverIgnoresAnnotationsAndTransport = noClasses()
         .that().resideInAPackage("dev.mcpspring.server..")

@@ -44,12 +44,14 @@ class ConditionalBeansBackOffCompletenessTests {
             "McpServerAutoConfiguration#mcpSessionManager",
             "McpServerAutoConfiguration#mcpHandlerExecutor",
             "McpServerAutoConfiguration#mcpGracefulShutdown",
+            "McpServerAutoConfiguration#mcpTaskStore",
             // McpServletTransportAutoConfigurationTests
             "McpServletTransportAutoConfiguration#mcpStreamableHttpServlet",
             "McpServletTransportAutoConfiguration#mcpServletRegistration",
             // McpRedisSessionAutoConfigurationTests
             "McpRedisSessionAutoConfiguration#mcpRedisEventStore",
             "McpRedisSessionAutoConfiguration#mcpRedisSessionManager",
+            "McpRedisSessionAutoConfiguration#mcpRedisTaskStore",
             // McpObservationAutoConfigurationTests
             "McpObservationAutoConfiguration#mcpRequestObserver",
             // dev.mcpspring.context.McpTaskDecoratorAutoConfigurationTests

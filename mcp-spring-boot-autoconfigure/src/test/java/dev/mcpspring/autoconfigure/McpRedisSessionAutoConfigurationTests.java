@@ -21,6 +21,8 @@ import dev.mcpspring.session.EventStore;
 import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.session.redis.RedisEventStore;
 import dev.mcpspring.session.redis.RedisSessionManager;
+import dev.mcpspring.task.TaskStore;
+import dev.mcpspring.task.redis.RedisTaskStore;
 
 /**
  * The Redis session store's beans backing off for the application's own, on a real {@code redis-server} (the
@@ -75,6 +77,22 @@ class McpRedisSessionAutoConfigurationTests {
             assertThat(context).getBean(EventStore.class).isSameAs(context.getBean("ownEventStore"));
             assertThat(context).getBean(SessionManager.class).isInstanceOf(RedisSessionManager.class);
         });
+    }
+
+    @Test
+    void theRedisTaskStoreTakesTheInMemoryOnesPlaceAndBacksOffForTheApplicationsOwn() {
+        runner().run(context -> {
+            assertThat(context).hasBean("mcpRedisTaskStore");
+            assertThat(context).doesNotHaveBean("mcpTaskStore");
+            assertThat(context).getBean(TaskStore.class).isInstanceOf(RedisTaskStore.class);
+        });
+        TaskStore own = mock(TaskStore.class);
+        runner().withBean(TaskStore.class, () -> own).run(context -> {
+            assertThat(context).doesNotHaveBean("mcpRedisTaskStore");
+            assertThat(context).getBean(TaskStore.class).isSameAs(own);
+        });
+        runner().withPropertyValues("mcp.server.tasks.enabled=false")
+            .run(context -> assertThat(context).doesNotHaveBean(TaskStore.class));
     }
 
     @Configuration(proxyBeanMethods = false)

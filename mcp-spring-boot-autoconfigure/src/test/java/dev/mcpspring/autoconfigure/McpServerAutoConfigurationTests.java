@@ -38,6 +38,7 @@ import dev.mcpspring.session.InMemoryEventStore;
 import dev.mcpspring.session.InMemorySessionManager;
 import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.session.redis.RedisSessionManager;
+import dev.mcpspring.task.TaskStore;
 
 /** The auto-configuration's defaults, its conditions, and every bean backing off for one of the application's. */
 class McpServerAutoConfigurationTests {
@@ -96,7 +97,8 @@ class McpServerAutoConfigurationTests {
                 replaceable("mcpResourceUpdates", ResourceUpdates.class, () -> mock(ResourceUpdates.class)),
                 replaceable("mcpEventStore", EventStore.class, () -> mock(EventStore.class)),
                 replaceable("mcpSessionManager", SessionManager.class, () -> mock(SessionManager.class)),
-                replaceable("mcpGracefulShutdown", McpGracefulShutdown.class, () -> mock(McpGracefulShutdown.class)));
+                replaceable("mcpGracefulShutdown", McpGracefulShutdown.class, () -> mock(McpGracefulShutdown.class)),
+                replaceable("mcpTaskStore", TaskStore.class, () -> mock(TaskStore.class)));
     }
 
     private static <T> Arguments replaceable(String beanMethod, Class<T> type, Supplier<T> bean) {

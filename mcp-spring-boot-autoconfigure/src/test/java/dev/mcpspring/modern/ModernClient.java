@@ -24,7 +24,12 @@ public final class ModernClient {
     private String logLevel;
 
     public ModernClient(int port) {
-        this.http = McpTestClient.create(port).protocolVersion(null);
+        this(McpTestClient.create(port));
+    }
+
+    /** A client sending its requests through {@code http} (with its default headers, such as credentials). */
+    public ModernClient(McpTestClient http) {
+        this.http = http.protocolVersion(null);
     }
 
     /** The capabilities the following requests declare. */
@@ -85,7 +90,8 @@ public final class ModernClient {
         McpTestClient.Exchange exchange = http.post(message)
             .header(McpTestClient.VERSION_HEADER, VERSION)
             .header("Mcp-Method", method);
-        JsonNode name = params.has("name") ? params.get("name") : params.get("uri");
+        JsonNode name = params.has("name") ? params.get("name")
+                : params.has("uri") ? params.get("uri") : params.get("taskId");
         if (name != null && name.isString()) {
             exchange.header("Mcp-Name", name.asString());
         }

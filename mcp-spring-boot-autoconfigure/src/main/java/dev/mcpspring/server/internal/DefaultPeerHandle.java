@@ -57,7 +57,7 @@ final class DefaultPeerHandle implements PeerHandle {
 
     private final PeerContext peers;
 
-    private final InputRounds rounds;
+    private final InputChannel rounds;
 
     private final String inputKey;
 
@@ -71,10 +71,11 @@ final class DefaultPeerHandle implements PeerHandle {
      * @param stream        the request's response stream, or {@code null} for the session's GET stream
      * @param progressToken the request's progress token, or {@code null}
      * @param cancellation  the request's cancellation, or {@code null} for a session's handle
-     * @param rounds        the rounds of a modern request that may ask the client, else {@code null}
+     * @param rounds        where calls to the client go instead of requests in the session: the rounds of a modern
+     *                      request that may ask the client, a task's questions; else {@code null}
      */
     DefaultPeerHandle(McpSession session, @Nullable MessageSink stream, @Nullable Object progressToken,
-            @Nullable RequestCancellation cancellation, PeerContext peers, @Nullable InputRounds rounds) {
+            @Nullable RequestCancellation cancellation, PeerContext peers, @Nullable InputChannel rounds) {
         this(session, stream, progressToken, cancellation, peers, rounds, TransportInfo.UNKNOWN);
     }
 
@@ -82,17 +83,18 @@ final class DefaultPeerHandle implements PeerHandle {
      * @param stream        the request's response stream, or {@code null} for the session's GET stream
      * @param progressToken the request's progress token, or {@code null}
      * @param cancellation  the request's cancellation, or {@code null} for a session's handle
-     * @param rounds        the rounds of a modern request that may ask the client, else {@code null}
+     * @param rounds        where calls to the client go instead of requests in the session: the rounds of a modern
+     *                      request that may ask the client, a task's questions; else {@code null}
      * @param transport     how the client is reached, for the observation of the requests sent to it
      */
     DefaultPeerHandle(McpSession session, @Nullable MessageSink stream, @Nullable Object progressToken,
-            @Nullable RequestCancellation cancellation, PeerContext peers, @Nullable InputRounds rounds,
+            @Nullable RequestCancellation cancellation, PeerContext peers, @Nullable InputChannel rounds,
             TransportInfo transport) {
         this(session, stream, progressToken, cancellation, peers, rounds, null, null, transport);
     }
 
     private DefaultPeerHandle(McpSession session, MessageSink stream, Object progressToken,
-            RequestCancellation cancellation, PeerContext peers, InputRounds rounds, String inputKey,
+            RequestCancellation cancellation, PeerContext peers, InputChannel rounds, String inputKey,
             DefaultPeerHandle keyedFrom, TransportInfo transport) {
         this.transport = transport;
         this.session = session;
@@ -221,6 +223,9 @@ final class DefaultPeerHandle implements PeerHandle {
 
     @Override
     public void progress(double progress, Double total, String message) {
+        if (rounds != null) {
+            rounds.progress(progress, total, message);
+        }
         if (progressToken != null) {
             notify(McpMethods.NOTIFICATION_PROGRESS,
                     new ProgressNotification(progressToken, progress, total, message));
@@ -249,6 +254,11 @@ final class DefaultPeerHandle implements PeerHandle {
         return requestState;
     }
 
+    /** Where this handle's calls to the client go instead of requests in the session, or {@code null}. */
+    @Nullable InputChannel inputChannel() {
+        return rounds;
+    }
+
     @Override
     public boolean isCancelled() {
         return cancellation != null && cancellation.isCancelled();
@@ -266,7 +276,8 @@ final class DefaultPeerHandle implements PeerHandle {
             return CompletableFuture.failedFuture(cancellation.cancelled());
         }
         if (rounds != null) {
-            return rounds.call(inputKey, method, params, resultType);
+            CompletableFuture<T> answer = rounds.call(inputKey, method, params, resultType, timeout);
+            return cancellation == null || answer.isDone() ? answer : cancellation.track(answer);
         }
         if (isModern()) {
             return CompletableFuture.failedFuture(new McpPeerException("Cannot send " + method + " to the client "

@@ -43,7 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  * expires; it carries the answers of earlier rounds (a client sends only those of the last one) and the values of
  * {@link RequestState}.
  */
-final class InputRounds {
+final class InputRounds implements InputChannel {
 
     /** The params members that belong to the rounds, not to the request they retry. */
     private static final List<String> ROUND_MEMBERS = List.of("_meta", "inputResponses", "requestState");
@@ -157,6 +157,12 @@ final class InputRounds {
      *
      * @param name the key the handler chose for the question, or {@code null} for its kind
      */
+    @Override
+    public <T> CompletableFuture<T> call(String name, String method, Object params, Class<T> resultType,
+            Duration timeout) {
+        return call(name, method, params, resultType);
+    }
+
     synchronized <T> CompletableFuture<T> call(String name, String method, Object params, Class<T> resultType) {
         JsonNode question = params == null ? codec.mapper().createObjectNode() : codec.toTree(params);
         String key = keyOf(name, method);
@@ -189,7 +195,8 @@ final class InputRounds {
     }
 
     /** The values a handler carries between rounds. */
-    synchronized RequestState values() {
+    @Override
+    public synchronized RequestState values() {
         if (values == null) {
             values = new Values(codec, stateMember("values"));
         }
@@ -229,12 +236,7 @@ final class InputRounds {
             int count = counts.merge(name, 1, Integer::sum);
             return count == 1 ? name : name + "-" + count;
         }
-        String kind = switch (method) {
-            case McpMethods.SAMPLING_CREATE_MESSAGE -> "sampling";
-            case McpMethods.ELICITATION_CREATE -> "elicitation";
-            case McpMethods.ROOTS_LIST -> "roots";
-            default -> method.replace('/', '-');
-        };
+        String kind = kindOf(method);
         return kind + "-" + counts.merge(kind, 1, Integer::sum);
     }
 
@@ -267,13 +269,7 @@ final class InputRounds {
 
     /** The answer as {@code type}, or {@code null} when it is not a well-formed result of {@code method}. */
     private <T> @Nullable T bind(String method, JsonNode answer, Class<T> type) {
-        boolean wellFormed = switch (method) {
-            case McpMethods.SAMPLING_CREATE_MESSAGE -> answer.has("content") && answer.path("role").isString();
-            case McpMethods.ELICITATION_CREATE -> answer.path("action").isString();
-            case McpMethods.ROOTS_LIST -> answer.path("roots").isArray();
-            default -> true;
-        };
-        if (!wellFormed) {
+        if (!isWellFormed(method, answer)) {
             return null;
         }
         try {
@@ -282,6 +278,36 @@ final class InputRounds {
         catch (JacksonException | IllegalArgumentException ex) {
             return null;
         }
+    }
+
+    /**
+     * Whether {@code answer} is a well-formed answer to a question of {@code method}: a result of it, or a JSON-RPC
+     * error (an object with an integer {@code code}).
+     */
+    static boolean isWellFormed(String method, JsonNode answer) {
+        if (answer == null || !answer.isObject()) {
+            return false;
+        }
+        JsonNode error = answer.get("error");
+        if (error != null && error.isObject() && error.path("code").isIntegralNumber()) {
+            return true;
+        }
+        return switch (method) {
+            case McpMethods.SAMPLING_CREATE_MESSAGE -> answer.has("content") && answer.path("role").isString();
+            case McpMethods.ELICITATION_CREATE -> answer.path("action").isString();
+            case McpMethods.ROOTS_LIST -> answer.path("roots").isArray();
+            default -> true;
+        };
+    }
+
+    /** The kind of a question of {@code method} in default keys: {@code sampling}, {@code elicitation}, ... */
+    static String kindOf(String method) {
+        return switch (method) {
+            case McpMethods.SAMPLING_CREATE_MESSAGE -> "sampling";
+            case McpMethods.ELICITATION_CREATE -> "elicitation";
+            case McpMethods.ROOTS_LIST -> "roots";
+            default -> method.replace('/', '-');
+        };
     }
 
     private static JsonNode withoutRoundMembers(JsonNode params, JsonRpcCodec codec) {

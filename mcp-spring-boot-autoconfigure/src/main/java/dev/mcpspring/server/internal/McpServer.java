@@ -96,6 +96,9 @@ public class McpServer {
 
     private final Clock clock = Clock.systemUTC();
 
+    /** Runs tools as tasks; {@code null} when tasks are disabled. */
+    private final @Nullable Tasks tasks;
+
     private final Object workLock = new Object();
 
     private int work; // guarded by workLock: requests accepted and not yet answered
@@ -152,6 +155,28 @@ public class McpServer {
             JsonRpcCodec codec, int pageSize, PeerSettings peerSettings,
             ElicitationSchemaGenerator elicitationSchemas, GrantedScopes grantedScopes, ModernSettings modern,
             McpRequestObserver observer) {
+        this(identity, registries, sessions, codec, pageSize, peerSettings, elicitationSchemas, grantedScopes, modern,
+                observer, null);
+    }
+
+    /**
+     * @param identity           how the server introduces itself
+     * @param registries         what it offers
+     * @param sessions           where sessions live and messages to them are routed
+     * @param codec              the JSON-RPC codec
+     * @param pageSize           items per page of list results
+     * @param peerSettings       default time-outs of calls to the client
+     * @param elicitationSchemas derives form schemas for typed elicitation
+     * @param grantedScopes      reads the scopes of a request's principal, checked against a tool's
+     *                           {@link ToolSpecification#requiredScopes() required scopes}
+     * @param modern             the enabled revisions and how modern requests are served
+     * @param observer           surrounds the handling of every request
+     * @param taskSettings       how tools run as tasks, or {@code null} when no tool does
+     */
+    public McpServer(ServerIdentity identity, ServerRegistries registries, SessionManager sessions,
+            JsonRpcCodec codec, int pageSize, PeerSettings peerSettings,
+            ElicitationSchemaGenerator elicitationSchemas, GrantedScopes grantedScopes, ModernSettings modern,
+            McpRequestObserver observer, @Nullable TaskSettings taskSettings) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("The page size must be at least 1, but was " + pageSize);
         }
@@ -171,8 +196,12 @@ public class McpServer {
         handlers.put(McpMethods.INITIALIZE, this::initialize);
         handlers.put(McpMethods.PING, (context, params) -> EMPTY_RESULT);
         handlers.put(McpMethods.LOGGING_SET_LEVEL, this::setLogLevel);
+        this.tasks = taskSettings == null ? null : new Tasks(taskSettings, codec, peerContext, clock);
         new ToolsFeature(registries.tools(), codec, pageSize,
-                grantedScopes == null ? GrantedScopes.NONE : grantedScopes).register(handlers);
+                grantedScopes == null ? GrantedScopes.NONE : grantedScopes, tasks).register(handlers);
+        if (tasks != null) {
+            tasks.register(handlers);
+        }
         new ResourcesFeature(registries.resources(), registries.resourceTemplates(), sessions, codec, pageSize)
             .register(handlers);
         new PromptsFeature(registries.prompts(), codec, pageSize).register(handlers);
@@ -186,6 +215,9 @@ public class McpServer {
         modernHandlers.putAll(handlers);
         REMOVED_IN_MODERN.forEach(modernHandlers::remove);
         modernHandlers.put(McpMethods.SERVER_DISCOVER, this::discover);
+        if (tasks != null) {
+            tasks.registerModern(modernHandlers);
+        }
     }
 
     /** Methods a modern client cannot call: 2026-07-28 removed them. */
@@ -380,6 +412,9 @@ public class McpServer {
             if (rounds != null && rounds.hasInputRequests()) { // whatever the handler made of its questions
                 return new JsonRpcMessage.Response(request.id(), rounds.inputRequiredResult());
             }
+            if (result instanceof Tasks.TaskCreated created) { // the call became a task: its handle is the answer
+                return new JsonRpcMessage.Response(request.id(), modernResults.task(created.task()));
+            }
             noteToolError(context, result);
             return new JsonRpcMessage.Response(request.id(), modernResults.complete(request, codec.toTree(result)));
         }
@@ -404,7 +439,7 @@ public class McpServer {
     private Object discover(RequestContext context, JsonNode params) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("supportedVersions", modern.versions().newestFirst());
-        result.put("capabilities", capabilities());
+        result.put("capabilities", capabilities(null));
         if (identity.instructions() != null) {
             result.put("instructions", identity.instructions());
         }
@@ -441,6 +476,9 @@ public class McpServer {
     public void beginShutdown() {
         shuttingDown = true;
         peerContext.sender().withdrawAll(SHUTTING_DOWN);
+        if (tasks != null) {
+            tasks.shutdown(SHUTTING_DOWN);
+        }
         sessions.endStandaloneStreams();
         subscriptions.closeAll();
     }
@@ -626,6 +664,21 @@ public class McpServer {
                 registries.tools().isEmpty() ? null : listChanged);
     }
 
+    /**
+     * The capabilities announced to a session of {@code version}, or to a modern client ({@code null}), with tasks
+     * when a tool may run as one: the {@code tasks} capability of 2025-11-25, the tasks extension of 2026-07-28.
+     */
+    private ServerCapabilities capabilities(@Nullable String version) {
+        ServerCapabilities capabilities = capabilities();
+        if (tasks == null || !Tasks.anyTaskTool(registries.tools())) {
+            return capabilities;
+        }
+        if (version == null) {
+            return capabilities.withExtension(Tasks.EXTENSION, Map.of());
+        }
+        return Tasks.hasLegacyTasks(version) ? capabilities.withTasks(tasks.legacyCapability()) : capabilities;
+    }
+
     /** Tells every session when the registry changes after start-up. */
     private void announceChanges(OrderedRegistry<?> registry, String notification) {
         registry.addChangeListener(() -> {
@@ -648,7 +701,8 @@ public class McpServer {
             throw ModernRequest.unsupportedVersion(request.protocolVersion(), modern.versions());
         }
         session.initialize(version, request.clientInfo(), request.capabilities());
-        return new InitializeResult(version, capabilities(), identity.serverInfo(), identity.instructions(), null);
+        return new InitializeResult(version, capabilities(version), identity.serverInfo(), identity.instructions(),
+                null);
     }
 
     private Object setLogLevel(RequestContext context, JsonNode params) {

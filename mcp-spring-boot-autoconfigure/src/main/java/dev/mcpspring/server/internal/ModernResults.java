@@ -53,6 +53,16 @@ final class ModernResults {
         return result;
     }
 
+    /**
+     * The handle of a task that a call became ({@code CreateTaskResult} of the tasks extension): the task itself,
+     * with {@code resultType: "task"} and the server's identity.
+     */
+    JsonNode task(ObjectNode task) {
+        task.put("resultType", "task");
+        task.putObject("_meta").set(ModernRequest.SERVER_INFO, serverInfo);
+        return task;
+    }
+
     /** An error as a modern client gets it. */
     JsonRpcError error(JsonRpcError error) {
         return error.code() == ErrorCodes.RESOURCE_NOT_FOUND

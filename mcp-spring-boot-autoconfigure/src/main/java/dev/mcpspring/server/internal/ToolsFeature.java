@@ -1,10 +1,12 @@
 package dev.mcpspring.server.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.protocol.CallToolRequest;
 import dev.mcpspring.protocol.CallToolResult;
@@ -36,11 +38,20 @@ final class ToolsFeature {
 
     private final GrantedScopes grantedScopes;
 
+    private final @Nullable Tasks tasks;
+
     ToolsFeature(ToolRegistry tools, JsonRpcCodec codec, int pageSize, GrantedScopes grantedScopes) {
+        this(tools, codec, pageSize, grantedScopes, null);
+    }
+
+    /** @param tasks runs calls as tasks, or {@code null} when tasks are disabled */
+    ToolsFeature(ToolRegistry tools, JsonRpcCodec codec, int pageSize, GrantedScopes grantedScopes,
+            @Nullable Tasks tasks) {
         this.tools = tools;
         this.codec = codec;
         this.pageSize = pageSize;
         this.grantedScopes = grantedScopes;
+        this.tasks = tasks;
     }
 
     void register(Map<String, RequestHandler> handlers) {
@@ -52,7 +63,25 @@ final class ToolsFeature {
         PaginatedRequest request = codec.bindParams(params, PaginatedRequest.class);
         Pagination.Page<ToolSpecification> page = Pagination.page(tools.list(), spec -> spec.tool().name(),
                 request.cursor(), pageSize);
-        return new ListToolsResult(page.items().stream().map(ToolSpecification::tool).toList(), page.nextCursor());
+        ListToolsResult result = new ListToolsResult(page.items().stream().map(ToolSpecification::tool).toList(),
+                page.nextCursor());
+        if (tasks != null && Tasks.hasLegacyTasks(context.protocolVersion())
+                && page.items().stream().anyMatch(spec -> spec.taskSupport().allowsTasks())) {
+            return withTaskSupport(result, page.items());
+        }
+        return result;
+    }
+
+    /** The list as 2025-11-25 writes it: with {@code execution.taskSupport} for the tools that may run as tasks. */
+    private ObjectNode withTaskSupport(ListToolsResult result, List<ToolSpecification> specs) {
+        ObjectNode json = (ObjectNode) codec.toTree(result);
+        JsonNode listed = json.get("tools");
+        for (int i = 0; i < specs.size(); i++) {
+            if (specs.get(i).taskSupport().allowsTasks() && listed.get(i) instanceof ObjectNode tool) {
+                tool.putObject("execution").put("taskSupport", specs.get(i).taskSupport().wireValue());
+            }
+        }
+        return json;
     }
 
     private Object call(RequestContext context, JsonNode params) {
@@ -64,8 +93,20 @@ final class ToolsFeature {
             .orElseThrow(() -> McpException.invalidParams("Unknown tool: '" + request.name() + "'"));
         checkScopes(tool, context);
         ObjectNode arguments = request.arguments() == null ? codec.mapper().createObjectNode() : request.arguments();
+        if (tasks != null) {
+            Object task = tasks.call(tool, arguments, context, params, this::invoke);
+            if (task != null) {
+                return task;
+            }
+        }
+        return invoke(tool, new ToolInvocation(arguments, context), context);
+    }
+
+    /** Runs the tool, answering its failures as tool errors, and protocol errors as such. */
+    private CallToolResult invoke(ToolSpecification tool, ToolInvocation invocation, RequestContext context) {
+        String name = tool.tool().name();
         try {
-            CallToolResult result = tool.handler().call(new ToolInvocation(arguments, context));
+            CallToolResult result = tool.handler().call(invocation);
             return result == null ? CallToolResult.of() : result;
         }
         catch (McpException | InputRequiredException ex) {
@@ -75,14 +116,14 @@ final class ToolsFeature {
             if (ProtocolVersion.isModern(context.protocolVersion())) { // 2026-07-28 has an error for it
                 throw ex.toProtocolError();
             }
-            logger.warn("MCP tool '" + request.name() + "' failed", ex);
+            logger.warn("MCP tool '" + name + "' failed", ex);
             context.scope().error(ex); // the observation records the exception; its outcome is the tool error
-            return CallToolResult.error(ToolFailures.describe(request.name(), ex));
+            return CallToolResult.error(ToolFailures.describe(name, ex));
         }
         catch (RuntimeException ex) {
-            logger.warn("MCP tool '" + request.name() + "' failed", ex);
+            logger.warn("MCP tool '" + name + "' failed", ex);
             context.scope().error(ex);
-            return CallToolResult.error(ToolFailures.describe(request.name(), ex));
+            return CallToolResult.error(ToolFailures.describe(name, ex));
         }
     }
 

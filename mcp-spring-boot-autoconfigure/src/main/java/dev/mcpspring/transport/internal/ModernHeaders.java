@@ -60,6 +60,7 @@ final class ModernHeaders {
         String nameMember = switch (request.method()) {
             case McpMethods.TOOLS_CALL, McpMethods.PROMPTS_GET -> "name";
             case McpMethods.RESOURCES_READ -> "uri";
+            case McpMethods.TASKS_GET, McpMethods.TASKS_UPDATE, McpMethods.TASKS_CANCEL -> "taskId";
             default -> null;
         };
         if (nameMember != null) {
