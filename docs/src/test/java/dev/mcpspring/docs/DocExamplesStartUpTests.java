@@ -28,7 +28,8 @@ class DocExamplesStartUpTests {
     void everyToolOfThePagesIsRegistered() {
         assertThat(tools.list()).extracting(tool -> tool.tool().name())
             .contains("forecast", "shout", "rate", "summarize", "importTasks", "clearDone", "workspaceFolders",
-                    "connectCalendar", "translate", "releaseNote", "deleteTask", "process-data");
+                    "connectCalendar", "translate", "releaseNote", "deleteTask", "process-data", "exportOrders",
+                    "runPipeline", "reindex");
     }
 
     @SpringBootApplication

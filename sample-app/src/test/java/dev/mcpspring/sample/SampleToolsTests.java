@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,6 +25,7 @@ import dev.mcpspring.sample.tasks.TaskBoard;
 import dev.mcpspring.test.AutoConfigureMcpTestClient;
 import dev.mcpspring.test.McpNotification;
 import dev.mcpspring.test.McpTestClient;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,6 +122,24 @@ class SampleToolsTests {
             .isSuccessful()
             .progress().extracting(McpNotification::message)
             .containsExactly("Importing 3 task(s)", "Imported 1 of 3", "Imported 1 of 3", "Imported 2 of 3");
+    }
+
+    @Test
+    void aClientThatHandlesTasksGetsTheImportAsATaskAndPollsForItsOutcome() throws InterruptedException {
+        mcp.protocolVersion("2026-07-28")
+            .clientCapabilities(Map.of("extensions", Map.of("io.modelcontextprotocol/tasks", Map.of())));
+
+        JsonNode created = mcp.callTool("import_tasks", Map.of("titles", List.of("task one", "task two"))).result();
+        assertThat(created.path("resultType").asString()).isEqualTo("task");
+        String taskId = created.path("taskId").asString();
+
+        JsonNode task = mcp.request("tasks/get", Map.of("taskId", taskId)).result();
+        for (int polls = 0; !task.path("status").asString().equals("completed") && polls < 100; polls++) {
+            Thread.sleep(50);
+            task = mcp.request("tasks/get", Map.of("taskId", taskId)).result();
+        }
+        assertThat(task.path("status").asString()).isEqualTo("completed");
+        assertThat(task.path("result").path("structuredContent").path("imported")).hasSize(2);
     }
 
     @ParameterizedTest

@@ -119,6 +119,10 @@ public final class ModernConnection implements Connection {
                 || method.equals("resources/read"))) {
             headers.put("Mcp-Name", headerValue(name.asString()));
         }
+        JsonNode taskId = params.get("taskId"); // the tasks extension routes tasks/get, update and cancel by task
+        if (taskId != null && taskId.isString() && method.startsWith("tasks/")) {
+            headers.put("Mcp-Name", headerValue(taskId.asString()));
+        }
         if ("tools/call".equals(method) && name != null) {
             paramHeaders(name.asString()).forEach((header, path) -> {
                 JsonNode value = params.get("arguments");

@@ -16,6 +16,7 @@ import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.annotation.McpToolParam;
 import dev.mcpspring.protocol.LoggingLevel;
 import dev.mcpspring.server.PeerHandle;
+import dev.mcpspring.task.TaskSupport;
 
 /**
  * Progress and cancellation: a long-running tool that reports how far it got and stops when the client cancels.
@@ -26,6 +27,12 @@ import dev.mcpspring.server.PeerHandle;
  * asked for progress by sending a {@code progressToken} (and does nothing otherwise). When the client sends
  * {@code notifications/cancelled}, {@link PeerHandle#isCancelled()} turns true and the {@link PeerHandle#onCancel}
  * callback ends the current pause at once; the tasks imported so far stay on the board.
+ * <p>
+ * A long import is what MCP tasks are for: {@code task = TaskSupport.OPTIONAL} lets a client that handles tasks
+ * (a 2026-07-28 client declaring the {@code io.modelcontextprotocol/tasks} extension, a 2025-11-25 client calling
+ * with a {@code task} parameter) get a task handle at once and poll for the import's outcome; the progress becomes
+ * the task's status message and {@code tasks/cancel} stops it as a cancellation does. Other clients get the result
+ * in the response, as before.
  */
 @Component
 public class TaskImportTools {
@@ -48,7 +55,7 @@ public class TaskImportTools {
     @McpTool(name = "import_tasks", title = "Import tasks",
             description = "Adds many tasks to the board at once, for example from a pasted list. Reports progress "
                     + "and can be cancelled; returns the tasks imported",
-            destructiveHint = false, openWorldHint = false)
+            destructiveHint = false, openWorldHint = false, task = TaskSupport.OPTIONAL)
     public TaskImport importTasks(@McpToolParam(description = "The titles of the tasks, one per task; blank titles "
             + "are skipped") List<String> titles,
             @McpToolParam(description = "Priority of every imported task; NORMAL when omitted",
