@@ -288,6 +288,25 @@ class ModernTasksHttpTests {
         assertError(mismatch, 400, ErrorCodes.HEADER_MISMATCH, "Mcp-Name");
     }
 
+    @Test
+    void taskStatusNotificationsNeedTheExtensionAndAreNotPromised() {
+        McpResponse refused = client("alice").capabilities(Map.of()).request("subscriptions/listen",
+                Map.of("notifications", Map.of("taskIds", List.of("some-task"))));
+        JsonNode error = assertError(refused, 400, ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
+                "notifications.taskIds");
+        assertThat(error.path("data").path("requiredCapabilities").path("extensions").has(EXTENSION)).isTrue();
+
+        ModernClient client = client("alice");
+        try (var listen = client.start("subscriptions/listen", client.params(Map.of("notifications",
+                Map.of("taskIds", List.of("some-task"), "toolsListChanged", true))))) {
+            JsonNode acknowledged = listen.nextNotification("notifications/subscriptions/acknowledged",
+                    Duration.ofSeconds(10));
+            assertThat(acknowledged.path("params").path("notifications").path("toolsListChanged").asBoolean())
+                .isTrue();
+            assertThat(acknowledged.path("params").path("notifications").has("taskIds")).isFalse();
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** This test's helpers for a server on {@code port} (the other tasks tests use them). */

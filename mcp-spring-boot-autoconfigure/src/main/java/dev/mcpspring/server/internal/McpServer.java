@@ -376,6 +376,9 @@ public class McpServer {
                     new JsonRpcError(ErrorCodes.INTERNAL_ERROR, "Service unavailable: " + SHUTTING_DOWN));
         }
         try {
+            if (tasks != null) { // task status notifications are the tasks extension's: this server sends none
+                tasks.checkListen(request);
+            }
             subscriptions.open(request.request(), stream);
             return null;
         }

@@ -638,6 +638,19 @@ final class Tasks {
         return null;
     }
 
+    /**
+     * Refuses a {@code subscriptions/listen} asking for task status notifications ({@code notifications.taskIds})
+     * from a client that did not declare the extension, as the extension requires. A declaring client is
+     * acknowledged without {@code taskIds}: this server sends no task notifications, clients poll.
+     */
+    void checkListen(ModernRequest request) {
+        JsonNode params = request.request().params();
+        JsonNode taskIds = params == null ? null : params.path("notifications").get("taskIds");
+        if (taskIds != null && !taskIds.isNull() && !declaresExtension(request.capabilities())) {
+            throw missingExtension("task status notifications (notifications.taskIds) need the tasks extension");
+        }
+    }
+
     // ---------------------------------------------------------------- checks
 
     private TaskRecord visibleTask(RequestContext context, @Nullable JsonNode params, String method) {
