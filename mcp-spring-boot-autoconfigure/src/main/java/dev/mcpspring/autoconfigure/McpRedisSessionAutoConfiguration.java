@@ -25,7 +25,8 @@ import dev.mcpspring.task.redis.RedisTaskStore;
  * Sessions shared by every instance through Redis, when {@code mcp.server.session.store=redis} and Spring Data
  * Redis is on the class path: a {@link RedisSessionManager}, a {@link RedisEventStore} and a {@link RedisTaskStore}
  * on the application's {@link RedisConnectionFactory} (configured with {@code spring.data.redis.*}). Each can be
- * replaced by a bean of one's own.
+ * replaced by a bean of one's own; the Redis session manager needs its events in Redis, so an {@link EventStore} of
+ * one's own beside it must be a {@link RedisEventStore}.
  */
 @AutoConfiguration(before = McpServerAutoConfiguration.class,
         afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
@@ -47,9 +48,16 @@ public class McpRedisSessionAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SessionManager.class)
     RedisSessionManager mcpRedisSessionManager(RedisConnectionFactory connections, StringRedisTemplate redis,
-            JsonRpcCodec codec, RedisEventStore events, McpServerProperties properties) {
+            JsonRpcCodec codec, EventStore events, McpServerProperties properties) {
+        if (!(events instanceof RedisEventStore redisEvents)) {
+            // a stream is resumed on whichever instance the client reaches: its events must be where all see them
+            throw new IllegalStateException("mcp.server.session.store=redis keeps every SSE event in Redis, so that "
+                    + "any instance resumes any stream, but the application's EventStore bean is a "
+                    + events.getClass().getName() + ". Declare a RedisEventStore instead, or no EventStore bean "
+                    + "to get the starter's");
+        }
         McpServerProperties.Session session = properties.getSession();
-        return new RedisSessionManager(connections, redis, codec, events, session.getRedis().getKeyPrefix(),
+        return new RedisSessionManager(connections, redis, codec, redisEvents, session.getRedis().getKeyPrefix(),
                 session.getTimeout(), session.getMaxSessions(), session.getMaxQueuedMessages(),
                 session.getRedis().getHeartbeat());
     }

@@ -80,6 +80,17 @@ class McpRedisSessionAutoConfigurationTests {
     }
 
     @Test
+    void anEventStoreOfTheApplicationsThatKeepsEventsElsewhereFailsStartUpSayingWhy() {
+        runner().withBean(EventStore.class, () -> mock(EventStore.class))
+            .run(context -> assertThat(context).hasFailed()
+                .getFailure()
+                .rootCause()
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("keeps every SSE event in Redis")
+                .hasMessageContaining("Declare a RedisEventStore instead"));
+    }
+
+    @Test
     void theRedisTaskStoreTakesTheInMemoryOnesPlaceAndBacksOffForTheApplicationsOwn() {
         runner().run(context -> {
             assertThat(context).hasBean("mcpRedisTaskStore");
