@@ -3,7 +3,6 @@ package dev.mcpspring.server.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -340,7 +340,7 @@ final class Tasks {
     }
 
     /** Runs the tool of a task on this thread and records its outcome. */
-    private void execute(TaskRun run, java.util.function.Supplier<CallToolResult> work) {
+    private void execute(TaskRun run, Supplier<CallToolResult> work) {
         if (!run.begin(Thread.currentThread())) {
             untrack(run);
             return; // cancelled before it started
