@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 import dev.mcpspring.observation.McpServerMetrics;
@@ -32,6 +33,7 @@ import dev.mcpspring.transport.internal.DefaultStreamableHttpServlet;
 public class McpMetricsAutoConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean
     McpServerMetrics mcpServerMetrics(McpServer server, SessionManager sessions,
             ObjectProvider<StreamableHttpServlet> endpoint) {
         StreamableHttpServlet servlet = endpoint.getIfUnique();

@@ -54,6 +54,13 @@ class ConditionalBeansBackOffCompletenessTests {
             "McpRedisSessionAutoConfiguration#mcpRedisTaskStore",
             // McpObservationAutoConfigurationTests
             "McpObservationAutoConfiguration#mcpRequestObserver",
+            // McpActuatorAutoConfigurationTests
+            "McpMetricsAutoConfiguration#mcpServerMetrics",
+            "McpActuatorAutoConfiguration.EndpointConfiguration.AvailableEndpointConfiguration"
+                    + "#mcpEndpoint",
+            "McpActuatorAutoConfiguration.HealthConfiguration.EnabledHealthConfiguration"
+                    + "#mcpHealthIndicator",
+            "McpActuatorAutoConfiguration.InfoConfiguration#mcpInfoContributor",
             // dev.mcpspring.context.McpTaskDecoratorAutoConfigurationTests
             "McpTaskDecoratorAutoConfiguration.SecurityContextConfiguration#mcpSecurityContextTaskDecorator",
             "McpTaskDecoratorAutoConfiguration.ContextPropagationConfiguration#mcpContextPropagationTaskDecorator",
