@@ -2,6 +2,7 @@ package dev.mcpspring.annotation.internal;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -44,7 +45,14 @@ final class AsyncResults {
         ResolvableType type = ResolvableType.forType(returnType);
         ResolvableType future = CompletionStage.class.isAssignableFrom(type.toClass())
                 ? type.as(CompletionStage.class) : type.as(MONO_CLASS);
-        return future.getGeneric(0).getType();
+        ResolvableType value = future.getGeneric(0);
+        Class<?> resolved = value.resolve();
+        if (value.getType() instanceof TypeVariable<?> && resolved != null) {
+            // CompletableFuture<X> seen as CompletionStage<T>: the variable, resolved against the declared type
+            return (value.hasGenerics() ? ResolvableType.forClassWithGenerics(resolved, value.getGenerics())
+                    : ResolvableType.forClass(resolved)).getType();
+        }
+        return value.getType();
     }
 
     /**
