@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
@@ -346,7 +347,7 @@ class ModernTasksHttpTests {
         }
     }
 
-    static void awaitUntil(java.util.function.BooleanSupplier condition) {
+    static void awaitUntil(BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("condition never held").isLessThan(deadline);
