@@ -227,7 +227,9 @@ public class McpServerAutoConfiguration {
         }
         else {
             sealer = RequestStateSealer.withRandomKey();
-            if (versions.hasModern()) {
+            // over stdio the one process is the whole server: its own random key is all it needs
+            boolean stdio = properties.getTransport().getType() == McpServerProperties.Transport.Type.STDIO;
+            if (versions.hasModern() && !stdio) {
                 logger.warn("mcp.server.request-state.secret is not set: the requestState of multi round-trip "
                         + "requests (2026-07-28) is sealed with a random key of this process. Several instances "
                         + "behind one address must share one secret, or a client's retry fails on another instance.");

@@ -489,11 +489,25 @@ public class McpServerProperties {
         }
     }
 
-    /** Streamable HTTP settings ({@code mcp.server.transport.*}). */
+    /** Transport settings ({@code mcp.server.transport.*}). */
     public static class Transport {
 
-        /** Largest POST body accepted; a larger one is answered 413. */
+        /** How clients reach the server. */
+        private Type type = Type.STREAMABLE_HTTP;
+
+        /**
+         * Largest message accepted: a POST body over Streamable HTTP (a larger one is answered 413), a line over
+         * stdio (a longer one is skipped and answered with -32600).
+         */
         private DataSize maxBodySize = DataSize.ofMegabytes(4);
+
+        public Type getType() {
+            return type;
+        }
+
+        public void setType(Type type) {
+            this.type = type;
+        }
 
         /** Interval of the comment lines that keep idle SSE streams open through proxies; 0 turns them off. */
         private Duration keepAliveInterval = Duration.ofSeconds(15);
@@ -518,6 +532,19 @@ public class McpServerProperties {
 
         public Json getJson() {
             return json;
+        }
+
+        /** The transports the server speaks. */
+        public enum Type {
+
+            /** Streamable HTTP at {@code mcp.server.endpoint} of the application's servlet web server. */
+            STREAMABLE_HTTP,
+
+            /**
+             * Newline-delimited JSON-RPC over the process's standard input and output, for clients that start the
+             * server as a child process: no web server, the banner off, every log line on standard error.
+             */
+            STDIO
         }
 
         /**

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.task.TaskDecorator;
 
 import jakarta.servlet.http.HttpServlet;
@@ -23,7 +24,8 @@ import dev.mcpspring.transport.internal.DefaultStreamableHttpServlet;
 import dev.mcpspring.transport.internal.TransportSettings;
 
 /**
- * Exposes the MCP server over Streamable HTTP at {@code mcp.server.endpoint} in a servlet web application.
+ * Exposes the MCP server over Streamable HTTP at {@code mcp.server.endpoint} in a servlet web application, unless
+ * {@code mcp.server.transport.type=stdio}.
  * <p>
  * The servlet submits handler tasks (and keep-alive writes) to the {@code mcpHandlerExecutor} through
  * {@link McpTaskDecorators}: every {@link McpTaskDecorator @McpTaskDecorator} bean decorates them, whether the
@@ -33,6 +35,7 @@ import dev.mcpspring.transport.internal.TransportSettings;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(HttpServlet.class)
 @ConditionalOnBooleanProperty(name = "mcp.server.enabled", matchIfMissing = true)
+@Conditional(OnStreamableHttpTransportCondition.class)
 public class McpServletTransportAutoConfiguration {
 
     @Bean

@@ -12,6 +12,7 @@ import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.protocol.LoggingLevel;
 import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.protocol.McpMethods;
 import dev.mcpspring.protocol.ProtocolVersion;
 import dev.mcpspring.protocol.internal.ProtocolVersions;
 import tools.jackson.databind.JsonNode;
@@ -52,6 +53,15 @@ public record ModernRequest(JsonRpcMessage.Request request, String protocolVersi
     public static @Nullable String versionOf(@Nullable JsonNode params) {
         JsonNode version = params == null ? null : params.path("_meta").get(PROTOCOL_VERSION);
         return version != null && version.isString() ? version.asString() : null;
+    }
+
+    /**
+     * Whether a request comes from a modern (2026-07-28) client by its body alone: a {@code server/discover}, or
+     * its {@code _meta} names a protocol version (which no legacy client sends). Everything else, {@code initialize}
+     * above all, is legacy. (Over HTTP the {@code MCP-Protocol-Version} header may say so too.)
+     */
+    public static boolean isModern(JsonRpcMessage.Request request) {
+        return McpMethods.SERVER_DISCOVER.equals(request.method()) || versionOf(request.params()) != null;
     }
 
     /**

@@ -304,8 +304,7 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
      */
     private static boolean isModern(HttpServletRequest request, JsonRpcMessage message) {
         return ProtocolVersion.isModern(request.getHeader(VERSION_HEADER))
-                || message instanceof JsonRpcMessage.Request r && (McpMethods.SERVER_DISCOVER.equals(r.method())
-                        || ModernRequest.versionOf(r.params()) != null);
+                || message instanceof JsonRpcMessage.Request r && ModernRequest.isModern(r);
     }
 
     /**

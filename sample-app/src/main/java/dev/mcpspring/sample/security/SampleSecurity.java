@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -27,11 +28,14 @@ import org.springframework.security.web.SecurityFilterChain;
  * ({@link SampleTokens}); a real deployment sets {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
  * instead and declares no decoder.</li>
  * </ul>
+ * Over stdio ({@code mcp.server.transport.type=stdio}) there is no web application and none of this applies: the
+ * client that started the process is the only one that can reach it.
  */
 @Configuration(proxyBeanMethods = false)
 public class SampleSecurity {
 
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // over stdio there is no HTTP
     @Profile("!secured")
     static class Open {
 
@@ -44,6 +48,7 @@ public class SampleSecurity {
     }
 
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @Profile("secured")
     static class Secured {
 
