@@ -29,16 +29,27 @@ public class McpStdioEnvironmentPostProcessor implements EnvironmentPostProcesso
             "spring.main.banner-mode", "off",
             "spring.main.keep-alive", "true");
 
+    private final Runnable reserveStandardOutput;
+
+    /** The post-processor Spring Boot finds in {@code META-INF/spring.factories}. */
+    public McpStdioEnvironmentPostProcessor() {
+        this(StdioStreams::system);
+    }
+
+    McpStdioEnvironmentPostProcessor(Runnable reserveStandardOutput) {
+        this.reserveStandardOutput = reserveStandardOutput;
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!isStdio(environment) || environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
             return;
         }
-        StdioStreams.system();
+        reserveStandardOutput.run();
         environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, DEFAULTS));
     }
 
-    static boolean isStdio(ConfigurableEnvironment environment) {
+    private static boolean isStdio(ConfigurableEnvironment environment) {
         String type = environment.getProperty("mcp.server.transport.type");
         return type != null && type.trim().equalsIgnoreCase("stdio");
     }

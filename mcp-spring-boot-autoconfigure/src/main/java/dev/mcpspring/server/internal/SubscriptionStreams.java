@@ -60,8 +60,10 @@ public final class SubscriptionStreams {
                 flag(filter, "promptsListChanged"), flag(filter, "resourcesListChanged"), Set.copyOf(uris), stream);
         ObjectNode acknowledged = codec.mapper().createObjectNode();
         acknowledged.set("notifications", subscription.filter(codec));
-        stream.send(subscription.tag(McpMethods.NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED, acknowledged));
-        open.add(subscription);
+        synchronized (subscription) { // active once acknowledged, and no notification overtakes the acknowledgement
+            open.add(subscription);
+            stream.send(subscription.tag(McpMethods.NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED, acknowledged));
+        }
         stream.onDisconnect(() -> open.remove(subscription));
     }
 
@@ -119,8 +121,10 @@ public final class SubscriptionStreams {
     }
 
     private void send(Subscription subscription, JsonRpcMessage message) {
-        if (!subscription.stream().send(message)) {
-            open.remove(subscription);
+        synchronized (subscription) {
+            if (!subscription.stream().send(message)) {
+                open.remove(subscription);
+            }
         }
     }
 
