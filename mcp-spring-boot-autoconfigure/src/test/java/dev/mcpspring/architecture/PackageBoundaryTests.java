@@ -39,6 +39,14 @@ class PackageBoundaryTests {
         .should().dependOnClassesThat()
         .resideInAnyPackage("jakarta.servlet..", "org.springframework.web..", "org.springframework.http..");
 
+    /** The stdio transport sits beside the HTTP one: it knows nothing of the web, nor the HTTP transport of it. */
+    @ArchTest
+    static final ArchRule transportsAreIndependent = noClasses()
+        .that().resideInAPackage("dev.mcpspring.transport.stdio..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("jakarta.servlet..", "org.springframework.web..", "org.springframework.http..",
+                "dev.mcpspring.transport", "dev.mcpspring.transport.internal..");
+
     @ArchTest
     static final ArchRule protocolDependsOnJacksonOnly = noClasses()
         .that().resideInAPackage("dev.mcpspring.protocol..")

@@ -48,6 +48,9 @@ class ConditionalBeansBackOffCompletenessTests {
             // McpServletTransportAutoConfigurationTests
             "McpServletTransportAutoConfiguration#mcpStreamableHttpServlet",
             "McpServletTransportAutoConfiguration#mcpServletRegistration",
+            // McpStdioTransportAutoConfigurationTests
+            "McpStdioTransportAutoConfiguration#mcpStdioStreams",
+            "McpStdioTransportAutoConfiguration#mcpStdioTransport",
             // McpRedisSessionAutoConfigurationTests
             "McpRedisSessionAutoConfiguration#mcpRedisEventStore",
             "McpRedisSessionAutoConfiguration#mcpRedisSessionManager",
