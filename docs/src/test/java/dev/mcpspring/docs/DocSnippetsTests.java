@@ -68,7 +68,7 @@ class DocSnippetsTests {
         assertThat(pages).containsKeys("README.md", "docs/tools.md", "docs/peer-handle.md",
                 "docs/resources-prompts-completions.md", "docs/configuration.md", "docs/security.md",
                 "docs/sessions-and-scale-out.md", "docs/observability.md", "docs/testing.md", "docs/conformance.md",
-                "docs/performance.md", "docs/migrating-from-spring-ai.md", "docs/architecture.md");
+                "docs/performance.md", "docs/migrating-from-spring-ai.md", "docs/architecture.md", "docs/stdio.md");
     }
 
     @Test
