@@ -143,7 +143,7 @@ public class DefaultStdioTransport implements StdioTransport {
                                     + maxLineBytes + " bytes (mcp.server.transport.max-body-size); it was skipped")));
                 }
                 else if (!isBlank(line.bytes())) {
-                    receive(line.bytes());
+                    receiveSafely(line.bytes());
                 }
             }
         }
@@ -159,6 +159,18 @@ public class DefaultStdioTransport implements StdioTransport {
             // requests being handled answer (the client may still read) and withdraws the server's own requests
             logger.info("MCP stdio: the input ended; shutting down");
             closeApplication();
+        }
+    }
+
+    /** One message that cannot be handled (a bug, a session store gone) must not end the connection. */
+    private void receiveSafely(byte[] line) {
+        try {
+            receive(line);
+        }
+        catch (RuntimeException ex) {
+            logger.error("MCP stdio: a message could not be handled", ex);
+            output.write(new JsonRpcMessage.ErrorResponse(null, new JsonRpcError(ErrorCodes.INTERNAL_ERROR,
+                    "Internal error: the message could not be handled; the server carries on")));
         }
     }
 

@@ -51,21 +51,23 @@ final class StdioOutput {
         if (failed) {
             return false;
         }
+        IOException failure;
         synchronized (this) {
             try {
                 output.write(json);
                 output.write('\n');
                 output.flush();
-                if (output instanceof PrintStream print && print.checkError()) { // a PrintStream hides its IOException
-                    throw new IOException("the stream reports an error");
+                if (!(output instanceof PrintStream print && print.checkError())) { // a PrintStream hides its failure
+                    return true;
                 }
-                return true;
+                failure = new IOException("the stream reports an error");
             }
             catch (IOException ex) {
-                fail(ex);
-                return false;
+                failure = ex;
             }
         }
+        fail(failure); // outside the lock: what the failure sets off may write (and is refused at once)
+        return false;
     }
 
     boolean isOpen() {
@@ -73,10 +75,13 @@ final class StdioOutput {
     }
 
     private void fail(IOException ex) {
-        if (!failed) {
+        synchronized (this) {
+            if (failed) {
+                return;
+            }
             failed = true;
-            logger.info("MCP stdio: writing to the client failed (" + ex.getMessage() + "); it has gone away");
-            onFailure.run();
         }
+        logger.info("MCP stdio: writing to the client failed (" + ex.getMessage() + "); it has gone away");
+        onFailure.run();
     }
 }
