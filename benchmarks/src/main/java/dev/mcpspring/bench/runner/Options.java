@@ -10,8 +10,8 @@ import java.util.Set;
 /** Command-line options of the runner; {@code --help} lists them. */
 final class Options {
 
-    static final Set<String> PHASES = Set.of("throughput", "stateless", "sampling", "cluster", "sessions", "streams",
-            "startup");
+    static final Set<String> PHASES = Set.of("throughput", "stateless", "sampling", "observability", "cluster",
+            "sessions", "streams", "startup");
 
     boolean quick;
 
@@ -30,7 +30,8 @@ final class Options {
     List<String> jvmFlags = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC");
 
     Set<String> phases = new LinkedHashSet<>(
-            List.of("throughput", "stateless", "sampling", "cluster", "sessions", "streams", "startup"));
+            List.of("throughput", "stateless", "sampling", "observability", "cluster", "sessions", "streams",
+                    "startup"));
 
     boolean profile;
 
@@ -87,13 +88,16 @@ final class Options {
               --wrk-threads N         wrk threads (default 2)
               --jdk PATH              JDK home the servers run on (default: the runner's)
               --jvm-flags "..."       flags of every server JVM (default "-Xms1g -Xmx1g -XX:+UseG1GC")
-              --only a,b              phases: throughput,stateless,sampling,cluster,sessions,streams,startup
-                                      (default all)
+              --only a,b              phases: throughput,stateless,sampling,observability,cluster,sessions,
+                                      streams,startup (default all)
                                         throughput: JSON and SSE tools/call of the bare controller, the
                                                     starter and Quarkus MCP (2025-11-25 sessions)
                                         stateless:  the starter's 2026-07-28 stateless JSON tools/call, in the
                                                     same rounds as its 2025 JSON call (--only stateless: those
                                                     two calls alone, without the bare server and SSE)
+                                        observability: the starter's JSON and SSE tools/call without
+                                                    Micrometer, with Actuator + Prometheus, and with Brave
+                                                    tracing as well (every call sampled), same rounds
                                         cluster:    the starter's JSON tools/call and sampling round trip on one
                                                     in-memory node vs two nodes sharing sessions through Redis
                                                     behind nginx round robin (needs redis-server and nginx);

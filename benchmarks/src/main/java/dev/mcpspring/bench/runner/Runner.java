@@ -82,6 +82,8 @@ public final class Runner {
 
     private final ClusterPhase cluster;
 
+    private final ObservabilityPhase observability;
+
     /** The Quarkus comparison server's {@code quarkus-run.jar}. */
     private final Path quarkusJar;
 
@@ -102,6 +104,7 @@ public final class Runner {
             Files.write(script, lua.readAllBytes());
         }
         this.cluster = new ClusterPhase(options, jar, script, out, logs);
+        this.observability = new ObservabilityPhase(options, jar, script, logs);
         this.quarkusJar = root.resolve(QUARKUS_JAR);
         this.quarkusVersions = quarkusVersions(quarkusJar);
         if (options.quarkus && (options.phases.contains("throughput") || options.phases.contains("startup"))
@@ -146,6 +149,9 @@ public final class Runner {
                     || options.phases.contains("sampling") || options.profile) {
                 throughputAndSampling();
             }
+            if (options.phases.contains("observability")) {
+                observability.run();
+            }
             if (options.phases.contains("cluster")) {
                 cluster.run();
             }
@@ -170,6 +176,9 @@ public final class Runner {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Files.writeString(out.resolve("results-" + stamp + ".md"), report);
         Files.writeString(out.resolve("rounds-" + stamp + ".csv"), roundsCsv);
+        if (!observability.csv().isEmpty()) {
+            Files.writeString(out.resolve("observability-rounds-" + stamp + ".csv"), observability.csv());
+        }
         if (!cluster.csv().isEmpty()) {
             Files.writeString(out.resolve("cluster-rounds-" + stamp + ".csv"), cluster.csv());
         }
@@ -730,6 +739,7 @@ public final class Runner {
                     percentile(values, 50), percentile(values, 99))));
             r.append(Stats.fmt("| **sampling adds (p50 sample − p50 echo)** | **%.3f** | |%n%n", samplingAddedMillis()));
         }
+        r.append(observability.report());
         r.append(cluster.report());
         if (!sessionRows.isEmpty()) {
             r.append("### Heap per idle initialized session (used heap after GC, delta over N, fresh JVM each)\n\n");
@@ -775,7 +785,7 @@ public final class Runner {
                     + "benchmark servers' `/bench/*` controls, the `sample` tool, a 2026-07-28 server or the "
                     + "starter's Redis sessions).\n");
         }
-        String allNotes = notes + cluster.notes();
+        String allNotes = notes + observability.notes() + cluster.notes();
         if (!allNotes.isEmpty()) {
             r.append("\n### Notes\n\n").append(allNotes);
         }
