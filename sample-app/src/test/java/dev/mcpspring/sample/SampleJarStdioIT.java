@@ -37,6 +37,7 @@ import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.modern.JsonRpc;
 import io.modelcontextprotocol.modern.McpSchema.CallToolOutcome;
+import io.modelcontextprotocol.modern.McpSchema.ClientCapabilities;
 import io.modelcontextprotocol.modern.McpSchema.CreateMessageInputRequest;
 import io.modelcontextprotocol.modern.McpSchema.DiscoverResult;
 import io.modelcontextprotocol.modern.McpSchema.InputRequiredResult;
@@ -265,7 +266,7 @@ class SampleJarStdioIT {
             explainingFailures(() -> {
                 // it derives its capabilities from its handlers (elicitation only): the envelope is widened to
                 // declare sampling as well, whose rounds are then answered by hand
-                io.modelcontextprotocol.modern.client.McpSyncClient client = io.modelcontextprotocol.modern.client.McpClient
+                var client = io.modelcontextprotocol.modern.client.McpClient
                     .sync(declaringSampling(transport))
                     .clientInfo(io.modelcontextprotocol.modern.McpSchema.Implementation
                         .builder("java-sdk-modern-stdio-it", "1.0.0")
@@ -283,7 +284,7 @@ class SampleJarStdioIT {
                     .contains("sample-mcp-server");
 
                 // a plain tool
-                io.modelcontextprotocol.modern.McpSchema.CallToolResult converted = client.tool("convert_temperature")
+                var converted = client.tool("convert_temperature")
                     .arguments(BOILING)
                     .call();
                 assertThat(converted.resultType()).isEqualTo("complete");
@@ -292,8 +293,7 @@ class SampleJarStdioIT {
                 // elicitation through the client's own multi round-trip fulfilment
                 client.tool("add_task").arguments(Map.of("title", "archive the logs")).call();
                 client.tool("complete_task").arguments(Map.of("id", 1)).call();
-                io.modelcontextprotocol.modern.McpSchema.CallToolResult cleared = client.tool("clear_done_tasks")
-                    .call();
+                var cleared = client.tool("clear_done_tasks").call();
                 assertThat(((Map<?, ?>) cleared.structuredContent()).get("outcome")).as(cleared.toString())
                     .isEqualTo("DELETED");
                 assertThat(elicitations).singleElement()
@@ -301,16 +301,12 @@ class SampleJarStdioIT {
 
                 // sampling, round by round: input_required, then a retry with inputResponses and requestState
                 Map<String, Object> arguments = Map.of("text", LONG_TEXT, "maxWords", 20);
-                CallToolOutcome outcome = client.tool("summarize")
-                    .arguments(arguments)
-                    .callOnce();
-                assertThat(outcome)
-                    .isInstanceOf(InputRequiredResult.class);
+                CallToolOutcome outcome = client.tool("summarize").arguments(arguments).callOnce();
+                assertThat(outcome).isInstanceOf(InputRequiredResult.class);
                 InputRequiredResult asked = (InputRequiredResult) outcome;
                 Map<String, Object> answers = new LinkedHashMap<>();
                 asked.inputRequests().forEach((key, request) -> {
-                    assertThat(request)
-                        .isInstanceOf(CreateMessageInputRequest.class);
+                    assertThat(request).isInstanceOf(CreateMessageInputRequest.class);
                     answers.put(key, new io.modelcontextprotocol.modern.McpSchema.CreateMessageResult(
                             io.modelcontextprotocol.modern.McpSchema.Role.ASSISTANT,
                             new io.modelcontextprotocol.modern.McpSchema.TextContent(null, CANNED_SUMMARY, null),
@@ -323,9 +319,10 @@ class SampleJarStdioIT {
                     .requestState(asked.requestState())
                     .callOnce();
                 assertThat(answered).isInstanceOf(io.modelcontextprotocol.modern.McpSchema.CallToolResult.class);
-                io.modelcontextprotocol.modern.McpSchema.CallToolResult summary = (io.modelcontextprotocol.modern.McpSchema.CallToolResult) answered;
-                assertThat(((io.modelcontextprotocol.modern.McpSchema.TextContent) summary.content().get(0)).text())
-                    .isEqualTo(CANNED_SUMMARY);
+                var summary = (io.modelcontextprotocol.modern.McpSchema.CallToolResult) answered;
+                assertThat(summary.content()).singleElement()
+                    .isInstanceOfSatisfying(io.modelcontextprotocol.modern.McpSchema.TextContent.class,
+                            content -> assertThat(content.text()).isEqualTo(CANNED_SUMMARY));
             });
         }
         finally {
@@ -345,12 +342,9 @@ class SampleJarStdioIT {
                 JsonRpc.JSONRPCRequest message = request.message();
                 Map<String, Object> params = new LinkedHashMap<>((Map<String, Object>) message.params());
                 Map<String, Object> meta = new LinkedHashMap<>((Map<String, Object>) params.get("_meta"));
-                io.modelcontextprotocol.modern.McpSchema.ClientCapabilities declared = (io.modelcontextprotocol.modern.McpSchema.ClientCapabilities) meta
-                    .get("io.modelcontextprotocol/clientCapabilities");
-                meta.put("io.modelcontextprotocol/clientCapabilities",
-                        new io.modelcontextprotocol.modern.McpSchema.ClientCapabilities(null, null,
-                                new io.modelcontextprotocol.modern.McpSchema.ClientCapabilities.Sampling(),
-                                declared == null ? null : declared.elicitation(), null));
+                var declared = (ClientCapabilities) meta.get("io.modelcontextprotocol/clientCapabilities");
+                meta.put("io.modelcontextprotocol/clientCapabilities", new ClientCapabilities(null, null,
+                        new ClientCapabilities.Sampling(), declared == null ? null : declared.elicitation(), null));
                 params.put("_meta", meta);
                 JsonRpc.JSONRPCRequest rewritten = new JsonRpc.JSONRPCRequest(message.jsonrpc(), message.method(),
                         message.id(), params);
@@ -474,7 +468,8 @@ class SampleJarStdioIT {
             explainingFailures(() -> {
                 OutputStream stdin = process.getOutputStream();
                 send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                        + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"stdio-it\",\"version\":\"1\"}}}");
+                        + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"stdio-it\","
+                        + "\"version\":\"1\"}}}");
                 send(stdin, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
                 send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
                 send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":"
