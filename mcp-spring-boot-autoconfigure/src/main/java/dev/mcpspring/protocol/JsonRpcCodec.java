@@ -69,10 +69,10 @@ public final class JsonRpcCodec {
         }
         catch (StreamReadException ex) {
             throw new InvalidMessageException(ErrorCodes.PARSE_ERROR,
-                    "Parse error: the body is not valid JSON (" + summary(ex) + ")", null);
+                    "Parse error: the message is not valid JSON (" + summary(ex) + ")", null);
         }
         catch (JacksonException ex) {
-            throw new InvalidMessageException(ErrorCodes.PARSE_ERROR, "Parse error: the body is not valid JSON",
+            throw new InvalidMessageException(ErrorCodes.PARSE_ERROR, "Parse error: the message is not valid JSON",
                     null);
         }
     }
