@@ -104,7 +104,7 @@ public final class Runner {
             Files.write(script, lua.readAllBytes());
         }
         this.cluster = new ClusterPhase(options, jar, script, out, logs);
-        this.observability = new ObservabilityPhase(options, jar, script, logs);
+        this.observability = new ObservabilityPhase(options, jar, script, logs, this::profile);
         this.quarkusJar = root.resolve(QUARKUS_JAR);
         this.quarkusVersions = quarkusVersions(quarkusJar);
         if (options.quarkus && (options.phases.contains("throughput") || options.phases.contains("startup"))

@@ -154,9 +154,13 @@ final class SseStream implements MessageSink {
         return isOpen();
     }
 
+    /**
+     * Queues the priming event without writing it yet: it goes out with what follows at once (the message that
+     * turned a response into a stream, the opening of a GET stream, a replay, a keep-alive), in one write.
+     */
     @Override
     public boolean prime(String eventId) {
-        return enqueue(encoder.priming(eventId, retryMillis));
+        return enqueue(encoder.priming(eventId, retryMillis), false);
     }
 
     /** Writes the headers now, so the client sees the stream open before the first event. */
@@ -169,12 +173,19 @@ final class SseStream implements MessageSink {
      * client is still busy with those.
      */
     void sendKeepAlive() {
+        boolean waiting;
         synchronized (this) {
-            if (state != State.OPEN || (queue != null && !queue.isEmpty())) {
+            if (state != State.OPEN) {
                 return;
             }
+            waiting = queue != null && !queue.isEmpty();
         }
-        enqueue(encoder.keepAlive());
+        if (waiting) {
+            drain(); // a priming event not written yet shows the stream alive as well
+        }
+        else {
+            enqueue(encoder.keepAlive());
+        }
     }
 
     @Override
@@ -217,6 +228,10 @@ final class SseStream implements MessageSink {
     }
 
     private boolean enqueue(byte[] event) {
+        return enqueue(event, true);
+    }
+
+    private boolean enqueue(byte[] event, boolean drainNow) {
         synchronized (this) {
             if (state != State.OPEN) {
                 return false;
@@ -231,7 +246,9 @@ final class SseStream implements MessageSink {
                 queuedBytes += event.length;
             }
         }
-        drain();
+        if (drainNow) {
+            drain();
+        }
         return isOpen();
     }
 
@@ -290,7 +307,7 @@ final class SseStream implements MessageSink {
                     next = null;
                     unflushed = true;
                 }
-                else if (unflushed) {
+                else if (unflushed && !(current == State.CLOSING && !nonBlocking)) {
                     if (!canWrite(0)) {
                         return;
                     }
@@ -299,7 +316,7 @@ final class SseStream implements MessageSink {
                 }
                 else {
                     if (current == State.CLOSING) {
-                        finish();
+                        finish(); // completing the response writes what is buffered: no flush of its own
                     }
                     return;
                 }
