@@ -23,11 +23,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.mcpspring.sample.tasks.Priority;
 import dev.mcpspring.sample.tasks.Task;
 import dev.mcpspring.sample.tasks.TaskBoard;
-import io.modelcontextprotocol.modern.JsonRpc;
 import io.modelcontextprotocol.modern.McpSchema;
 import io.modelcontextprotocol.modern.McpSchema.CallToolOutcome;
 import io.modelcontextprotocol.modern.McpSchema.CallToolResult;
-import io.modelcontextprotocol.modern.McpSchema.ClientCapabilities;
 import io.modelcontextprotocol.modern.McpSchema.CreateMessageInputRequest;
 import io.modelcontextprotocol.modern.McpSchema.CreateMessageRequest;
 import io.modelcontextprotocol.modern.McpSchema.CreateMessageResult;
@@ -41,8 +39,6 @@ import io.modelcontextprotocol.modern.client.McpClient;
 import io.modelcontextprotocol.modern.client.McpSyncClient;
 import io.modelcontextprotocol.modern.client.transport.HttpClientMcpTransport;
 import io.modelcontextprotocol.modern.client.transport.McpClientTransport;
-import io.modelcontextprotocol.modern.client.transport.McpTransportRequest;
-import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -242,11 +238,12 @@ class JavaSdkModernInteropTest {
 
     /**
      * A client with a form elicitation handler; with {@code declareSamplingAndRoots} its requests also declare the
-     * sampling and roots capabilities (see {@link #widened}).
+     * sampling and roots capabilities (see {@link ModernClientCapabilities}).
      */
     private McpSyncClient client(boolean declareSamplingAndRoots) {
         McpClientTransport transport = transport();
-        return McpClient.sync(declareSamplingAndRoots ? widened(transport) : transport)
+        return McpClient.sync(declareSamplingAndRoots
+                ? ModernClientCapabilities.declaringSamplingAndRoots(transport) : transport)
             .clientInfo(McpSchema.Implementation.builder("java-sdk-modern-interop", "1.0.0").build())
             .roundTimeout(Duration.ofSeconds(20))
             .formElicitation(request -> {
@@ -258,40 +255,6 @@ class JavaSdkModernInteropTest {
 
     private HttpClientMcpTransport transport() {
         return HttpClientMcpTransport.builder("http://localhost:" + port + "/mcp").build();
-    }
-
-    /**
-     * The modern client derives {@code io.modelcontextprotocol/clientCapabilities} from its input handlers (form and
-     * URL elicitation only) and refuses reserved keys in application {@code _meta}, so this decorator rewrites the
-     * envelope of every outgoing request to declare sampling and roots as well.
-     */
-    @SuppressWarnings("unchecked")
-    private static McpClientTransport widened(McpClientTransport delegate) {
-        return new McpClientTransport() {
-            @Override
-            public Flux<JsonRpc.JSONRPCMessage> exchange(McpTransportRequest request) {
-                JsonRpc.JSONRPCRequest message = request.message();
-                Map<String, Object> params = new LinkedHashMap<>((Map<String, Object>) message.params());
-                Map<String, Object> meta = new LinkedHashMap<>((Map<String, Object>) params.get("_meta"));
-                ClientCapabilities declared = (ClientCapabilities) meta.get("io.modelcontextprotocol/clientCapabilities");
-                meta.put("io.modelcontextprotocol/clientCapabilities",
-                        new ClientCapabilities(null, new ClientCapabilities.Roots(), new ClientCapabilities.Sampling(),
-                                declared == null ? null : declared.elicitation(), null));
-                params.put("_meta", meta);
-                JsonRpc.JSONRPCRequest rewritten = new JsonRpc.JSONRPCRequest(message.jsonrpc(), message.method(),
-                        message.id(), params);
-                return delegate.exchange(McpTransportRequest.builder(rewritten, request.protocolVersion())
-                    .name(request.name())
-                    .paramHeaders(request.paramHeaders())
-                    .roundTimeout(request.roundTimeout())
-                    .build());
-            }
-
-            @Override
-            public boolean mirrorsToolParams() {
-                return delegate.mirrorsToolParams();
-            }
-        };
     }
 
     /**

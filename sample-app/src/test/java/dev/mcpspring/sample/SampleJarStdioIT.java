@@ -35,14 +35,11 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
-import io.modelcontextprotocol.modern.JsonRpc;
 import io.modelcontextprotocol.modern.McpSchema.CallToolOutcome;
 import io.modelcontextprotocol.modern.McpSchema.ClientCapabilities;
 import io.modelcontextprotocol.modern.McpSchema.CreateMessageInputRequest;
 import io.modelcontextprotocol.modern.McpSchema.DiscoverResult;
 import io.modelcontextprotocol.modern.McpSchema.InputRequiredResult;
-import io.modelcontextprotocol.modern.client.transport.McpClientTransport;
-import io.modelcontextprotocol.modern.client.transport.McpTransportRequest;
 import io.modelcontextprotocol.modern.client.transport.StdioMcpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
@@ -52,7 +49,6 @@ import io.modelcontextprotocol.spec.McpSchema.CreateMessageResult;
 import io.modelcontextprotocol.spec.McpSchema.ElicitFormRequest;
 import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
-import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -267,7 +263,7 @@ class SampleJarStdioIT {
                 // it derives its capabilities from its handlers (elicitation only): the envelope is widened to
                 // declare sampling as well, whose rounds are then answered by hand
                 var client = io.modelcontextprotocol.modern.client.McpClient
-                    .sync(declaringSampling(transport))
+                    .sync(ModernClientCapabilities.declaringSamplingAndRoots(transport))
                     .clientInfo(io.modelcontextprotocol.modern.McpSchema.Implementation
                         .builder("java-sdk-modern-stdio-it", "1.0.0")
                         .build())
@@ -328,38 +324,6 @@ class SampleJarStdioIT {
         finally {
             transport.close();
         }
-    }
-
-    /**
-     * Rewrites the envelope of every request to declare sampling too (as {@code JavaSdkModernInteropTest} does over
-     * HTTP: the modern client refuses reserved keys in application {@code _meta}).
-     */
-    @SuppressWarnings("unchecked")
-    private static McpClientTransport declaringSampling(McpClientTransport delegate) {
-        return new McpClientTransport() {
-            @Override
-            public Flux<JsonRpc.JSONRPCMessage> exchange(McpTransportRequest request) {
-                JsonRpc.JSONRPCRequest message = request.message();
-                Map<String, Object> params = new LinkedHashMap<>((Map<String, Object>) message.params());
-                Map<String, Object> meta = new LinkedHashMap<>((Map<String, Object>) params.get("_meta"));
-                var declared = (ClientCapabilities) meta.get("io.modelcontextprotocol/clientCapabilities");
-                meta.put("io.modelcontextprotocol/clientCapabilities", new ClientCapabilities(null, null,
-                        new ClientCapabilities.Sampling(), declared == null ? null : declared.elicitation(), null));
-                params.put("_meta", meta);
-                JsonRpc.JSONRPCRequest rewritten = new JsonRpc.JSONRPCRequest(message.jsonrpc(), message.method(),
-                        message.id(), params);
-                return delegate.exchange(McpTransportRequest.builder(rewritten, request.protocolVersion())
-                    .name(request.name())
-                    .paramHeaders(request.paramHeaders())
-                    .roundTimeout(request.roundTimeout())
-                    .build());
-            }
-
-            @Override
-            public boolean mirrorsToolParams() {
-                return delegate.mirrorsToolParams();
-            }
-        };
     }
 
     // ---------------------------------------------------------------- the TypeScript SDKs
