@@ -24,6 +24,9 @@ final class StuckSseReader implements AutoCloseable {
 
     private final String firstEventId;
 
+    /** The last bytes read so far: the end of the chunked response may begin in them. */
+    private String tail = "";
+
     private StuckSseReader(int port, String request) throws IOException {
         socket.setReceiveBufferSize(4096);
         socket.connect(new InetSocketAddress("localhost", port), 5000);
@@ -60,7 +63,6 @@ final class StuckSseReader implements AutoCloseable {
         socket.setSoTimeout(timeoutMillis);
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[64 * 1024];
-        String tail = "";
         try {
             int n;
             while ((n = in.read(buffer)) >= 0) {
@@ -68,7 +70,7 @@ final class StuckSseReader implements AutoCloseable {
                 if (window.contains("\r\n0\r\n\r\n")) {
                     return true;
                 }
-                tail = window.substring(Math.max(0, window.length() - 16));
+                tail = lastBytes(window);
             }
             return true;
         }
@@ -80,6 +82,10 @@ final class StuckSseReader implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.close();
+    }
+
+    private static String lastBytes(String read) {
+        return read.substring(Math.max(0, read.length() - 16));
     }
 
     private static String sessionHeaders(String sessionId, String protocolVersion) {
@@ -97,6 +103,7 @@ final class StuckSseReader implements AutoCloseable {
             seen.write(buffer, 0, n);
         }
         assertThat(seen.toString(StandardCharsets.UTF_8)).startsWith("HTTP/1.1 200");
+        tail = lastBytes(seen.toString(StandardCharsets.ISO_8859_1));
         return id.group(1);
     }
 }
