@@ -54,9 +54,39 @@ public class DefaultMcpServerObservationConvention implements McpServerObservati
         return target == null ? context.getMethod() : context.getMethod() + " " + target;
     }
 
+    /**
+     * The message's keys, computed once per observation (Micrometer asks at its start and again at its stop), and
+     * how it ended.
+     */
     @Override
     public KeyValues getLowCardinalityKeyValues(McpServerObservationContext context) {
-        List<KeyValue> values = new ArrayList<>(10);
+        KeyValues message = context.messageKeyValues;
+        if (message == null) {
+            message = messageKeyValues(context);
+            context.messageKeyValues = message;
+        }
+        String errorType = errorType(context);
+        if (errorType == null) {
+            return message;
+        }
+        KeyValues withError = message.and(LowCardinalityKeyNames.ERROR_TYPE.withValue(errorType));
+        JsonRpcError error = context.getErrorResponse();
+        return error == null ? withError
+                : withError.and(LowCardinalityKeyNames.RPC_RESPONSE_STATUS_CODE.withValue(Integer.toString(error.code())));
+    }
+
+    @Override
+    public KeyValues getHighCardinalityKeyValues(McpServerObservationContext context) {
+        KeyValues values = context.highCardinalityKeyValues;
+        if (values == null) {
+            values = highCardinalityKeyValues(context);
+            context.highCardinalityKeyValues = values;
+        }
+        return values;
+    }
+
+    private KeyValues messageKeyValues(McpServerObservationContext context) {
+        List<KeyValue> values = new ArrayList<>(8);
         values.add(LowCardinalityKeyNames.MCP_METHOD_NAME.withValue(context.getMethod()));
         String tool = context.getToolName();
         if (tool != null) {
@@ -70,17 +100,11 @@ public class DefaultMcpServerObservationConvention implements McpServerObservati
             values.add(LowCardinalityKeyNames.GEN_AI_PROMPT_NAME.withValue(prompt));
         }
         addIfPresent(values, LowCardinalityKeyNames.MCP_PROTOCOL_VERSION, context.getProtocolVersion());
-        addIfPresent(values, LowCardinalityKeyNames.ERROR_TYPE, errorType(context));
-        JsonRpcError error = context.getErrorResponse();
-        if (error != null) {
-            values.add(LowCardinalityKeyNames.RPC_RESPONSE_STATUS_CODE.withValue(Integer.toString(error.code())));
-        }
         addTransport(values, context.getTransport());
         return KeyValues.of(values);
     }
 
-    @Override
-    public KeyValues getHighCardinalityKeyValues(McpServerObservationContext context) {
+    private static KeyValues highCardinalityKeyValues(McpServerObservationContext context) {
         String session = context.getSessionId();
         String id = context.getRequestId();
         String uri = context.getResourceUri();

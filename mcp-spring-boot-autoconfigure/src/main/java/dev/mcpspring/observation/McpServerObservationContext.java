@@ -1,5 +1,6 @@
 package dev.mcpspring.observation;
 
+import io.micrometer.common.KeyValues;
 import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.ReceiverContext;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,12 @@ public class McpServerObservationContext extends ReceiverContext<JsonNode> {
     private @Nullable JsonRpcError errorResponse;
 
     private boolean toolError;
+
+    /** {@link DefaultMcpServerObservationConvention}'s keys of the message, once computed. */
+    @Nullable KeyValues messageKeyValues;
+
+    /** {@link DefaultMcpServerObservationConvention}'s high-cardinality keys, once computed. */
+    @Nullable KeyValues highCardinalityKeyValues;
 
     public McpServerObservationContext(McpMessageContext message) {
         super(McpServerObservationContext::metaValue, Kind.SERVER);

@@ -17,7 +17,7 @@ final class ObservedMessages {
         if (id == null || id.isNull() || id.isMissingNode()) {
             return null;
         }
-        return id.isString() ? id.asString() : id.toString();
+        return id.isString() || id.isNumber() ? id.asString() : id.toString(); // toString() would serialise
     }
 
     static @Nullable String resourceUri(McpMessageContext message) {

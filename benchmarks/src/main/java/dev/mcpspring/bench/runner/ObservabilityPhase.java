@@ -17,18 +17,23 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The phase {@code observability}: what observing the starter costs. The same benchmark server ({@code mcp}) runs
- * three times at once: as built (no Micrometer registry, no tracer: the starter's observations go to the no-op
+ * four times at once: as built (no Micrometer registry, no tracer: the starter's observations go to the no-op
  * registry), with what an operator adds for metrics (Actuator and the Prometheus registry, put on its class path
- * with {@code -Dloader.path}; tracing off), and with Micrometer Tracing on Brave as well, every call sampled. Each
- * answers JSON and SSE {@code tools/call} in alternating rounds; the report gives each figure and the ratios to the
- * server without them. After the rounds, the Prometheus scrape of both observed servers must hold the starter's
- * {@code mcp_server_operation_duration_seconds} for the tool called, and the traced one must have Brave's tracer.
+ * with {@code -Dloader.path}; no tracer), the same without Spring's {@code http.server.requests} observation of
+ * every HTTP request (so that the starter's own share shows), and with Micrometer Tracing on Brave as well, every
+ * call sampled. Each answers JSON and SSE {@code tools/call} in alternating rounds; the report gives each figure and
+ * the ratios to the server without them. After the rounds, the Prometheus scrape of every observed server must hold
+ * the starter's
+ * {@code mcp_server_operation_duration_seconds} for the tool called, and exactly the traced one has Brave's tracer.
  */
 final class ObservabilityPhase {
 
     static final String WITHOUT = "starter, no Micrometer";
 
     static final String METRICS = "+ Actuator, Prometheus";
+
+    /** Metrics without Spring's own observation of every HTTP request: what the starter's observations cost. */
+    static final String MCP_ONLY = "+ Actuator, Prometheus, no http.server.requests";
 
     static final String TRACING = "+ Actuator, Prometheus, Brave tracing (all sampled)";
 
@@ -69,22 +74,18 @@ final class ObservabilityPhase {
     }
 
     void run() throws Exception {
-        Path libs = options.root.resolve("benchmarks/observability-libs/target/libs");
-        if (!Files.isDirectory(libs)) {
-            throw new IllegalStateException(libs + " is missing: build with mvn -q -DskipTests -Pbenchmarks package");
-        }
-        List<String> observed = new ArrayList<>(options.jvmFlags);
-        observed.add("-Dloader.path=" + libs);
         List<String> expose = List.of("--management.endpoints.web.exposure.include=prometheus,beans");
         int maxConnections = options.connections.stream().mapToInt(Integer::intValue).max().orElse(64);
         try (ServerProcess without = start("mcp-plain", options.jvmFlags, List.of());
-                ServerProcess metrics = start("mcp-metrics", observed, concat(expose,
-                        "--management.tracing.enabled=false"));
-                ServerProcess tracing = start("mcp-tracing", observed, concat(expose,
+                ServerProcess metrics = start("mcp-metrics", withLibs("libs-metrics"), expose);
+                ServerProcess mcpOnly = start("mcp-metrics-mcp-only", withLibs("libs-metrics"), concat(expose,
+                        "--management.observations.enable.http.server.requests=false"));
+                ServerProcess tracing = start("mcp-tracing", withLibs("libs"), concat(expose,
                         "--management.tracing.sampling.probability=1.0"))) {
             Map<String, ServerProcess> servers = new LinkedHashMap<>();
             servers.put(WITHOUT, without);
             servers.put(METRICS, metrics);
+            servers.put(MCP_ONLY, mcpOnly);
             servers.put(TRACING, tracing);
             Map<String, List<String>> sessions = new LinkedHashMap<>();
             for (Map.Entry<String, ServerProcess> server : servers.entrySet()) {
@@ -113,13 +114,27 @@ final class ObservabilityPhase {
                 }
             }
             check(metrics, false);
+            check(mcpOnly, false);
             check(tracing, true);
-            if (options.profile) { // where observing costs: the JSON call with and without metrics
+            if (options.profile) { // where observing costs: both calls with and without metrics
                 int fewest = options.connections.get(0);
-                profiler.profile(without, sessions.get(WITHOUT), WITHOUT, "json", fewest);
-                profiler.profile(metrics, sessions.get(METRICS), METRICS, "json", fewest);
+                for (String mode : List.of("json", "sse")) {
+                    profiler.profile(without, sessions.get(WITHOUT), WITHOUT, mode, fewest);
+                    profiler.profile(metrics, sessions.get(METRICS), METRICS, mode, fewest);
+                }
             }
         }
+    }
+
+    /** The server's JVM flags with a directory of {@code observability-libs} on its class path. */
+    private List<String> withLibs(String directory) {
+        Path libs = options.root.resolve("benchmarks/observability-libs/target").resolve(directory);
+        if (!Files.isDirectory(libs)) {
+            throw new IllegalStateException(libs + " is missing: build with mvn -q -DskipTests -Pbenchmarks package");
+        }
+        List<String> flags = new ArrayList<>(options.jvmFlags);
+        flags.add("-Dloader.path=" + libs);
+        return flags;
     }
 
     private ServerProcess start(String name, List<String> jvmFlags, List<String> args) throws Exception {
@@ -144,10 +159,9 @@ final class ObservabilityPhase {
             .findFirst()
             .orElseThrow(() -> new IllegalStateException(server.name + ": no mcp_server_operation_duration_seconds "
                     + "of echo in its Prometheus scrape"));
-        // with management.tracing.enabled=false Boot still defines the tracer; only the traced server must have it
         boolean hasTracer = get(http, server, "/actuator/beans").contains("\"braveTracer\"");
-        if (traced && !hasTracer) {
-            throw new IllegalStateException(server.name + " has no Brave tracer");
+        if (traced != hasTracer) {
+            throw new IllegalStateException(server.name + (traced ? " has no Brave tracer" : " has a tracer"));
         }
         notes.append(Stats.fmt("- observability: %s after the rounds: `%s`; Brave tracer bean %s%n", server.name,
                 count.length() > 160 ? count.substring(0, 160) + "..." : count, hasTracer ? "present" : "absent"));
@@ -168,7 +182,7 @@ final class ObservabilityPhase {
         csv.append(Stats.fmt("%d,%s,%d,%s,%d,%.3f,%.1f,%.0f,%.0f,%d,%.2f%n", round, mode, connections, server,
                 result.requests(), result.seconds(), result.throughput(), result.p50Micros(), result.p99Micros(),
                 result.errors(), result.serverCpuMicrosPerRequest()));
-        Runner.log(Stats.fmt("observability round %d %-4s c=%-3d %-50s %9.0f req/s  p99 %6.2f ms  cpu %6.1f us/req"
+        Runner.log(Stats.fmt("observability round %d %-4s c=%-3d %-52s %9.0f req/s  p99 %6.2f ms  cpu %6.1f us/req"
                 + "  errors %d", round, mode, connections, server, result.throughput(), result.p99Micros() / 1000,
                 result.serverCpuMicrosPerRequest(), result.errors()));
     }
@@ -188,15 +202,15 @@ final class ObservabilityPhase {
             return "";
         }
         StringBuilder r = new StringBuilder();
-        r.append(Stats.fmt("### Observability: the starter without Micrometer, with metrics, with metrics and "
-                + "tracing (tools/call `echo`; %d alternating rounds of %d s after %d s warm-up; median "
+        r.append(Stats.fmt("### Observability: the starter without Micrometer, with metrics (with and without "
+                + "Spring's http.server.requests), with metrics and tracing (tools/call `echo`; %d alternating rounds of %d s after %d s warm-up; median "
                 + "[min–max])%n%n", options.rounds, options.seconds, options.warmupSeconds));
         r.append("| answer | conns | server | tools/call/s | p50 ms | p99 ms | server CPU µs/call | errors |\n");
         r.append("|---|---|---|---|---|---|---|---|\n");
         List<String> verdicts = new ArrayList<>();
         for (String mode : List.of("json", "sse")) {
             for (int connections : options.connections) {
-                for (String server : List.of(WITHOUT, METRICS, TRACING)) {
+                for (String server : List.of(WITHOUT, METRICS, MCP_ONLY, TRACING)) {
                     List<WrkLoad.Result> results = rounds.get(mode + "|" + connections + "|" + server);
                     r.append(Stats.fmt("| %s | %d | %s | %s | %s | %s | %s | %d |%n", answer(mode), connections,
                             server, Stats.range(values(results, WrkLoad.Result::throughput), "%,.0f"),
@@ -205,7 +219,7 @@ final class ObservabilityPhase {
                             Stats.range(values(results, WrkLoad.Result::serverCpuMicrosPerRequest), "%.0f"),
                             results.stream().mapToLong(WrkLoad.Result::errors).sum()));
                 }
-                for (String server : List.of(METRICS, TRACING)) {
+                for (String server : List.of(METRICS, MCP_ONLY, TRACING)) {
                     double throughput = ratio(mode, connections, server, WrkLoad.Result::throughput);
                     double cpu = ratio(mode, connections, server, WrkLoad.Result::serverCpuMicrosPerRequest);
                     r.append(Stats.fmt("| %s | %d | **%s / without** | **%.2f** | | | **%.2f** | |%n", answer(mode),
