@@ -63,7 +63,9 @@ public class DefaultMcpServerObservationConvention implements McpServerObservati
         KeyValues message = context.messageKeyValues;
         if (message == null) {
             message = messageKeyValues(context);
-            context.messageKeyValues = message;
+            if (context.getProtocolVersion() != null) { // else an initialize, which learns its version as it runs
+                context.messageKeyValues = message;
+            }
         }
         String errorType = errorType(context);
         if (errorType == null) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -95,8 +94,6 @@ final class SseStream implements MessageSink {
 
     private final SseKeepAlive keepAlive;
 
-    private volatile Future<?> keepAliveTask;
-
     private volatile Runnable onClose = () -> { };
 
     /** The count of open streams, which this one is part of from {@link #start()} to {@link #finish()}. */
@@ -118,14 +115,6 @@ final class SseStream implements MessageSink {
     /** Runs {@code action} once when the stream has ended, whoever ended it. */
     void onClose(Runnable action) {
         this.onClose = action;
-    }
-
-    /** Takes the task that sends keep-alive comments, to cancel it when the stream ends. */
-    void keepAlive(Future<?> task) {
-        this.keepAliveTask = task;
-        if (!isOpen()) {
-            task.cancel(false); // closed before the task was handed over: finish() could not cancel it
-        }
     }
 
     @Override
@@ -403,10 +392,7 @@ final class SseStream implements MessageSink {
             counted = false;
             openStreams.decrementAndGet();
         }
-        Future<?> task = keepAliveTask;
-        if (task != null) {
-            task.cancel(false);
-        }
+        keepAlive.unregister(this);
         try {
             async.complete();
         }
