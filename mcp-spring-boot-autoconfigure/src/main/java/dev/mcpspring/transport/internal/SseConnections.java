@@ -9,13 +9,16 @@ import dev.mcpspring.protocol.JsonRpcCodec;
 
 /**
  * Opens {@link SseStream SSE connections} on asynchronous responses with the transport's settings (priming
- * {@code retry}, output bound) and keeps them alive with comment lines; all of them share one event encoder.
+ * {@code retry}, output bound) and keeps them alive with comment lines; all of them share one event encoder and
+ * one {@link SseFlusher}.
  */
 final class SseConnections implements AutoCloseable {
 
     private final SseEventEncoder encoder;
 
     private final SseKeepAlive keepAlive;
+
+    private final SseFlusher flusher = new SseFlusher();
 
     private final long retryMillis;
 
@@ -41,7 +44,7 @@ final class SseConnections implements AutoCloseable {
 
     /** A new stream on {@code response}; nothing is written, and no keep-alive sent, until it is opened or sent to. */
     SseStream open(AsyncContext async, HttpServletResponse response) {
-        return new SseStream(async, response, encoder, keepAlive, retryMillis, maxBufferedBytes, open);
+        return new SseStream(async, response, encoder, keepAlive, flusher, retryMillis, maxBufferedBytes, open);
     }
 
     /** How many streams are open now. */
@@ -52,5 +55,6 @@ final class SseConnections implements AutoCloseable {
     @Override
     public void close() {
         keepAlive.close();
+        flusher.close();
     }
 }

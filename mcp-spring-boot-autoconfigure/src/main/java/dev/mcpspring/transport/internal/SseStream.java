@@ -94,6 +94,8 @@ final class SseStream implements MessageSink {
 
     private final SseKeepAlive keepAlive;
 
+    private final SseFlusher flusher;
+
     private volatile Runnable onClose = () -> { };
 
     /** The count of open streams, which this one is part of from {@link #start()} to {@link #finish()}. */
@@ -102,7 +104,8 @@ final class SseStream implements MessageSink {
     private boolean counted; // guarded by writeLock
 
     SseStream(AsyncContext async, HttpServletResponse response, SseEventEncoder encoder, SseKeepAlive keepAlive,
-            long retryMillis, long maxBufferedBytes, AtomicInteger openStreams) {
+            SseFlusher flusher, long retryMillis, long maxBufferedBytes, AtomicInteger openStreams) {
+        this.flusher = flusher;
         this.openStreams = openStreams;
         this.async = async;
         this.keepAlive = keepAlive;
@@ -122,9 +125,10 @@ final class SseStream implements MessageSink {
         return send(null, message);
     }
 
+    /** Queues the message; it is written with whatever else is sent within the flusher's tick. */
     @Override
     public boolean send(String eventId, JsonRpcMessage message) {
-        return enqueue(encoder.message(eventId, message));
+        return enqueue(encoder.message(eventId, message), Write.SOON);
     }
 
     /**
@@ -149,7 +153,7 @@ final class SseStream implements MessageSink {
      */
     @Override
     public boolean prime(String eventId) {
-        return enqueue(encoder.priming(eventId, retryMillis), false);
+        return enqueue(encoder.priming(eventId, retryMillis), Write.WITH_NEXT);
     }
 
     /** Writes the headers now, so the client sees the stream open before the first event. */
@@ -173,7 +177,7 @@ final class SseStream implements MessageSink {
             drain(); // a priming event not written yet shows the stream alive as well
         }
         else {
-            enqueue(encoder.keepAlive());
+            enqueue(encoder.keepAlive(), Write.NOW);
         }
     }
 
@@ -216,11 +220,20 @@ final class SseStream implements MessageSink {
         queuedBytes = 0;
     }
 
-    private boolean enqueue(byte[] event) {
-        return enqueue(event, true);
+    /** When a queued event is written. */
+    private enum Write {
+        /** At once. */
+        NOW,
+        /**
+         * At the flusher's next tick, with what is sent meanwhile, or sooner when something else drains or more
+         * than {@value SseStream#BLOCKING_BUDGET} bytes wait.
+         */
+        SOON,
+        /** With whatever is written next. */
+        WITH_NEXT
     }
 
-    private boolean enqueue(byte[] event, boolean drainNow) {
+    private boolean enqueue(byte[] event, Write write) {
         synchronized (this) {
             if (state != State.OPEN) {
                 return false;
@@ -229,16 +242,28 @@ final class SseStream implements MessageSink {
                 logger.warn("Disconnecting an SSE client that fell more than " + maxBufferedBytes + " bytes behind "
                         + "(mcp.server.sse.max-buffered-size); it can resume the stream with Last-Event-ID");
                 markAborted();
+                write = Write.NOW; // ends the response
             }
             else {
                 queue().addLast(event);
                 queuedBytes += event.length;
+                if (write == Write.SOON && queuedBytes > BLOCKING_BUDGET) {
+                    write = Write.NOW; // a burst goes out as it comes: the bound is for what the client did not read
+                }
             }
         }
-        if (drainNow) {
+        if (write == Write.NOW) {
             drain();
         }
+        else if (write == Write.SOON) {
+            flusher.flushSoon(this);
+        }
         return isOpen();
+    }
+
+    /** Writes what is queued, as far as the client takes it now: the {@link SseFlusher}'s tick. */
+    void flushQueued() {
+        drain();
     }
 
     /**
