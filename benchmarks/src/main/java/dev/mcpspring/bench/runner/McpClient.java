@@ -122,7 +122,10 @@ final class McpClient implements Closeable {
         SseParser parser = new SseParser();
         JsonNode response = null;
         long nanos = 0;
-        for (byte[] chunk = head.chunked() ? conn.readChunk() : null; chunk != null; chunk = conn.readChunk()) {
+        // an answer written at once may come with a Content-Length rather than chunked
+        byte[] whole = head.chunked() ? null : conn.readBody(head);
+        for (byte[] chunk = head.chunked() ? conn.readChunk() : whole; chunk != null;
+                chunk = head.chunked() ? conn.readChunk() : null) {
             for (String data : parser.feed(chunk)) {
                 JsonNode event = JSON.readTree(data);
                 messages.add(event);
