@@ -122,6 +122,7 @@ class RedisClusterFaultHttpTests {
         McpTestClient fresh = awaitInitialize();
         assertThat(redisHealth()).isEqualTo(Status.UP);
         RoundRobinClient recovered = nodes.roundRobin().share(fresh.sessionId(), fresh.protocolVersion());
+        awaitStatus(recovered.on(1), 200); // each instance reconnects to Redis on its own schedule
         assertThat(recovered.on(1).callTool("echo", Map.of("text", "back")).status()).isEqualTo(200);
         awaitStatus(client.on(0), 404); // the session was lost with Redis' data: the instances find out
         awaitStatus(client.on(1), 404);
