@@ -22,7 +22,8 @@ import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
-import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.util.ClassUtils;
 
 /** What every kind of annotated method needs: finding the methods, describing them, naming their parameters. */
@@ -50,9 +51,12 @@ final class AnnotatedMethods {
             List<Class<? extends Annotation>> annotationTypes) {
         Map<Method, List<Class<? extends Annotation>>> found = MethodIntrospector.selectMethods(type,
                 (MethodIntrospector.MetadataLookup<List<Class<? extends Annotation>>>) method -> {
+                    // one search of the method and the methods it overrides for all the types: a merged find per
+                    // type costs as much each, for every method of every bean at start-up
+                    MergedAnnotations annotations = MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY);
                     List<Class<? extends Annotation>> present = new ArrayList<>(1);
                     for (Class<? extends Annotation> annotationType : annotationTypes) {
-                        if (AnnotatedElementUtils.findMergedAnnotation(method, annotationType) != null) {
+                        if (annotations.isPresent(annotationType)) {
                             present.add(annotationType);
                         }
                     }
