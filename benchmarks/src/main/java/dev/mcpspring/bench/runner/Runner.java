@@ -632,13 +632,20 @@ public final class Runner {
 
     private static final String STARTUP_SAMPLE = "sample-app (sample-app.jar)";
 
+    private static final String STARTUP_SAMPLE_OFF = "sample-app without the starter (`mcp.server.enabled=false`; "
+            + "to its first answered `/actuator/health`), for reference";
+
     private static final String STARTUP_MCP = "starter benchmark server (benchmarks.jar mcp)";
+
+    private static final String STARTUP_BARE = "bare MVC (benchmarks.jar bare, the starter off), for reference";
 
     private static final String STARTUP_QUARKUS = "Quarkus MCP benchmark server (quarkus-run.jar)";
 
     /**
-     * Each round starts every application once, in the same order: the sample app, the starter's and Quarkus'
-     * benchmark servers (the same two tools) and the bare MVC app for reference.
+     * Each round starts every application once, in the same order: the sample app with and without the starter,
+     * the starter's and Quarkus' benchmark servers (the same two tools) and the bare MVC app, which is the
+     * starter's benchmark jar with the starter switched off. The two pairs with and without the starter say what
+     * it adds to an application's start-up; the sample app also has Actuator, Prometheus and Spring Security.
      */
     private void startup() throws Exception {
         Path sampleJar = options.root.resolve("sample-app/target/sample-app.jar");
@@ -651,6 +658,10 @@ public final class Runner {
             if (sample) {
                 startupOnce(STARTUP_SAMPLE, () -> ServerProcess.start("sample-app", options.java, options.jvmFlags,
                         sampleJar, List.of(), logs));
+                try (ServerProcess server = ServerProcess.start("sample-app-off", options.java, options.jvmFlags,
+                        sampleJar, List.of("--mcp.server.enabled=false"), logs)) {
+                    record(STARTUP_SAMPLE_OFF, server.awaitGet("/actuator/health", Duration.ofSeconds(120)));
+                }
             }
             startupOnce(STARTUP_MCP,
                     () -> ServerProcess.start("mcp", options.java, options.jvmFlags, jar, List.of("mcp"), logs));
@@ -658,7 +669,7 @@ public final class Runner {
                 startupOnce(STARTUP_QUARKUS,
                         () -> ServerProcess.startQuarkus("quarkus", options.java, options.jvmFlags, quarkusJar, logs));
             }
-            startupOnce("bare MVC (benchmarks.jar bare), for reference",
+            startupOnce(STARTUP_BARE,
                     () -> ServerProcess.start("bare", options.java, options.jvmFlags, jar, List.of("bare"), logs));
         }
     }
@@ -671,10 +682,14 @@ public final class Runner {
 
     private void startupOnce(String label, Launch launch) throws Exception {
         try (ServerProcess server = launch.start()) {
-            double seconds = server.awaitInitialize(Duration.ofSeconds(120)) / 1e9;
-            startups.computeIfAbsent(label, key -> new ArrayList<>()).add(seconds);
-            log(Stats.fmt("start-up of %s to its first answered initialize: %.2f s", label, seconds));
+            record(label, server.awaitInitialize(Duration.ofSeconds(120)));
         }
+    }
+
+    private void record(String label, long nanos) {
+        double seconds = nanos / 1e9;
+        startups.computeIfAbsent(label, key -> new ArrayList<>()).add(seconds);
+        log(Stats.fmt("start-up of %s: %.2f s", label, seconds));
     }
 
     // ---------------------------------------------------------------- report
@@ -760,6 +775,10 @@ public final class Runner {
             r.append("| application | seconds |\n|---|---|\n");
             startups.forEach((name, values) -> r.append("| ").append(name).append(" | ")
                 .append(Stats.range(values, "%.2f")).append(" |\n"));
+            r.append(startupRatio(STARTUP_MCP, STARTUP_BARE, "starter benchmark server / bare MVC (the same jar, "
+                    + "the starter off)"));
+            r.append(startupRatio(STARTUP_SAMPLE, STARTUP_SAMPLE_OFF, "sample-app / sample-app without the starter"));
+            r.append(startupRatio(STARTUP_SAMPLE, STARTUP_BARE, "sample-app / bare MVC"));
             for (String starter : List.of(STARTUP_MCP, STARTUP_SAMPLE)) {
                 if (startups.containsKey(starter) && startups.containsKey(STARTUP_QUARKUS)) {
                     r.append(Stats.fmt("| **%s / Quarkus MCP benchmark server** (below 1: the starter is up sooner) "
@@ -790,6 +809,15 @@ public final class Runner {
             r.append("\n### Notes\n\n").append(allNotes);
         }
         return r.toString();
+    }
+
+    /** A ratio row of the start-up table: the medians of {@code top} over {@code bottom}, empty when one is missing. */
+    private String startupRatio(String top, String bottom, String label) {
+        if (!startups.containsKey(top) || !startups.containsKey(bottom)) {
+            return "";
+        }
+        return Stats.fmt("| **%s** | **%.2f** |%n", label,
+                Stats.median(startups.get(top)) / Stats.median(startups.get(bottom)));
     }
 
     private String targets() {
@@ -844,6 +872,21 @@ public final class Runner {
             double added = samplingAddedMillis();
             t.append(Stats.fmt("| sampling round trip adds ≤ 1 ms p50 over a plain call | %.3f ms | %s |%n", added,
                     added <= 1.0 ? "met" : "**missed**"));
+        }
+        if (startups.containsKey(STARTUP_SAMPLE) && startups.containsKey(STARTUP_BARE)) {
+            double sample = Stats.median(startups.get(STARTUP_SAMPLE));
+            double bare = Stats.median(startups.get(STARTUP_BARE));
+            t.append(Stats.fmt("| start-up of the sample app ≤ 1.05 × a bare Spring MVC app | %.2f ×%s | %s |%n",
+                    sample / bare, startups.containsKey(STARTUP_SAMPLE_OFF) ? Stats.fmt(" (without the starter "
+                            + "the sample app takes %.2f ×: Actuator, Prometheus, Security)",
+                            Stats.median(startups.get(STARTUP_SAMPLE_OFF)) / bare) : "",
+                    sample / bare <= 1.05 ? "met" : "**missed**"));
+        }
+        if (startups.containsKey(STARTUP_MCP) && startups.containsKey(STARTUP_BARE)) {
+            double ratio = Stats.median(startups.get(STARTUP_MCP)) / Stats.median(startups.get(STARTUP_BARE));
+            t.append(Stats.fmt("| the starter adds ≤ 5 %% to the start-up of the same application (benchmark server "
+                    + "against its jar with the starter off) | %.2f × | %s |%n", ratio,
+                    ratio <= 1.05 ? "met" : "**missed**"));
         }
         t.append("| no target bought by turning a feature off by default | every starter default on; only "
                 + "`mcp.server.session.max-sessions` raised (for 100,000 sessions) | met |\n");

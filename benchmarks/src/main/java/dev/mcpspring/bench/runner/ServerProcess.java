@@ -110,6 +110,34 @@ final class ServerProcess implements AutoCloseable, CpuTime {
         throw new IOException(name + " answered no initialize within " + timeout + "; see " + log, last);
     }
 
+    /**
+     * Waits for the first {@code 200} answer to {@code GET path}: the start-up of an application that has no MCP
+     * endpoint to initialize.
+     *
+     * @return nanoseconds from the process start to that answer
+     */
+    long awaitGet(String path, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        IOException last = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try (HttpConn conn = new HttpConn(port, 5_000)) {
+                int status = conn.exchange("GET", path, Map.of(), null).head().status();
+                if (status == 200) {
+                    return System.nanoTime() - startNanos;
+                }
+                last = new IOException(path + " answered " + status);
+            }
+            catch (IOException ex) {
+                last = ex;
+            }
+            Thread.sleep(5);
+        }
+        throw new IOException(name + " answered no GET " + path + " within " + timeout + "; see " + log, last);
+    }
+
     /** User plus system CPU time of the server process so far, in nanoseconds. */
     @Override
     public long cpuNanos() {
