@@ -21,15 +21,18 @@ import dev.mcpspring.server.internal.McpServer;
 import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.transport.StreamableHttpServlet;
 import dev.mcpspring.transport.internal.DefaultStreamableHttpServlet;
+import dev.mcpspring.transport.internal.RequestThreadExecutor;
 import dev.mcpspring.transport.internal.TransportSettings;
 
 /**
  * Exposes the MCP server over Streamable HTTP at {@code mcp.server.endpoint} in a servlet web application, unless
  * {@code mcp.server.transport.type=stdio}.
  * <p>
- * The servlet submits handler tasks (and keep-alive writes) to the {@code mcpHandlerExecutor} through
+ * The servlet submits the work of requests to the {@code mcpHandlerExecutor} through
  * {@link McpTaskDecorators}: every {@link McpTaskDecorator @McpTaskDecorator} bean decorates them, whether the
- * executor is the starter's or the application's own.
+ * executor is the starter's or the application's own. With the starter's virtual-thread executor, a request that
+ * the container serves on a virtual thread ({@code spring.threads.virtual.enabled=true}) runs on that thread
+ * ({@link RequestThreadExecutor}).
  */
 @AutoConfiguration(after = McpServerAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -49,7 +52,8 @@ public class McpServletTransportAutoConfiguration {
                 security.getAllowedOrigins(), security.getAllowedHosts(), security.isTrustForwardedHost(),
                 properties.getSse().getRetry(), properties.getSse().isPolling(),
                 properties.getSse().getMaxBufferedSize().toBytes());
-        Executor decorated = McpTaskDecorators.decorate(executor, taskDecorators.orderedStream().toList());
+        Executor decorated = McpTaskDecorators.decorate(RequestThreadExecutor.forRequests(executor),
+                taskDecorators.orderedStream().toList());
         return new DefaultStreamableHttpServlet(server, sessions, codec, decorated, settings);
     }
 

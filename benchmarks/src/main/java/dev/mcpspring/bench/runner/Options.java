@@ -74,6 +74,12 @@ final class Options {
      */
     boolean containerDefaults;
 
+    /**
+     * Whether the Spring servers of the tools/call rounds serve requests on virtual threads
+     * ({@code spring.threads.virtual.enabled=true}, the tuning docs/performance.md recommends on Java 21 and later).
+     */
+    boolean virtualThreads;
+
     /** Spring Boot 4.1's Tomcat defaults, passed to the Spring servers with {@code --container-defaults}. */
     static final List<String> TOMCAT_DEFAULTS = List.of("--server.tomcat.max-keep-alive-requests=100",
             "--server.tomcat.max-connections=8192", "--server.tomcat.accept-count=100");
@@ -121,6 +127,9 @@ final class Options {
               --container-defaults    the Spring servers of the tools/call rounds on Tomcat's defaults
                                       (max-keep-alive-requests 100, max-connections 8192, accept-count 100)
                                       instead of the harness's settings; Quarkus always runs on its defaults
+              --virtual-threads       the Spring servers of the tools/call rounds with
+                                      spring.threads.virtual.enabled=true (Tomcat serves every request on a
+                                      virtual thread; needs Java 21+); combines with --container-defaults
             """;
 
     static Options parse(String[] args) {
@@ -173,6 +182,7 @@ final class Options {
                 case "--label" -> options.label = list.get(++i);
                 case "--no-quarkus" -> options.quarkus = false;
                 case "--container-defaults" -> options.containerDefaults = true;
+                case "--virtual-threads" -> options.virtualThreads = true;
                 case "--help", "-h" -> {
                     System.out.print(HELP);
                     System.exit(0);

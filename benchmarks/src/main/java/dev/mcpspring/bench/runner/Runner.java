@@ -208,7 +208,10 @@ public final class Runner {
         boolean profileBoth = options.profile && (throughput || !stateless);
         boolean withQuarkus = options.quarkus && (throughput || profileBoth);
         // --container-defaults: the Spring servers on Tomcat's defaults (Quarkus always runs on its own)
-        List<String> springArgs = options.containerDefaults ? Options.TOMCAT_DEFAULTS : List.of();
+        List<String> springArgs = new ArrayList<>(options.containerDefaults ? Options.TOMCAT_DEFAULTS : List.of());
+        if (options.virtualThreads) {
+            springArgs.add("--spring.threads.virtual.enabled=true");
+        }
         try (ServerProcess bare = throughput || profileBoth ? startBench("bare", options.jvmFlags, springArgs) : null;
                 ServerProcess mcp = startBench("mcp", options.jvmFlags, springArgs);
                 ServerProcess quarkus = withQuarkus ? startQuarkus() : null) {
@@ -902,13 +905,18 @@ public final class Runner {
                 : "Spring servers (bare MVC, starter): Tomcat with the harness's settings "
                         + "(`server.tomcat.max-keep-alive-requests=-1`, `max-connections=15000`, `accept-count=1024`; "
                         + "`--container-defaults` runs the tools/call rounds on Tomcat's defaults)");
+        if (options.virtualThreads) {
+            c.append("; Tomcat serves requests on virtual threads (`--virtual-threads`: "
+                    + "`spring.threads.virtual.enabled=true`)");
+        }
         c.append("; every starter default on (virtual-thread handler executor where the JVM has it).");
         if (options.quarkus) {
             c.append(" Quarkus MCP: ").append(quarkusVersions).append(", JVM mode, fast-jar `quarkus-run.jar`, "
                     + "its own defaults (Vert.x HTTP; blocking tools on its worker pool); only the port, "
                     + "`quarkus.http.host=127.0.0.1`, log level WARN and no banner are set.");
         }
-        c.append(" No tuning is recommended in docs/performance.md, so there is no tuned variant.\n\n");
+        c.append(options.virtualThreads ? "\n\n" : " The tuning docs/performance.md recommends on Java 21 and "
+                + "later, requests on virtual threads, is measured with `--virtual-threads`.\n\n");
         return c.toString();
     }
 

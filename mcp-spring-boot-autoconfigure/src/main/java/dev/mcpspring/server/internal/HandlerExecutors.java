@@ -1,5 +1,11 @@
 package dev.mcpspring.server.internal;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * growing without limit.
  */
 public final class HandlerExecutors {
+
+    /** {@code Thread.isVirtual()}, looked up reflectively: the starter is compiled for Java 17. */
+    private static final @Nullable MethodHandle IS_VIRTUAL = isVirtualMethod();
 
     private HandlerExecutors() {
     }
@@ -58,13 +67,42 @@ public final class HandlerExecutors {
         }
     }
 
+    /** Whether {@code thread} is a virtual thread (never on Java 17 to 20). */
+    public static boolean isVirtual(Thread thread) {
+        if (IS_VIRTUAL == null) {
+            return false;
+        }
+        try {
+            return (boolean) IS_VIRTUAL.invokeExact(thread);
+        }
+        catch (Throwable ex) {
+            return false;
+        }
+    }
+
+    /** Whether {@code executor} is the one {@link #create} makes on virtual threads: a new one for every task. */
+    public static boolean startsVirtualThreads(Executor executor) {
+        return executor instanceof VirtualThreadPerTaskExecutor;
+    }
+
     private static @Nullable ExecutorService virtualThreadExecutor() {
         if (!virtualThreadsAvailable()) {
             return null;
         }
         try {
             // Looked up reflectively: the starter is compiled for Java 17, which has no virtual threads.
-            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+            return new VirtualThreadPerTaskExecutor(
+                    (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null));
+        }
+        catch (ReflectiveOperationException ex) {
+            return null;
+        }
+    }
+
+    private static @Nullable MethodHandle isVirtualMethod() {
+        try {
+            return MethodHandles.publicLookup()
+                .findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class));
         }
         catch (ReflectiveOperationException ex) {
             return null;
@@ -78,5 +116,48 @@ public final class HandlerExecutors {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * The JDK's virtual-thread-per-task executor under a type of this starter, which {@link #startsVirtualThreads}
+     * recognises.
+     */
+    private static final class VirtualThreadPerTaskExecutor extends AbstractExecutorService {
+
+        private final ExecutorService virtualThreads;
+
+        VirtualThreadPerTaskExecutor(ExecutorService virtualThreads) {
+            this.virtualThreads = virtualThreads;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            virtualThreads.execute(task);
+        }
+
+        @Override
+        public void shutdown() {
+            virtualThreads.shutdown();
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return virtualThreads.shutdownNow();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return virtualThreads.isShutdown();
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return virtualThreads.isTerminated();
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+            return virtualThreads.awaitTermination(timeout, unit);
+        }
     }
 }

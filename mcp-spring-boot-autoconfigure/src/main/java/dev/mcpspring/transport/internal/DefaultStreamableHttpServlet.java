@@ -48,7 +48,8 @@ import tools.jackson.databind.JsonNode;
  * Every request is checked (Host and Origin against DNS rebinding, Accept, Content-Type, size, protocol version,
  * session) before any handler runs, and every refusal is an HTTP error with a JSON-RPC error body. Handlers run on
  * the handler executor while the servlet thread returns at once (asynchronous servlet), so neither a running tool
- * nor an idle stream holds a container thread.
+ * nor an idle stream holds a container thread; a request the container serves on a virtual thread of its own runs
+ * on it ({@link RequestThreadExecutor}).
  * <p>
  * SSE streams are resumable (SEP-1699): in a session every event has an id naming its stream, the session
  * manager's event store keeps it, and a GET with {@code Last-Event-ID} replays the rest of that one stream and
