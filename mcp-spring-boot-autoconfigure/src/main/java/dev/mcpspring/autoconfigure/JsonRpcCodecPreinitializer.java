@@ -1,4 +1,4 @@
-package dev.mcpspring.protocol.internal;
+package dev.mcpspring.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
