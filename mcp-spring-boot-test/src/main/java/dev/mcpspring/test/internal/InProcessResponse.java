@@ -13,11 +13,17 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * A servlet response whose body streams to an in-process client: its head is handed over at the first flush (as a
  * container commits a response), or when the response ends.
+ * <p>
+ * Its status and headers may be set from two threads at once, as a container's: the handler's thread commits the
+ * response while the request's thread is still returning through the filters, and a filter may add headers on its
+ * way out (Spring Security's {@code HeaderWriterFilter} does, unless the response was committed). The mock's own
+ * header map is not thread-safe, so every access to the head is synchronized here.
  */
 final class InProcessResponse extends MockHttpServletResponse {
 
@@ -40,7 +46,7 @@ final class InProcessResponse extends MockHttpServletResponse {
         body.end();
     }
 
-    private void commit() {
+    private synchronized void commit() {
         if (!head.isDone()) {
             setCommitted(true);
             Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -52,6 +58,61 @@ final class InProcessResponse extends MockHttpServletResponse {
             }
             head.complete(HttpExchange.Response.of(getStatus(), headers, body));
         }
+    }
+
+    @Override
+    public synchronized void setHeader(String name, @Nullable String value) {
+        super.setHeader(name, value);
+    }
+
+    @Override
+    public synchronized void addHeader(String name, @Nullable String value) {
+        super.addHeader(name, value);
+    }
+
+    @Override
+    public synchronized void setIntHeader(String name, int value) {
+        super.setIntHeader(name, value);
+    }
+
+    @Override
+    public synchronized void addIntHeader(String name, int value) {
+        super.addIntHeader(name, value);
+    }
+
+    @Override
+    public synchronized void setDateHeader(String name, long value) {
+        super.setDateHeader(name, value);
+    }
+
+    @Override
+    public synchronized void addDateHeader(String name, long value) {
+        super.addDateHeader(name, value);
+    }
+
+    @Override
+    public synchronized void setContentType(@Nullable String contentType) {
+        super.setContentType(contentType);
+    }
+
+    @Override
+    public synchronized void setContentLength(int contentLength) {
+        super.setContentLength(contentLength);
+    }
+
+    @Override
+    public synchronized void setStatus(int status) {
+        super.setStatus(status);
+    }
+
+    @Override
+    public synchronized boolean containsHeader(String name) {
+        return super.containsHeader(name);
+    }
+
+    @Override
+    public synchronized @Nullable String getHeader(String name) {
+        return super.getHeader(name);
     }
 
     @Override
