@@ -9,11 +9,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.Ordered;
 import org.springframework.core.task.TaskDecorator;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 
 import dev.mcpspring.protocol.JsonRpcCodec;
@@ -21,6 +24,7 @@ import dev.mcpspring.server.internal.McpServer;
 import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.transport.StreamableHttpServlet;
 import dev.mcpspring.transport.internal.DefaultStreamableHttpServlet;
+import dev.mcpspring.transport.internal.FilterChainExit;
 import dev.mcpspring.transport.internal.RequestThreadExecutor;
 import dev.mcpspring.transport.internal.TransportSettings;
 
@@ -55,6 +59,21 @@ public class McpServletTransportAutoConfiguration {
         Executor decorated = McpTaskDecorators.decorate(RequestThreadExecutor.forRequests(executor),
                 taskDecorators.orderedStream().toList());
         return new DefaultStreamableHttpServlet(server, sessions, codec, decorated, settings);
+    }
+
+    /**
+     * Outermost on the endpoint: the servlet's handlers write the response only once the request's thread has
+     * left every filter ({@link FilterChainExit}).
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "mcpFilterChainExitRegistration")
+    FilterRegistrationBean<Filter> mcpFilterChainExitRegistration(McpServerProperties properties) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(FilterChainExit.filter());
+        registration.setName("mcpFilterChainExit");
+        registration.addUrlPatterns(properties.getEndpoint());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setAsyncSupported(true);
+        return registration;
     }
 
     @Bean

@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.InvalidMessageException;
@@ -240,8 +241,10 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
                 sessions, session, requests.stream().map(JsonRpcMessage.Request::id).toList());
         async.addListener(closeOnError(out::connectionLost));
         Principal principal = request.getUserPrincipal(); // read here: the security context is this thread's
+        FilterChainExit exit = FilterChainExit.of(request);
         Runnable work = () -> {
             try {
+                awaitFilterChainExit(exit);
                 if (settings.ssePolling() && out.supportsPolling()) {
                     out.closeConnection(); // polling mode: priming event, then the client comes back with GET
                 }
@@ -295,6 +298,13 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
                             "Service Unavailable: the server is too busy to handle this request now; retry shortly")
                         .error());
             async.complete();
+        }
+    }
+
+    /** Lets the request's thread leave the filters before the handler may write the response (see the class). */
+    private static void awaitFilterChainExit(@Nullable FilterChainExit exit) {
+        if (exit != null) {
+            exit.await();
         }
     }
 
@@ -363,8 +373,10 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
         Principal principal = request.getUserPrincipal(); // read here: the security context is this thread's
         TransportInfo transport = TransportInfo.http(request.getProtocol());
         sseConnections.pending().add(out);
+        FilterChainExit exit = FilterChainExit.of(request);
         Runnable work = () -> {
             try {
+                awaitFilterChainExit(exit);
                 JsonRpcMessage answer = server.handleModern(modern, out, principal, transport);
                 out.complete(answer == null ? List.of() : List.of(answer), false, HttpStatuses.ofModernError(answer));
             }

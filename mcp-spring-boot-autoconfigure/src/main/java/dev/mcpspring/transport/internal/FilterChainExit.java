@@ -1,0 +1,75 @@
+package dev.mcpspring.transport.internal;
+
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Tells a request's handler when the request's own thread has left the servlet filters, so that the handler
+ * writes the response only then.
+ * <p>
+ * The servlet answers asynchronously: the handler runs on another thread while the request's thread returns
+ * through the filters, and some filters write to the response on their way out (Spring Security's
+ * {@code HeaderWriterFilter} adds its headers after the chain unless the response is committed). Neither the
+ * container's response nor the filters are made for two threads setting headers at once: a header could be lost
+ * (the {@code Mcp-Session-Id} of an {@code initialize}, say). The {@linkplain #filter() filter} runs outermost, and
+ * a handler on another thread {@linkplain #await() waits} for it before it runs; the wait is over at once unless
+ * the handler starts within the few microseconds the filters take to unwind.
+ */
+public final class FilterChainExit {
+
+    private static final String ATTRIBUTE = FilterChainExit.class.getName();
+
+    private final Thread requestThread = Thread.currentThread();
+
+    private final CountDownLatch left = new CountDownLatch(1);
+
+    private FilterChainExit() {
+    }
+
+    /** The filter that marks the exit: it must run before (outside) every other filter of the endpoint. */
+    public static Filter filter() {
+        return new ExitFilter();
+    }
+
+    /** The exit of {@code request}'s thread, or {@code null} when the filter did not see the request. */
+    static @Nullable FilterChainExit of(ServletRequest request) {
+        return (FilterChainExit) request.getAttribute(ATTRIBUTE);
+    }
+
+    /** Waits until the request's thread has left the filters (at once on that thread itself). */
+    void await() {
+        if (Thread.currentThread() == requestThread) {
+            return;
+        }
+        try {
+            left.await();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class ExitFilter implements Filter {
+
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            FilterChainExit exit = new FilterChainExit();
+            request.setAttribute(ATTRIBUTE, exit);
+            try {
+                chain.doFilter(request, response);
+            }
+            finally {
+                exit.left.countDown();
+            }
+        }
+    }
+}

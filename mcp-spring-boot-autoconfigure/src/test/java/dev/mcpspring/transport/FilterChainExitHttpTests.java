@@ -1,0 +1,70 @@
+package dev.mcpspring.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+
+import dev.mcpspring.testclient.McpResponse;
+
+/**
+ * A handler writes its answer only once the request's thread has left the filters: a filter that works on the
+ * response after the chain (as Spring Security's {@code HeaderWriterFilter} adds its headers) never finds it
+ * committed by the handler's thread, and no header is lost to two threads setting headers at once.
+ */
+@SpringBootTest(classes = { McpTestApplication.class, TestTools.class, FilterChainExitHttpTests.SlowExit.class },
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FilterChainExitHttpTests extends HttpTestSupport {
+
+    @Autowired
+    SlowExit slowExit;
+
+    @Test
+    void theAnswerIsWrittenAfterTheFiltersAreDoneWithTheResponse() {
+        for (int i = 0; i < 5; i++) {
+            McpResponse response = client().initialize();
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.sessionId()).as("the session header").isPresent();
+            assertThat(response.header("X-After-Chain")).as("the filter's header, added after the chain").isPresent();
+        }
+        assertThat(slowExit.committedAfterChain).hasSize(5).containsOnly(false);
+    }
+
+    /** A filter that takes its time after the chain, then adds a header, as a security filter might. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SlowExit {
+
+        final List<Boolean> committedAfterChain = new CopyOnWriteArrayList<>();
+
+        @Bean
+        FilterRegistrationBean<Filter> slowExitFilter() {
+            Filter filter = (request, response, chain) -> {
+                chain.doFilter(request, response);
+                try {
+                    Thread.sleep(50); // the handler of an initialize is done well within this
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                committedAfterChain.add(response.isCommitted());
+                ((HttpServletResponse) response).addHeader("X-After-Chain", "yes");
+            };
+            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
+            registration.addUrlPatterns("/mcp");
+            registration.setOrder(0);
+            registration.setAsyncSupported(true);
+            return registration;
+        }
+    }
+}
