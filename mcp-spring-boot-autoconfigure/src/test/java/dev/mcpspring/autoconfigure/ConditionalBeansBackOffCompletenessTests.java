@@ -48,6 +48,7 @@ class ConditionalBeansBackOffCompletenessTests {
             // McpServletTransportAutoConfigurationTests
             "McpServletTransportAutoConfiguration#mcpStreamableHttpServlet",
             "McpServletTransportAutoConfiguration#mcpServletRegistration",
+            "McpServletTransportAutoConfiguration#mcpFilterChainExitRegistration",
             // McpStdioTransportAutoConfigurationTests
             "McpStdioTransportAutoConfiguration#mcpStdioStreams",
             "McpStdioTransportAutoConfiguration#mcpStdioTransport",

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.http.HttpServlet;
 import org.junit.jupiter.api.Test;
+import jakarta.servlet.Filter;
+import org.springframework.core.Ordered;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -43,5 +46,20 @@ class McpServletTransportAutoConfigurationTests {
             assertThat(context.getBean("mcpServletRegistration", ServletRegistrationBean.class).getServlet())
                 .isSameAs(own);
         });
+    }
+
+    @Test
+    void theFilterChainExitIsRegisteredOutermostOnTheEndpointAndBacksOffForTheApplicationsOwn() {
+        web.withPropertyValues("mcp.server.endpoint=/tools/mcp").run(context -> {
+            FilterRegistrationBean<?> exit = context.getBean("mcpFilterChainExitRegistration",
+                    FilterRegistrationBean.class);
+            assertThat(exit.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE);
+            assertThat(exit.getUrlPatterns()).containsExactly("/tools/mcp");
+            assertThat(exit.isAsyncSupported()).isTrue();
+        });
+        FilterRegistrationBean<Filter> own = new FilterRegistrationBean<>((request, response, chain) -> chain
+            .doFilter(request, response));
+        web.withBean("mcpFilterChainExitRegistration", FilterRegistrationBean.class, () -> own)
+            .run(context -> assertThat(context.getBean("mcpFilterChainExitRegistration")).isSameAs(own));
     }
 }
