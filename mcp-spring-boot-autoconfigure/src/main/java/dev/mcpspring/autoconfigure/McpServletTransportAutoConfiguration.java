@@ -1,5 +1,6 @@
 package dev.mcpspring.autoconfigure;
 
+import java.util.List;
 import java.util.concurrent.Executor;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,9 +35,9 @@ import dev.mcpspring.transport.internal.TransportSettings;
  * <p>
  * The servlet submits the work of requests to the {@code mcpHandlerExecutor} through
  * {@link McpTaskDecorators}: every {@link McpTaskDecorator @McpTaskDecorator} bean decorates them, whether the
- * executor is the starter's or the application's own. With the starter's virtual-thread executor, a request that
- * the container serves on a virtual thread ({@code spring.threads.virtual.enabled=true}) runs on that thread
- * ({@link RequestThreadExecutor}).
+ * executor is the starter's or the application's own. With the starter's own executor, work that cannot wait for
+ * the client, and every request the container serves on a virtual thread
+ * ({@code spring.threads.virtual.enabled=true}), runs on the request's thread ({@link RequestThreadExecutor}).
  */
 @AutoConfiguration(after = McpServerAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -56,9 +57,10 @@ public class McpServletTransportAutoConfiguration {
                 security.getAllowedOrigins(), security.getAllowedHosts(), security.isTrustForwardedHost(),
                 properties.getSse().getRetry(), properties.getSse().isPolling(),
                 properties.getSse().getMaxBufferedSize().toBytes());
-        Executor decorated = McpTaskDecorators.decorate(RequestThreadExecutor.forRequests(executor),
-                taskDecorators.orderedStream().toList());
-        return new DefaultStreamableHttpServlet(server, sessions, codec, decorated, settings);
+        List<TaskDecorator> decorators = taskDecorators.orderedStream().toList();
+        return new DefaultStreamableHttpServlet(server, sessions, codec,
+                RequestThreadExecutor.of(executor, handlers -> McpTaskDecorators.decorate(handlers, decorators)),
+                settings);
     }
 
     /**

@@ -106,7 +106,7 @@ public final class ModernClient {
         return request("server/discover", Map.of());
     }
 
-    McpResponse callTool(String name, Map<String, ?> arguments) {
+    public McpResponse callTool(String name, Map<String, ?> arguments) {
         return request("tools/call", Map.of("name", name, "arguments", arguments));
     }
 

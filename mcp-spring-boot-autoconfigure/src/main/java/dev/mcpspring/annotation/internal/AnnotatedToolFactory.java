@@ -151,8 +151,10 @@ public class AnnotatedToolFactory {
         String[] argumentNames = new String[parameters.length];
         List<ToolArgument> arguments = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        boolean reachesClient = false;
         for (int i = 0; i < parameters.length; i++) {
             MethodParameter parameter = parameters[i];
+            reachesClient |= InjectedParameters.reachesClient(parameter.getParameterType());
             Function<ToolInvocation, Object> injected = InjectedParameters.resolverFor(parameter.getParameterType(),
                     ToolInvocation::context);
             if (injected != null) {
@@ -206,7 +208,8 @@ public class AnnotatedToolFactory {
                 ? new AsyncToolMethodInvoker(name, target, binders, argumentNames,
                         annotation.acceptUnknownArguments() ? null : names, validation, validator, results)
                 : new ToolMethodInvoker(name, target, binders, argumentNames,
-                        annotation.acceptUnknownArguments() ? null : names, validation, validator, results);
+                        annotation.acceptUnknownArguments() ? null : names, validation, validator, results,
+                        !reachesClient);
         TaskSupport taskSupport = annotation.task() != TaskSupport.AUTO ? annotation.task()
                 : answersLater ? TaskSupport.OPTIONAL : TaskSupport.FORBIDDEN;
 

@@ -24,7 +24,8 @@ final class AsyncToolMethodInvoker extends ToolMethodInvoker implements AsyncToo
     AsyncToolMethodInvoker(String toolName, BeanMethod method, ParameterBinder[] binders, String[] argumentNames,
             Set<String> knownArguments, ArgumentValidation validation, ArgumentValidation.MethodValidator validator,
             ResultMapper results) {
-        super(toolName, method, binders, argumentNames, knownArguments, validation, validator, results);
+        // it waits for its future, which may need the client or another thread
+        super(toolName, method, binders, argumentNames, knownArguments, validation, validator, results, false);
     }
 
     @Override

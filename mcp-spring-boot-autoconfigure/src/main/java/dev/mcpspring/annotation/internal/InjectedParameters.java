@@ -53,6 +53,14 @@ final class InjectedParameters {
         return resolver == null ? null : invocation -> resolver.apply(contextOf.apply(invocation));
     }
 
+    /**
+     * Whether a parameter of this declared type lets a method reach the client (and so wait for it):
+     * {@link PeerHandle}, and {@link McpRequestContext}, which gives one.
+     */
+    static boolean reachesClient(Class<?> parameterType) {
+        return parameterType == PeerHandle.class || parameterType == McpRequestContext.class;
+    }
+
     /** The only place that names a Spring Security type: loaded only when Spring Security is present. */
     private static final class SpringSecurity {
 

@@ -54,9 +54,12 @@ class ToolMethodInvoker implements ToolHandler {
 
     private final ResultMapper results;
 
+    /** Whether the method can wait for nothing but itself: it takes no way to reach the client. */
+    private final boolean runsOnRequestThread;
+
     ToolMethodInvoker(String toolName, BeanMethod method, ParameterBinder[] binders, String[] argumentNames,
             Set<String> knownArguments, ArgumentValidation validation, ArgumentValidation.MethodValidator validator,
-            ResultMapper results) {
+            ResultMapper results, boolean runsOnRequestThread) {
         this.toolName = toolName;
         this.method = method;
         this.binders = binders;
@@ -65,6 +68,12 @@ class ToolMethodInvoker implements ToolHandler {
         this.validation = validation;
         this.validator = validator;
         this.results = results;
+        this.runsOnRequestThread = runsOnRequestThread;
+    }
+
+    @Override
+    public boolean runsOnRequestThread() {
+        return runsOnRequestThread;
     }
 
     @Override

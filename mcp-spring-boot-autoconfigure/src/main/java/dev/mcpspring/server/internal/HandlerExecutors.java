@@ -50,8 +50,7 @@ public final class HandlerExecutors {
         if (virtual != null) {
             return virtual;
         }
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(maxPlatformThreads, maxPlatformThreads, 60,
-                TimeUnit.SECONDS, new LinkedBlockingQueue<>(queueCapacity), daemonThreads());
+        ThreadPoolExecutor pool = new HandlerThreadPool(maxPlatformThreads, queueCapacity);
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
@@ -85,6 +84,11 @@ public final class HandlerExecutors {
         return executor instanceof VirtualThreadPerTaskExecutor;
     }
 
+    /** Whether {@code executor} is one that {@link #create} made, either kind. */
+    public static boolean isStartersOwn(Executor executor) {
+        return executor instanceof VirtualThreadPerTaskExecutor || executor instanceof HandlerThreadPool;
+    }
+
     private static @Nullable ExecutorService virtualThreadExecutor() {
         if (!virtualThreadsAvailable()) {
             return null;
@@ -116,6 +120,15 @@ public final class HandlerExecutors {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** The bounded pool of platform threads, under a type of this starter, which {@link #isStartersOwn} knows. */
+    private static final class HandlerThreadPool extends ThreadPoolExecutor {
+
+        HandlerThreadPool(int maxThreads, int queueCapacity) {
+            super(maxThreads, maxThreads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(queueCapacity),
+                    daemonThreads());
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -37,6 +38,7 @@ import dev.mcpspring.server.OrderedRegistry;
 import dev.mcpspring.server.ParamHeaders;
 import dev.mcpspring.server.PeerHandle;
 import dev.mcpspring.server.ServerIdentity;
+import dev.mcpspring.server.ToolHandler;
 import dev.mcpspring.server.ToolSpecification;
 import dev.mcpspring.server.TransportInfo;
 import dev.mcpspring.session.DuplicateRequestIdException;
@@ -227,6 +229,30 @@ public class McpServer {
     /** The requests of a modern client whose handler may ask the client for input (multi round-trip requests). */
     private static final List<String> MULTI_ROUND_METHODS = List.of(McpMethods.TOOLS_CALL, McpMethods.PROMPTS_GET,
             McpMethods.RESOURCES_READ);
+
+    /**
+     * The requests whose handling never waits for the client or for other work: their answers come from the
+     * server's own state.
+     */
+    private static final Set<String> IMMEDIATE_METHODS = Set.of(McpMethods.INITIALIZE, McpMethods.SERVER_DISCOVER,
+            McpMethods.PING, McpMethods.TOOLS_LIST, McpMethods.RESOURCES_LIST, McpMethods.RESOURCES_TEMPLATES_LIST,
+            McpMethods.PROMPTS_LIST, McpMethods.LOGGING_SET_LEVEL, McpMethods.RESOURCES_SUBSCRIBE,
+            McpMethods.RESOURCES_UNSUBSCRIBE, McpMethods.TASKS_GET, McpMethods.TASKS_LIST, McpMethods.TASKS_CANCEL);
+
+    /**
+     * Whether {@code request} may be handled on the thread the transport received it on: it cannot wait for the
+     * client (which would hold that thread while the client's answer may need one), because its answer comes from
+     * the server's own state or its tool {@linkplain ToolHandler#runsOnRequestThread() says so}. An unknown tool
+     * is answered at once too.
+     */
+    public boolean runsOnRequestThread(JsonRpcMessage.Request request) {
+        if (McpMethods.TOOLS_CALL.equals(request.method())) {
+            return request.params() == null || registries.tools().find(request.params().path("name").asString(""))
+                .map(tool -> tool.handler().runsOnRequestThread())
+                .orElse(true);
+        }
+        return IMMEDIATE_METHODS.contains(request.method());
+    }
 
     /** The enabled protocol revisions. */
     public ProtocolVersions versions() {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -47,10 +46,10 @@ import tools.jackson.databind.JsonNode;
  * DELETE ends the session.
  * <p>
  * Every request is checked (Host and Origin against DNS rebinding, Accept, Content-Type, size, protocol version,
- * session) before any handler runs, and every refusal is an HTTP error with a JSON-RPC error body. Handlers run on
- * the handler executor while the servlet thread returns at once (asynchronous servlet), so neither a running tool
- * nor an idle stream holds a container thread; a request the container serves on a virtual thread of its own runs
- * on it ({@link RequestThreadExecutor}).
+ * session) before any handler runs, and every refusal is an HTTP error with a JSON-RPC error body. The response is
+ * asynchronous: a handler that may wait for the client runs on the handler executor while the servlet thread
+ * returns at once, so neither a tool waiting for the client nor an idle stream holds a container thread; work that
+ * cannot wait runs on the request's thread ({@link RequestThreadExecutor}).
  * <p>
  * SSE streams are resumable (SEP-1699): in a session every event has an id naming its stream, the session
  * manager's event store keeps it, and a GET with {@code Last-Event-ID} replays the rest of that one stream and
@@ -74,7 +73,7 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
 
     private final transient JsonRpcCodec codec;
 
-    private final transient Executor executor;
+    private final transient RequestThreadExecutor executor;
 
     private final transient TransportSettings settings;
 
@@ -85,7 +84,7 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
     private final transient SseConnections sseConnections;
 
     public DefaultStreamableHttpServlet(McpServer server, SessionManager sessions, JsonRpcCodec codec,
-            Executor executor, TransportSettings settings) {
+            RequestThreadExecutor executor, TransportSettings settings) {
         this.server = server;
         this.sessions = sessions;
         this.resolver = new SessionResolver(sessions, settings.stateless(), server.versions());
@@ -284,7 +283,7 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
             }
         };
         try {
-            executor.execute(work);
+            executor.execute(work, requests.stream().allMatch(server::runsOnRequestThread));
         }
         catch (RejectedExecutionException ex) {
             activity.close();
@@ -386,7 +385,7 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
             }
         };
         try {
-            executor.execute(work);
+            executor.execute(work, server.runsOnRequestThread(jsonRpcRequest));
         }
         catch (RejectedExecutionException ex) {
             sseConnections.pending().remove(out);

@@ -1,43 +1,73 @@
 package dev.mcpspring.transport.internal;
 
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.server.internal.HandlerExecutors;
 
 /**
- * Runs the work of a request on the request's own thread when that is a virtual thread, and on the handler
- * executor otherwise. Only for the starter's handler executor, which starts a virtual thread per task: when the
- * container already serves every request on a virtual thread of its own ({@code spring.threads.virtual.enabled}),
- * that thread is what the executor would start, and handing the work over would only cost a thread start and two
- * wake-ups per call. On a container thread from a pool the work still moves to a virtual thread, so that a tool
- * that blocks holds none of the container's threads.
+ * Where the servlet runs the work of a request: on the request's own thread, or handed to the handler executor.
  * <p>
- * Only the servlet uses it: work that a handler submits from its virtual thread (a task, say) must run beside it,
- * on the handler executor itself.
+ * Handing over exists so that a tool waiting for the client (sampling, elicitation, roots) holds none of the
+ * container's threads, which the client's answer may need. Work that cannot wait for the client (a tool that
+ * {@linkplain dev.mcpspring.server.ToolHandler#runsOnRequestThread() says so}, a list) runs on the request's thread,
+ * as a controller method does, saving a thread switch and two wake-ups per call. So does all work when the
+ * container serves the request on a virtual thread of its own ({@code spring.threads.virtual.enabled}) and the
+ * handler executor is the starter's virtual-thread one: that thread is what the executor would start.
+ * <p>
+ * Both apply only to the starter's own handler executor: an application's own {@code mcpHandlerExecutor} runs every
+ * request's work, which is what an application that bounds or instruments its tools that way expects. Work that a
+ * handler submits from its thread (a task, say) must run beside it, on the handler executor itself: only the
+ * servlet uses this.
  */
-public final class RequestThreadExecutor implements Executor {
+public final class RequestThreadExecutor {
 
     private final Executor handlers;
 
-    private RequestThreadExecutor(Executor handlers) {
+    /** Runs work on the calling thread; {@code null} when every request's work is handed over. */
+    private final @Nullable Executor requestThread;
+
+    private final boolean virtualHandlers;
+
+    private RequestThreadExecutor(Executor handlers, @Nullable Executor requestThread, boolean virtualHandlers) {
         this.handlers = handlers;
+        this.requestThread = requestThread;
+        this.virtualHandlers = virtualHandlers;
     }
 
     /**
-     * The executor the servlet runs the work of requests on: {@code handlers} itself unless it is the starter's
-     * virtual-thread executor ({@link HandlerExecutors#startsVirtualThreads}); an application's own executor is
-     * always used as it is.
+     * The executor of the servlet's work.
+     *
+     * @param handlers the handler executor
+     * @param decorate what the servlet applies to an executor before it runs work on it (the task decorators), to
+     *                 the hand-over and the request's thread alike
      */
-    public static Executor forRequests(Executor handlers) {
-        return HandlerExecutors.startsVirtualThreads(handlers) ? new RequestThreadExecutor(handlers) : handlers;
+    public static RequestThreadExecutor of(Executor handlers, UnaryOperator<Executor> decorate) {
+        boolean own = HandlerExecutors.isStartersOwn(handlers);
+        return new RequestThreadExecutor(decorate.apply(handlers),
+                own ? decorate.apply(RequestThreadExecutor::runHere) : null,
+                HandlerExecutors.startsVirtualThreads(handlers));
     }
 
-    @Override
-    public void execute(Runnable work) {
-        if (!HandlerExecutors.isVirtual(Thread.currentThread())) {
-            handlers.execute(work);
-            return;
+    /**
+     * Runs {@code work} on this thread or the handler executor.
+     *
+     * @param immediate whether the work cannot wait for the client
+     * @throws java.util.concurrent.RejectedExecutionException when the handler executor refuses it
+     */
+    public void execute(Runnable work, boolean immediate) {
+        if (requestThread != null
+                && (immediate || virtualHandlers && HandlerExecutors.isVirtual(Thread.currentThread()))) {
+            requestThread.execute(work);
         }
+        else {
+            handlers.execute(work);
+        }
+    }
+
+    private static void runHere(Runnable work) {
         try {
             work.run();
         }

@@ -2,12 +2,15 @@ package dev.mcpspring.transport.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,21 +19,48 @@ import org.junit.jupiter.api.condition.JRE;
 
 import dev.mcpspring.server.internal.HandlerExecutors;
 
-/** Where the servlet runs the work of a request: on its own thread only when that is virtual. */
+/**
+ * Where the servlet runs the work of a request: on its own thread when the work cannot wait for the client or the
+ * thread is virtual, with the starter's own handler executor only.
+ */
 class RequestThreadExecutorTests {
 
     private final ExecutorService handlers = HandlerExecutors.create(2, 2);
 
+    private final ExecutorService pool = HandlerExecutors.create(2, 2, false);
+
     @AfterEach
     void shutDown() {
         handlers.shutdownNow();
+        pool.shutdownNow();
     }
 
     @Test
-    void anApplicationsOwnExecutorIsUsedAsItIs() {
-        ExecutorService own = Executors.newSingleThreadExecutor();
+    void workThatCannotWaitRunsOnTheRequestsThreadBeforeExecuteReturns() {
+        for (ExecutorService starters : List.of(handlers, pool)) {
+            AtomicReference<Thread> ran = new AtomicReference<>();
+
+            RequestThreadExecutor.of(starters, UnaryOperator.identity())
+                .execute(() -> ran.set(Thread.currentThread()), true);
+
+            assertThat(ran.get()).isSameAs(Thread.currentThread());
+        }
+    }
+
+    @Test
+    void workThatMayWaitMovesToTheStartersPoolOnJava17() throws Exception {
+        assertThat(ranOn(RequestThreadExecutor.of(pool, UnaryOperator.identity()), false).getName())
+            .startsWith("mcp-handler-");
+    }
+
+    @Test
+    void anApplicationsOwnExecutorRunsAllWorkEvenWhatCannotWait() throws Exception {
+        ExecutorService own = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "own-executor"));
         try {
-            assertThat(RequestThreadExecutor.forRequests(own)).isSameAs(own);
+            RequestThreadExecutor requests = RequestThreadExecutor.of(own, UnaryOperator.identity());
+
+            assertThat(ranOn(requests, true).getName()).isEqualTo("own-executor");
+            assertThat(ranOn(requests, false).getName()).isEqualTo("own-executor");
         }
         finally {
             own.shutdownNow();
@@ -38,39 +68,40 @@ class RequestThreadExecutorTests {
     }
 
     @Test
-    void onJava17TheHandlerPoolIsUsedAsItIs() {
-        ExecutorService pool = HandlerExecutors.create(2, 2, false);
-        try {
-            assertThat(RequestThreadExecutor.forRequests(pool)).isSameAs(pool);
-            assertThat(HandlerExecutors.isVirtual(Thread.currentThread())).isFalse();
-        }
-        finally {
-            pool.shutdownNow();
-        }
+    void theDecoratorsApplyOnTheRequestsThreadAndOnTheHandOverAlike() throws Exception {
+        List<String> decorated = new CopyOnWriteArrayList<>();
+        UnaryOperator<Executor> decorate = executor -> work -> executor.execute(() -> {
+            decorated.add(Thread.currentThread().getName());
+            work.run();
+        });
+        RequestThreadExecutor requests = RequestThreadExecutor.of(pool, decorate);
+
+        Thread here = ranOn(requests, true);
+        Thread handedOver = ranOn(requests, false);
+
+        assertThat(decorated).containsExactly(here.getName(), handedOver.getName());
+        assertThat(here).isSameAs(Thread.currentThread());
+        assertThat(handedOver).isNotSameAs(Thread.currentThread());
     }
 
     @Test
     @EnabledForJreRange(min = JRE.JAVA_21)
-    void onAPooledThreadTheWorkMovesToAVirtualThread() throws Exception {
-        Executor requests = RequestThreadExecutor.forRequests(handlers);
-        CompletableFuture<Thread> ran = new CompletableFuture<>();
+    void onAPooledThreadWorkThatMayWaitMovesToAVirtualThread() throws Exception {
+        Thread thread = ranOn(RequestThreadExecutor.of(handlers, UnaryOperator.identity()), false);
 
-        requests.execute(() -> ran.complete(Thread.currentThread()));
-
-        Thread thread = ran.get(5, TimeUnit.SECONDS);
         assertThat(thread).isNotSameAs(Thread.currentThread());
         assertThat(HandlerExecutors.isVirtual(thread)).isTrue();
     }
 
     @Test
     @EnabledForJreRange(min = JRE.JAVA_21)
-    void onAVirtualThreadTheWorkRunsOnItBeforeExecuteReturns() throws Exception {
-        Executor requests = RequestThreadExecutor.forRequests(handlers);
+    void onAVirtualThreadAllWorkRunsOnItBeforeExecuteReturns() throws Exception {
+        RequestThreadExecutor requests = RequestThreadExecutor.of(handlers, UnaryOperator.identity());
 
         Boolean ranHere = handlers.submit(() -> {
             Thread request = Thread.currentThread();
             AtomicReference<Thread> ran = new AtomicReference<>();
-            requests.execute(() -> ran.set(Thread.currentThread()));
+            requests.execute(() -> ran.set(Thread.currentThread()), false);
             return ran.get() == request;
         }).get(5, TimeUnit.SECONDS);
 
@@ -78,19 +109,27 @@ class RequestThreadExecutorTests {
     }
 
     @Test
-    @EnabledForJreRange(min = JRE.JAVA_21)
     void aFailureOnTheRequestsThreadGoesToItsUncaughtExceptionHandlerNotToTheCaller() throws Exception {
-        Executor requests = RequestThreadExecutor.forRequests(handlers);
+        RequestThreadExecutor requests = RequestThreadExecutor.of(pool, UnaryOperator.identity());
         AtomicReference<Throwable> uncaught = new AtomicReference<>();
-
-        handlers.submit(() -> {
-            Thread.currentThread().setUncaughtExceptionHandler((thread, ex) -> uncaught.set(ex));
+        Thread thread = Thread.currentThread();
+        Thread.UncaughtExceptionHandler previous = thread.getUncaughtExceptionHandler();
+        thread.setUncaughtExceptionHandler((failed, ex) -> uncaught.set(ex));
+        try {
             requests.execute(() -> {
                 throw new IllegalStateException("tool failed");
-            });
-            return null;
-        }).get(5, TimeUnit.SECONDS);
+            }, true);
+        }
+        finally {
+            thread.setUncaughtExceptionHandler(previous);
+        }
 
         assertThat(uncaught.get()).isInstanceOf(IllegalStateException.class).hasMessage("tool failed");
+    }
+
+    private static Thread ranOn(RequestThreadExecutor requests, boolean immediate) throws Exception {
+        CompletableFuture<Thread> ran = new CompletableFuture<>();
+        requests.execute(() -> ran.complete(Thread.currentThread()), immediate);
+        return ran.get(5, TimeUnit.SECONDS);
     }
 }
