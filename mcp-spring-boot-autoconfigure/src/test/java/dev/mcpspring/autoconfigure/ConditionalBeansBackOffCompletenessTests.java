@@ -60,6 +60,7 @@ class ConditionalBeansBackOffCompletenessTests {
             "McpObservationAutoConfiguration#mcpRequestObserver",
             // McpActuatorAutoConfigurationTests
             "McpMetricsAutoConfiguration#mcpServerMetrics",
+            "McpMetricsAutoConfiguration#mcpMeterObservationHandler",
             "McpActuatorAutoConfiguration.EndpointConfiguration.AvailableEndpointConfiguration"
                     + "#mcpEndpoint",
             "McpActuatorAutoConfiguration.HealthConfiguration.EnabledHealthConfiguration"
