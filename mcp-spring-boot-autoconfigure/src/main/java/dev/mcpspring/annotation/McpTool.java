@@ -36,6 +36,11 @@ import dev.mcpspring.task.TaskSupport;
  * Spring AOP proxies (for example {@code @Transactional} or {@code @Validated} beans) are called through the proxy,
  * so the advice applies. A method that cannot be registered (an invalid or duplicate name, an unsupported
  * signature, a private method of a proxied bean, ...) fails the application's startup.
+ * <p>
+ * A method that takes neither a {@code PeerHandle} nor a {@code McpRequestContext} and returns a value (not a
+ * {@code CompletionStage} or {@code Mono}) cannot wait for the client, and runs on the thread the container serves
+ * the request on, as a controller method does; any other runs on the starter's handler executor, so that waiting for
+ * the client holds no container thread ({@link dev.mcpspring.server.ToolHandler#runsOnRequestThread()}).
  *
  * <pre class="code">
  * &#64;Component
