@@ -1,10 +1,8 @@
 package dev.mcpspring.autoconfigure;
 
-import java.util.Set;
 import java.util.function.IntSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler.IgnoredMeters;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,13 +10,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 
-import dev.mcpspring.observation.McpMeterObservationHandler;
 import dev.mcpspring.observation.McpServerMetrics;
 import dev.mcpspring.server.TransportInfo;
 import dev.mcpspring.server.internal.McpServer;
@@ -29,9 +22,7 @@ import dev.mcpspring.transport.internal.DefaultStreamableHttpServlet;
 /**
  * The MCP server's meters besides its operation timers, when the application has a {@link MeterRegistry}: the
  * duration of every session that ends and the gauges of live sessions, open SSE streams and pending requests to
- * clients ({@link McpServerMetrics}, a {@code MeterBinder} that Spring Boot binds to the registry). The operation
- * timers themselves come from {@link McpMeterObservationHandler}, which Spring Boot's observation registry asks
- * before its default meter handler.
+ * clients ({@link McpServerMetrics}, a {@code MeterBinder} that Spring Boot binds to the registry).
  */
 @AutoConfiguration(after = { McpServerAutoConfiguration.class, McpRedisSessionAutoConfiguration.class,
         McpServletTransportAutoConfiguration.class },
@@ -49,19 +40,5 @@ public class McpMetricsAutoConfiguration {
         IntSupplier openStreams = servlet instanceof DefaultStreamableHttpServlet http ? http::openSseStreams
                 : () -> 0;
         return new McpServerMetrics(sessions, openStreams, server::pendingClientRequests, TransportInfo.HTTP);
-    }
-
-    /**
-     * Ordered before Spring Boot's default meter handler ({@code @Order(0)}), which keeps every other observation.
-     * Honours {@code management.metrics.observations.ignored-meters} as Boot's handler does.
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    @Order(-100)
-    McpMeterObservationHandler mcpMeterObservationHandler(MeterRegistry registry, Environment environment) {
-        Set<IgnoredMeters> ignored = Binder.get(environment)
-            .bind("management.metrics.observations.ignored-meters", Bindable.setOf(IgnoredMeters.class))
-            .orElse(Set.of());
-        return new McpMeterObservationHandler(registry, !ignored.contains(IgnoredMeters.LONG_TASK_TIMER));
     }
 }

@@ -60,7 +60,6 @@ class ConditionalBeansBackOffCompletenessTests {
             "McpObservationAutoConfiguration#mcpRequestObserver",
             // McpActuatorAutoConfigurationTests
             "McpMetricsAutoConfiguration#mcpServerMetrics",
-            "McpMetricsAutoConfiguration#mcpMeterObservationHandler",
             "McpActuatorAutoConfiguration.EndpointConfiguration.AvailableEndpointConfiguration"
                     + "#mcpEndpoint",
             "McpActuatorAutoConfiguration.HealthConfiguration.EnabledHealthConfiguration"

@@ -8,8 +8,6 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -17,26 +15,18 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.ApplicationContext;
 
 import dev.mcpspring.actuate.McpEndpoint;
 import dev.mcpspring.actuate.McpHealthIndicator;
 import dev.mcpspring.actuate.McpInfoContributor;
-import dev.mcpspring.observation.McpMeterObservationHandler;
 import dev.mcpspring.observation.McpServerMetrics;
-import dev.mcpspring.observation.ObservationRequestObserver;
 import dev.mcpspring.protocol.Implementation;
-import dev.mcpspring.server.McpMessageContext;
 import dev.mcpspring.server.ServerIdentity;
 import dev.mcpspring.server.TransportInfo;
 import dev.mcpspring.server.internal.McpServer;
 import dev.mcpspring.session.SessionManager;
-import tools.jackson.databind.JsonNode;
 
-/**
- * The Actuator beans: their conditions and backing off for the application's own; the metrics binder and the meter
- * handler of MCP observations too.
- */
+/** The Actuator beans: their conditions and backing off for the application's own; the metrics binder too. */
 class McpActuatorAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -146,60 +136,5 @@ class McpActuatorAutoConfigurationTests {
             assertThat(context).doesNotHaveBean("mcpServerMetrics");
             assertThat(context).getBean(McpServerMetrics.class).isSameAs(own);
         });
-    }
-
-    @Test
-    void theMeterHandlerOfMcpObservationsIsThereWithARegistryHonoursIgnoredMetersAndBacksOff() {
-        ApplicationContextRunner metrics = new ApplicationContextRunner()
-            .withConfiguration(
-                    AutoConfigurations.of(McpMetricsAutoConfiguration.class, McpServerAutoConfiguration.class))
-            .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
-        metrics.run(context -> {
-            assertThat(context).hasBean("mcpMeterObservationHandler");
-            assertThat(activeTimersAfterOneObservation(context)).isEqualTo(1);
-        });
-        metrics.withPropertyValues("management.metrics.observations.ignored-meters=long-task-timer")
-            .run(context -> assertThat(activeTimersAfterOneObservation(context)).isZero());
-        McpMeterObservationHandler own = new McpMeterObservationHandler(new SimpleMeterRegistry(), false);
-        metrics.withBean("ownMeterHandler", McpMeterObservationHandler.class, () -> own).run(context -> {
-            assertThat(context).doesNotHaveBean("mcpMeterObservationHandler");
-            assertThat(context).getBean(McpMeterObservationHandler.class).isSameAs(own);
-        });
-    }
-
-    /** How many long-task timers one MCP observation through the context's handler registers. */
-    private static int activeTimersAfterOneObservation(ApplicationContext context) {
-        ObservationRegistry registry = ObservationRegistry.create();
-        registry.observationConfig().observationHandler(context.getBean(McpMeterObservationHandler.class));
-        new ObservationRequestObserver(registry).startNotification(new McpMessageContext() {
-
-            @Override
-            public String method() {
-                return "ping";
-            }
-
-            @Override
-            public @Nullable JsonNode requestId() {
-                return null;
-            }
-
-            @Override
-            public @Nullable String sessionId() {
-                return null;
-            }
-
-            @Override
-            public String protocolVersion() {
-                return "2025-11-25";
-            }
-
-            @Override
-            public @Nullable JsonNode params() {
-                return null;
-            }
-        }).close();
-        MeterRegistry meters = context.getBean(MeterRegistry.class);
-        assertThat(meters.find("mcp.server.operation.duration").timer()).isNotNull();
-        return meters.find("mcp.server.operation.duration.active").longTaskTimers().size();
     }
 }

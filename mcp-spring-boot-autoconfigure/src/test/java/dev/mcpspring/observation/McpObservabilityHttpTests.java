@@ -98,9 +98,6 @@ class McpObservabilityHttpTests {
     TestSpanHandler spans;
 
     @Autowired
-    McpMeterObservationHandler meterHandler;
-
-    @Autowired
     ObservedTools tools;
 
     @BeforeEach
@@ -122,8 +119,6 @@ class McpObservabilityHttpTests {
                     "gen_ai.operation.name", "execute_tool", "mcp.protocol.version", "2025-11-25",
                     "network.transport", "tcp", "network.protocol.name", "http", "network.protocol.version", "1.1",
                     "error", "none"));
-        assertThat(meterHandler.rememberedMeters()).as("the starter's handler records the MCP meters, not Boot's")
-            .isPositive();
         MutableSpan span = span(s -> "tools/call weather".equals(s.name()));
         assertThat(span.kind()).isEqualTo(Kind.SERVER);
         assertThat(span.error()).isNull();
@@ -449,15 +444,12 @@ class McpObservabilityHttpTests {
             return new BraveTracer(tracing.tracer(), new BraveCurrentTraceContext(tracing.currentTraceContext()));
         }
 
-        /** As Spring Boot groups the meter handlers: the first that supports a context records its meters. */
         @Bean
-        ObservationRegistry observationRegistry(Tracer tracer, Tracing tracing, MeterRegistry meters,
-                McpMeterObservationHandler mcpMeters) {
+        ObservationRegistry observationRegistry(Tracer tracer, Tracing tracing, MeterRegistry meters) {
             BravePropagator propagator = new BravePropagator(tracing);
             ObservationRegistry registry = ObservationRegistry.create();
             registry.observationConfig()
-                .observationHandler(new FirstMatchingCompositeObservationHandler(mcpMeters,
-                        new DefaultMeterObservationHandler(meters)))
+                .observationHandler(new DefaultMeterObservationHandler(meters))
                 .observationHandler(new FirstMatchingCompositeObservationHandler(
                         new PropagatingSenderTracingObservationHandler<>(tracer, propagator),
                         new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),

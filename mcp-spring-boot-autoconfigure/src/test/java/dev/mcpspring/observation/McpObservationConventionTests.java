@@ -214,7 +214,7 @@ class McpObservationConventionTests {
         }
     }
 
-    static McpMessageContext message(String method, @Nullable JsonNode id, @Nullable String session,
+    private static McpMessageContext message(String method, @Nullable JsonNode id, @Nullable String session,
             @Nullable JsonNode params) {
         return new McpMessageContext() {
 

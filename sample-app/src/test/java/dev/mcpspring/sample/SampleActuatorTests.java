@@ -7,16 +7,12 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
-import io.micrometer.observation.ObservationHandler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
-import dev.mcpspring.observation.McpMeterObservationHandler;
 import dev.mcpspring.test.AutoConfigureMcpTestClient;
 import dev.mcpspring.test.McpTestClient;
 import tools.jackson.databind.JsonNode;
@@ -38,9 +34,6 @@ class SampleActuatorTests {
     @Autowired
     McpTestClient mcp;
 
-    @Autowired
-    ApplicationContext context;
-
     @LocalServerPort
     int port;
 
@@ -58,19 +51,6 @@ class SampleActuatorTests {
                     && line.contains("gen_ai_tool_name=\"statistics\""))
             .anyMatch(line -> line.startsWith("mcp_server_operation_duration_seconds_count{")
                     && line.contains("gen_ai_tool_name=\"convert_temperature\""));
-    }
-
-    @Test
-    void theStartersMeterHandlerComesBeforeSpringBootsDefault() {
-        // Spring Boot registers the meter handlers in this order, the first that supports an observation handling it
-        List<Class<?>> handlers = context.getBeanProvider(ObservationHandler.class)
-            .orderedStream()
-            .<Class<?>>map(Object::getClass)
-            .toList();
-
-        assertThat(handlers).contains(McpMeterObservationHandler.class, DefaultMeterObservationHandler.class);
-        assertThat(handlers.indexOf(McpMeterObservationHandler.class))
-            .isLessThan(handlers.indexOf(DefaultMeterObservationHandler.class));
     }
 
     @Test
