@@ -229,7 +229,10 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
                 transport);
     }
 
-    /** Runs the requests on the handler executor; {@code activity} keeps the session alive until they end. */
+    /**
+     * Runs the requests on this thread when none can wait for the client, else on the handler executor;
+     * {@code activity} keeps the session alive until they end.
+     */
     private void handleRequests(HttpServletRequest request, HttpServletResponse response, McpSession session,
             SessionManager.Activity activity, List<JsonRpcMessage.Request> requests, boolean batch,
             boolean created, boolean jsonAllowed, boolean sseAllowed, TransportInfo transport) throws IOException {
@@ -319,7 +322,8 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
 
     /**
      * A message of a modern client: served without a session, checked against its headers; a
-     * {@code subscriptions/listen} opens a stream that stays open, any other request runs on the handler executor.
+     * {@code subscriptions/listen} opens a stream that stays open, any other request runs where
+     * {@link RequestThreadExecutor} puts it.
      */
     private void postModern(HttpServletRequest request, HttpServletResponse response, JsonRpcMessage message,
             boolean jsonAllowed, boolean sseAllowed) throws IOException {
