@@ -15,6 +15,7 @@ import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.modern.ModernClient;
 import dev.mcpspring.server.McpRequestContext;
 import dev.mcpspring.server.PeerHandle;
+import dev.mcpspring.server.internal.HandlerExecutors;
 import dev.mcpspring.testclient.McpResponse;
 
 /**
@@ -26,6 +27,8 @@ import dev.mcpspring.testclient.McpResponse;
 @SpringBootTest(classes = { McpTestApplication.class, RequestThreadHttpTests.ThreadTools.class },
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RequestThreadHttpTests extends HttpTestSupport {
+
+    private static final String VIRTUAL = "(virtual)";
 
     @Test
     void aToolThatCannotWaitForTheClientRunsOnTheContainersThread() {
@@ -61,8 +64,20 @@ class RequestThreadHttpTests extends HttpTestSupport {
         assertThat(thread).startsWith("http-nio").contains("exec");
     }
 
+    /** On the handler executor: a virtual thread where the JVM has them, else a thread of the bounded pool. */
     private static void assertNotContainerThread(String thread) {
-        assertThat(thread).isNotBlank().doesNotStartWith("http-nio").doesNotContain("exec");
+        if (HandlerExecutors.virtualThreadsAvailable()) {
+            assertThat(thread).isEqualTo(VIRTUAL);
+        }
+        else {
+            assertThat(thread).startsWith("mcp-handler-");
+        }
+    }
+
+    /** The name of the current thread, or {@value #VIRTUAL} for a virtual one (which has no name). */
+    static String currentThread() {
+        Thread thread = Thread.currentThread();
+        return HandlerExecutors.isVirtual(thread) ? VIRTUAL : thread.getName();
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -79,22 +94,22 @@ class RequestThreadHttpTests extends HttpTestSupport {
 
         @McpTool(description = "Names its thread")
         public String plain() {
-            return Thread.currentThread().getName();
+            return currentThread();
         }
 
         @McpTool(name = "with_peer", description = "Names its thread; could ask the client")
         public String withPeer(PeerHandle peer) {
-            return Thread.currentThread().getName();
+            return currentThread();
         }
 
         @McpTool(name = "with_context", description = "Names its thread; could ask the client")
         public String withContext(McpRequestContext context) {
-            return Thread.currentThread().getName();
+            return currentThread();
         }
 
         @McpTool(description = "Names the thread it was called on, later")
         public CompletionStage<String> later() {
-            return CompletableFuture.completedFuture(Thread.currentThread().getName());
+            return CompletableFuture.completedFuture(currentThread());
         }
     }
 }
