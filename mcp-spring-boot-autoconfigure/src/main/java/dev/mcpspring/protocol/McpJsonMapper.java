@@ -1,6 +1,7 @@
 package dev.mcpspring.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.mcpspring.protocol.internal.BufferRecyclerPool;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
@@ -10,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Builds the Jackson mapper for MCP messages: unknown fields are tolerated and nulls are left out. Everything the
  * mapper reads is held to {@link StreamReadConstraints} (nesting depth, string, number and name length, document
  * length), {@link #DEFAULT_CONSTRAINTS} unless others are given, so hostile input cannot make parsing expensive.
+ * Its parsers and generators take their buffers from a {@link BufferRecyclerPool}.
  */
 public final class McpJsonMapper {
 
@@ -47,7 +49,10 @@ public final class McpJsonMapper {
 
     /** A builder with MCP's settings and the given read constraints. */
     public static JsonMapper.Builder builder(StreamReadConstraints constraints) {
-        JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
+        JsonFactory factory = JsonFactory.builder()
+            .streamReadConstraints(constraints)
+            .recyclerPool(new BufferRecyclerPool())
+            .build();
         return JsonMapper.builder(factory)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

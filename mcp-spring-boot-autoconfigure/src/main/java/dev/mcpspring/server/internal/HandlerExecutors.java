@@ -1,8 +1,5 @@
 package dev.mcpspring.server.internal;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Executor;
@@ -16,15 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * Makes the executor MCP handlers run on: one virtual thread per task when the JVM has virtual threads (Java 21
  * and later), else a bounded pool of platform threads with a bounded queue, so overload is refused instead of
  * growing without limit.
  */
 public final class HandlerExecutors {
-
-    /** {@code Thread.isVirtual()}, looked up reflectively: the starter is compiled for Java 17. */
-    private static final @Nullable MethodHandle IS_VIRTUAL = isVirtualMethod();
 
     private HandlerExecutors() {
     }
@@ -66,19 +61,6 @@ public final class HandlerExecutors {
         }
     }
 
-    /** Whether {@code thread} is a virtual thread (never on Java 17 to 20). */
-    public static boolean isVirtual(Thread thread) {
-        if (IS_VIRTUAL == null) {
-            return false;
-        }
-        try {
-            return (boolean) IS_VIRTUAL.invokeExact(thread);
-        }
-        catch (Throwable ex) {
-            return false;
-        }
-    }
-
     /** Whether {@code executor} is the one {@link #create} makes on virtual threads: a new one for every task. */
     public static boolean startsVirtualThreads(Executor executor) {
         return executor instanceof VirtualThreadPerTaskExecutor;
@@ -97,16 +79,6 @@ public final class HandlerExecutors {
             // Looked up reflectively: the starter is compiled for Java 17, which has no virtual threads.
             return new VirtualThreadPerTaskExecutor(
                     (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null));
-        }
-        catch (ReflectiveOperationException ex) {
-            return null;
-        }
-    }
-
-    private static @Nullable MethodHandle isVirtualMethod() {
-        try {
-            return MethodHandles.publicLookup()
-                .findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class));
         }
         catch (ReflectiveOperationException ex) {
             return null;

@@ -8,6 +8,7 @@ import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.protocol.McpMethods;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Gives results and errors the shape the modern revision (2026-07-28) wants: every result says its
@@ -20,12 +21,13 @@ final class ModernResults {
     private static final List<String> LIST_METHODS = List.of(McpMethods.SERVER_DISCOVER, McpMethods.TOOLS_LIST,
             McpMethods.PROMPTS_LIST, McpMethods.RESOURCES_LIST, McpMethods.RESOURCES_TEMPLATES_LIST);
 
-    private final JsonNode serverInfo;
+    /** The server's identity, written out once: it is the same in every result (a profile showed its writing). */
+    private final RawValue serverInfo;
 
     private final ModernSettings.CachingHints caching;
 
     ModernResults(JsonNode serverInfo, ModernSettings.CachingHints caching) {
-        this.serverInfo = serverInfo;
+        this.serverInfo = new RawValue(serverInfo.toString());
         this.caching = caching;
     }
 
@@ -36,8 +38,7 @@ final class ModernResults {
         }
         result.put("resultType", "complete");
         JsonNode meta = result.get("_meta");
-        // the same node in every result: it is only ever written, never changed
-        (meta instanceof ObjectNode object ? object : result.putObject("_meta")).set(ModernRequest.SERVER_INFO,
+        (meta instanceof ObjectNode object ? object : result.putObject("_meta")).putRawValue(ModernRequest.SERVER_INFO,
                 serverInfo);
         if (LIST_METHODS.contains(request.method())) {
             result.put("ttlMs", caching.listTtl().toMillis());
@@ -59,7 +60,7 @@ final class ModernResults {
      */
     JsonNode task(ObjectNode task) {
         task.put("resultType", "task");
-        task.putObject("_meta").set(ModernRequest.SERVER_INFO, serverInfo);
+        task.putObject("_meta").putRawValue(ModernRequest.SERVER_INFO, serverInfo);
         return task;
     }
 
