@@ -58,8 +58,12 @@ public class McpServletTransportAutoConfiguration {
                 properties.getSse().getRetry(), properties.getSse().isPolling(),
                 properties.getSse().getMaxBufferedSize().toBytes());
         List<TaskDecorator> decorators = taskDecorators.orderedStream().toList();
+        List<TaskDecorator> onRequestThread = decorators.stream()
+            .filter(decorator -> !McpTaskDecorators.carriesContextOnly(decorator))
+            .toList();
         return new DefaultStreamableHttpServlet(server, sessions, codec,
-                RequestThreadExecutor.of(executor, handlers -> McpTaskDecorators.decorate(handlers, decorators)),
+                RequestThreadExecutor.of(executor, handlers -> McpTaskDecorators.decorate(handlers, decorators),
+                        here -> McpTaskDecorators.decorate(here, onRequestThread)),
                 settings);
     }
 

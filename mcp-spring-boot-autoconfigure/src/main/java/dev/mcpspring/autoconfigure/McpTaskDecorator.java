@@ -11,7 +11,9 @@ import org.springframework.core.task.TaskDecorator;
 
 /**
  * Qualifier of the {@link TaskDecorator} beans that decorate MCP handler tasks: every task the transport submits to
- * the handler executor ({@code mcpHandlerExecutor}) from a request thread, and only those.
+ * the handler executor ({@code mcpHandlerExecutor}) from a request thread, and only those. Work that the servlet
+ * runs on the request thread itself (a tool that cannot wait for the client) gets the application's decorators but
+ * not the built-in ones, which would only restore the context that thread already has.
  * <p>
  * The decorators are composed in {@link org.springframework.core.annotation.Order @Order} order the way
  * {@link org.springframework.core.task.support.CompositeTaskDecorator} (and Spring Boot's

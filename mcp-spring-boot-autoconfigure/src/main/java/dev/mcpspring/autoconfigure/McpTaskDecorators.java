@@ -1,6 +1,7 @@
 package dev.mcpspring.autoconfigure;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 import org.springframework.core.task.TaskDecorator;
@@ -18,7 +19,24 @@ import org.springframework.util.Assert;
  */
 public final class McpTaskDecorators {
 
+    private static final Set<String> CONTEXT_CARRIERS = Set.of(
+            "dev.mcpspring.autoconfigure.SecurityContextTaskDecorator",
+            "org.springframework.core.task.support.ContextPropagatingTaskDecorator",
+            "dev.mcpspring.autoconfigure.ObservationScopeTaskDecorator",
+            "dev.mcpspring.autoconfigure.MdcTaskDecorator");
+
     private McpTaskDecorators() {
+    }
+
+    /**
+     * Whether {@code decorator} is one of the built-in ones of {@link McpTaskDecoratorAutoConfiguration}, which only
+     * carry the submitting thread's context over to the thread that runs the task (and tidy that thread up after
+     * it): on the submitting thread itself they would restore what is already there. Compared by class name, so
+     * that the check loads no class of an optional library; an application's replacement of one of them, of
+     * another class, counts as its own.
+     */
+    public static boolean carriesContextOnly(TaskDecorator decorator) {
+        return CONTEXT_CARRIERS.contains(decorator.getClass().getName());
     }
 
     /**

@@ -14,10 +14,11 @@ public interface ToolHandler {
 
     /**
      * Whether a call may run on the thread the server's container serves the request on, as a controller method
-     * does, instead of being handed to the handler executor. Only a handler that never waits for the client (no
-     * {@link PeerHandle} call: sampling, elicitation, roots) nor for a result computed elsewhere may say so: such a
-     * wait would hold a container thread that the client's answer may need. Saying so saves the hand-over of every
-     * call to another thread. {@code false} unless overridden.
+     * does, instead of being handed to the handler executor. Only a handler that uses no {@link PeerHandle} nor a
+     * result computed elsewhere may say so. A wait for the client (sampling, elicitation, roots) would hold a
+     * container thread that the client's answer may need. And the answer of such a call is written as plain JSON, as
+     * a controller's, so progress and log messages sent before it would not reach the client. Saying so saves the
+     * hand-over of every call to another thread. {@code false} unless overridden.
      * <p>
      * {@code @McpTool} methods that take neither a {@link PeerHandle} nor a {@link McpRequestContext} and return a
      * value (not a {@code CompletionStage} or a {@code Mono}) run on the request's thread. An application's own

@@ -49,6 +49,18 @@ class McpTaskDecoratorAutoConfigurationTests {
     }
 
     @Test
+    void theBuiltInDecoratorsAreTheOnesThatOnlyCarryContext() {
+        runner.run(context -> {
+            for (String name : BUILT_IN) {
+                assertThat(McpTaskDecorators.carriesContextOnly(context.getBean(name, TaskDecorator.class)))
+                    .as(name)
+                    .isTrue();
+            }
+        });
+        assertThat(McpTaskDecorators.carriesContextOnly(task -> task)).isFalse();
+    }
+
+    @Test
     void noSecurityDecoratorWithoutSpringSecurity() {
         runner.withClassLoader(new FilteredClassLoader(SecurityContextHolder.class)).run(context -> {
             assertThat(context).doesNotHaveBean("mcpSecurityContextTaskDecorator");

@@ -2,33 +2,45 @@ package dev.mcpspring.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.modern.ModernClient;
+import dev.mcpspring.protocol.internal.VirtualThreads;
 import dev.mcpspring.server.McpRequestContext;
 import dev.mcpspring.server.PeerHandle;
 import dev.mcpspring.server.internal.HandlerExecutors;
 import dev.mcpspring.testclient.McpResponse;
+import dev.mcpspring.testclient.McpTestClient;
 
 /**
  * Which thread a tool runs on, with Tomcat's pooled threads and the starter's handler executor: a tool that cannot
  * wait for the client runs on the container's request thread, in both protocol eras; one that can (it takes a
  * {@link PeerHandle} or a {@link McpRequestContext}, or answers later) runs on the handler executor, so that its
- * wait holds no container thread.
+ * wait holds no container thread. A call on the container's thread is answered before the servlet returns, without
+ * an asynchronous request, when the client takes JSON.
  */
 @SpringBootTest(classes = { McpTestApplication.class, RequestThreadHttpTests.ThreadTools.class },
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RequestThreadHttpTests extends HttpTestSupport {
 
     private static final String VIRTUAL = "(virtual)";
+
+    /** Whether each POST to the endpoint had started an asynchronous request when the servlet returned. */
+    private static final List<Boolean> asyncStarted = new CopyOnWriteArrayList<>();
 
     @Test
     void aToolThatCannotWaitForTheClientRunsOnTheContainersThread() {
@@ -56,6 +68,44 @@ class RequestThreadHttpTests extends HttpTestSupport {
         assertNotContainerThread(threadOf(connected().callTool("later", Map.of())));
     }
 
+    @Test
+    void onTheContainersThreadTheAnswerIsWrittenBeforeTheServletReturnsAsAControllersIs() {
+        McpTestClient legacy = connected();
+        asyncStarted.clear();
+
+        legacy.callTool("plain", Map.of());
+        new ModernClient(port).callTool("plain", Map.of());
+        legacy.listTools(null);
+
+        assertThat(asyncStarted).containsExactly(false, false, false);
+    }
+
+    @Test
+    void onTheHandlerExecutorTheAnswerIsAsynchronous() {
+        McpTestClient legacy = connected();
+        asyncStarted.clear();
+
+        legacy.callTool("with_peer", Map.of());
+        new ModernClient(port).callTool("with_peer", Map.of());
+
+        assertThat(asyncStarted).containsExactly(true, true);
+    }
+
+    @Test
+    void aClientTakingOnlySseGetsAnAsynchronousStreamFromTheContainersThreadToo() {
+        McpTestClient legacy = connected();
+        asyncStarted.clear();
+
+        McpResponse response = legacy.post(legacy.message(legacy.nextId(), "tools/call",
+                legacy.callToolParams("plain", Map.of(), null)))
+            .header("Accept", "text/event-stream")
+            .send();
+
+        assertThat(response.isSse()).as("%s", response).isTrue();
+        assertContainerThread(threadOf(response));
+        assertThat(asyncStarted).containsExactly(true);
+    }
+
     private static String threadOf(McpResponse response) {
         return text(response.result());
     }
@@ -77,7 +127,7 @@ class RequestThreadHttpTests extends HttpTestSupport {
     /** The name of the current thread, or {@value #VIRTUAL} for a virtual one (which has no name). */
     static String currentThread() {
         Thread thread = Thread.currentThread();
-        return HandlerExecutors.isVirtual(thread) ? VIRTUAL : thread.getName();
+        return VirtualThreads.isVirtual(thread) ? VIRTUAL : thread.getName();
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -86,6 +136,18 @@ class RequestThreadHttpTests extends HttpTestSupport {
         @Bean
         Tools threadTools() {
             return new Tools();
+        }
+
+        @Bean
+        FilterRegistrationBean<Filter> asyncStartedRecorder() {
+            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+                chain.doFilter(request, response);
+                if ("POST".equals(((HttpServletRequest) request).getMethod())) {
+                    asyncStarted.add(request.isAsyncStarted());
+                }
+            });
+            registration.addUrlPatterns("/mcp");
+            return registration;
         }
     }
 

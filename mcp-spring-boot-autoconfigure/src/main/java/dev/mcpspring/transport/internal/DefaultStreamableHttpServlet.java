@@ -46,10 +46,11 @@ import tools.jackson.databind.JsonNode;
  * DELETE ends the session.
  * <p>
  * Every request is checked (Host and Origin against DNS rebinding, Accept, Content-Type, size, protocol version,
- * session) before any handler runs, and every refusal is an HTTP error with a JSON-RPC error body. The response is
- * asynchronous: a handler that may wait for the client runs on the handler executor while the servlet thread
- * returns at once, so neither a tool waiting for the client nor an idle stream holds a container thread; work that
- * cannot wait runs on the request's thread ({@link RequestThreadExecutor}).
+ * session) before any handler runs, and every refusal is an HTTP error with a JSON-RPC error body. A handler that
+ * may wait for the client runs on the handler executor, its response asynchronous, while the servlet thread returns
+ * at once, so neither a tool waiting for the client nor an idle stream holds a container thread. Work that cannot
+ * wait runs on the request's thread ({@link RequestThreadExecutor}) and, when the client takes JSON, is answered
+ * before the servlet returns, as a controller's: no asynchronous request at all.
  * <p>
  * SSE streams are resumable (SEP-1699): in a session every event has an id naming its stream, the session
  * manager's event store keeps it, and a GET with {@code Last-Event-ID} replays the rest of that one stream and
@@ -237,11 +238,12 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
             SessionManager.Activity activity, List<JsonRpcMessage.Request> requests, boolean batch,
             boolean created, boolean jsonAllowed, boolean sseAllowed, TransportInfo transport) throws IOException {
         SessionManager.Activity accepted = server.beginWork(); // a graceful shutdown waits for it
-        AsyncContext async = request.startAsync();
-        async.setTimeout(0);
-        PostResponse out = new PostResponse(async, response, codec, jsonAllowed, sseAllowed, sseConnections,
-                sessions, session, requests.stream().map(JsonRpcMessage.Request::id).toList());
-        async.addListener(closeOnError(out::connectionLost));
+        boolean immediate = requests.stream().allMatch(server::runsOnRequestThread);
+        List<JsonNode> ids = requests.stream().map(JsonRpcMessage.Request::id).toList();
+        // answered before returning, as a controller: no handler here sends before its result, nor does polling
+        boolean answerHere = immediate && jsonAllowed && !settings.ssePolling() && executor.runsHere(true);
+        PostResponse out = answerHere ? PostResponse.answeredHere(response, codec, sseConnections, sessions, session, ids)
+                : streamingResponse(request.startAsync(), response, jsonAllowed, sseAllowed, session, ids);
         Principal principal = request.getUserPrincipal(); // read here: the security context is this thread's
         FilterChainExit exit = FilterChainExit.of(request);
         Runnable work = () -> {
@@ -286,7 +288,7 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
             }
         };
         try {
-            executor.execute(work, requests.stream().allMatch(server::runsOnRequestThread));
+            executor.execute(work, immediate);
         }
         catch (RejectedExecutionException ex) {
             activity.close();
@@ -299,8 +301,21 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
                     new RequestRefusedException(HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorCodes.INTERNAL_ERROR,
                             "Service Unavailable: the server is too busy to handle this request now; retry shortly")
                         .error());
-            async.complete();
+            out.close();
         }
+    }
+
+    /**
+     * The response of an asynchronous request: it outlives the servlet's return, and ends early when the
+     * container gives up on the connection.
+     */
+    private PostResponse streamingResponse(AsyncContext async, HttpServletResponse response, boolean jsonAllowed,
+            boolean sseAllowed, McpSession session, List<JsonNode> requestIds) {
+        async.setTimeout(0);
+        PostResponse out = new PostResponse(async, response, codec, jsonAllowed, sseAllowed, sseConnections,
+                sessions, session, requestIds);
+        async.addListener(closeOnError(out::connectionLost));
+        return out;
     }
 
     /** Lets the request's thread leave the filters before the handler may write the response (see the class). */
@@ -360,11 +375,12 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
             throw shuttingDown("no new request is accepted");
         }
         SessionState client = SessionState.ofRequest(null, modern.protocolVersion(), null, null, null);
-        AsyncContext async = request.startAsync();
-        async.setTimeout(0);
-        PostResponse out = new PostResponse(async, response, codec, jsonAllowed, sseAllowed, sseConnections,
-                sessions, client, List.of(jsonRpcRequest.id()));
-        async.addListener(closeOnError(out::connectionLost));
+        List<JsonNode> ids = List.of(jsonRpcRequest.id());
+        boolean immediate = server.runsOnRequestThread(jsonRpcRequest);
+        // answered before returning, as a controller: nothing that runs here sends before its result
+        boolean answerHere = !listen && immediate && jsonAllowed && executor.runsHere(true);
+        PostResponse out = answerHere ? PostResponse.answeredHere(response, codec, sseConnections, sessions, client, ids)
+                : streamingResponse(request.startAsync(), response, jsonAllowed, sseAllowed, client, ids);
         if (listen) {
             JsonRpcMessage refused = server.listen(modern, out);
             if (refused != null) {
@@ -375,7 +391,9 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
         SessionManager.Activity accepted = server.beginWork();
         Principal principal = request.getUserPrincipal(); // read here: the security context is this thread's
         TransportInfo transport = TransportInfo.http(request.getProtocol());
-        sseConnections.pending().add(out);
+        // an answer written here is over before a keep-alive could help it
+        PendingResponses pending = answerHere ? PendingResponses.NONE : sseConnections.pending();
+        pending.add(out);
         FilterChainExit exit = FilterChainExit.of(request);
         Runnable work = () -> {
             try {
@@ -384,21 +402,21 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
                 out.complete(answer == null ? List.of() : List.of(answer), false, HttpStatuses.ofModernError(answer));
             }
             finally {
-                sseConnections.pending().remove(out);
+                pending.remove(out);
                 accepted.close();
             }
         };
         try {
-            executor.execute(work, server.runsOnRequestThread(jsonRpcRequest));
+            executor.execute(work, immediate);
         }
         catch (RejectedExecutionException ex) {
-            sseConnections.pending().remove(out);
+            pending.remove(out);
             accepted.close();
             response.setHeader("Retry-After", "1");
             HttpErrors.write(response, codec, HttpServletResponse.SC_SERVICE_UNAVAILABLE, jsonRpcRequest.id(),
                     new JsonRpcError(ErrorCodes.INTERNAL_ERROR,
                             "Service Unavailable: the server is too busy to handle this request now; retry shortly"));
-            async.complete();
+            out.close();
         }
     }
 

@@ -17,9 +17,16 @@ final class PendingResponses {
 
     private final boolean enabled;
 
+    /** Watches nothing: for answers written before the servlet returns. */
+    static final PendingResponses NONE = new PendingResponses();
+
     PendingResponses(SseKeepAlive keepAlive) {
         this.enabled = keepAlive.intervalMillis() > 0;
         keepAlive.every(this::sweep);
+    }
+
+    private PendingResponses() {
+        this.enabled = false;
     }
 
     /** Watches {@code response} until {@link #remove} (nothing when keep-alives are off). */

@@ -6,6 +6,8 @@ import java.util.List;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.JsonRpcMessage;
@@ -33,7 +35,8 @@ final class PostResponse implements MessageSink {
         PENDING, SSE, DONE
     }
 
-    private final AsyncContext async;
+    /** {@code null} when the answer is written on the request's thread, before the servlet returns. */
+    private final @Nullable AsyncContext async;
 
     private final HttpServletResponse response;
 
@@ -60,9 +63,13 @@ final class PostResponse implements MessageSink {
     /** The ids of the requests this response answers. */
     private final List<JsonNode> requestIds;
 
-    PostResponse(AsyncContext async, HttpServletResponse response, JsonRpcCodec codec, boolean jsonAllowed,
-            boolean sseAllowed, SseConnections sseConnections, SessionManager sessions, McpSession session,
-            List<JsonNode> requestIds) {
+    /**
+     * The response of an asynchronous request, JSON or SSE as the handlers and {@code Accept} decide; see
+     * {@link #answeredHere} for the other kind.
+     */
+    PostResponse(@Nullable AsyncContext async, HttpServletResponse response, JsonRpcCodec codec,
+            boolean jsonAllowed, boolean sseAllowed, SseConnections sseConnections, SessionManager sessions,
+            McpSession session, List<JsonNode> requestIds) {
         this.requestIds = requestIds;
         this.async = async;
         this.response = response;
@@ -72,6 +79,16 @@ final class PostResponse implements MessageSink {
         this.sseConnections = sseConnections;
         this.sessions = sessions;
         this.session = session;
+    }
+
+    /**
+     * The JSON answer of requests that run on the request's thread and cannot send anything before it (see
+     * {@link RequestThreadExecutor}): written before the servlet returns, without an asynchronous request, as a
+     * controller's. Messages sent before it are dropped, as they are for a client that does not accept SSE.
+     */
+    static PostResponse answeredHere(HttpServletResponse response, JsonRpcCodec codec, SseConnections sseConnections,
+            SessionManager sessions, McpSession session, List<JsonNode> requestIds) {
+        return new PostResponse(null, response, codec, true, false, sseConnections, sessions, session, requestIds);
     }
 
     /** Sets a header of the response; only has an effect before anything is written. */
@@ -114,7 +131,7 @@ final class PostResponse implements MessageSink {
         if (mode == Mode.PENDING && responses.isEmpty()) {
             mode = Mode.DONE;
             response.setStatus(HttpServletResponse.SC_ACCEPTED);
-            async.complete();
+            end();
             return;
         }
         if (mode == Mode.PENDING && jsonAllowed) {
@@ -173,7 +190,7 @@ final class PostResponse implements MessageSink {
             open = connection;
             if (open == null && mode == Mode.PENDING) {
                 mode = Mode.DONE;
-                async.complete();
+                end();
             }
         }
         if (open != null) {
@@ -199,7 +216,7 @@ final class PostResponse implements MessageSink {
             stream.close();
         }
         else if (mode == Mode.PENDING) {
-            async.complete();
+            end();
         }
         mode = Mode.DONE;
     }
@@ -207,6 +224,7 @@ final class PostResponse implements MessageSink {
     private MessageSink switchToSse() {
         if (stream == null) {
             mode = Mode.SSE;
+            Assert.state(async != null, "an answer written on the request's thread has no SSE stream");
             connection = sseConnections.open(async, response);
             SseStream opened = connection;
             // a write (or keep-alive) that fails tells that the client went away
@@ -240,6 +258,13 @@ final class PostResponse implements MessageSink {
             // the client went away before its answer; nothing else is waiting for it
         }
         finally {
+            end();
+        }
+    }
+
+    /** Ends the asynchronous request; an answer written on the request's thread ends as the servlet returns. */
+    private void end() {
+        if (async != null) {
             async.complete();
         }
     }

@@ -5,6 +5,7 @@ import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.mcpspring.protocol.internal.VirtualThreads;
 import dev.mcpspring.server.internal.HandlerExecutors;
 
 /**
@@ -40,14 +41,17 @@ public final class RequestThreadExecutor {
     /**
      * The executor of the servlet's work.
      *
-     * @param handlers the handler executor
-     * @param decorate what the servlet applies to an executor before it runs work on it (the task decorators), to
-     *                 the hand-over and the request's thread alike
+     * @param handlers         the handler executor
+     * @param decorateHandOver what the servlet applies to the handler executor before it hands work to it (the task
+     *                         decorators)
+     * @param decorateHere     what it applies to the request's thread as an executor: the decorators that do more
+     *                         than carry the request thread's context to another thread
      */
-    public static RequestThreadExecutor of(Executor handlers, UnaryOperator<Executor> decorate) {
+    public static RequestThreadExecutor of(Executor handlers, UnaryOperator<Executor> decorateHandOver,
+            UnaryOperator<Executor> decorateHere) {
         boolean own = HandlerExecutors.isStartersOwn(handlers);
-        return new RequestThreadExecutor(decorate.apply(handlers),
-                own ? decorate.apply(RequestThreadExecutor::runHere) : null,
+        return new RequestThreadExecutor(decorateHandOver.apply(handlers),
+                own ? decorateHere.apply(RequestThreadExecutor::runHere) : null,
                 HandlerExecutors.startsVirtualThreads(handlers));
     }
 
@@ -58,13 +62,22 @@ public final class RequestThreadExecutor {
      * @throws java.util.concurrent.RejectedExecutionException when the handler executor refuses it
      */
     public void execute(Runnable work, boolean immediate) {
-        if (requestThread != null
-                && (immediate || virtualHandlers && HandlerExecutors.isVirtual(Thread.currentThread()))) {
+        if (runsHere(immediate)) {
             requestThread.execute(work);
         }
         else {
             handlers.execute(work);
         }
+    }
+
+    /**
+     * Whether {@link #execute} runs such work on the calling thread, before it returns.
+     *
+     * @param immediate whether the work cannot wait for the client
+     */
+    public boolean runsHere(boolean immediate) {
+        return requestThread != null
+                && (immediate || virtualHandlers && VirtualThreads.isVirtual(Thread.currentThread()));
     }
 
     private static void runHere(Runnable work) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
 
+import dev.mcpspring.protocol.internal.VirtualThreads;
 import dev.mcpspring.server.internal.HandlerExecutors;
 
 /**
@@ -40,8 +41,7 @@ class RequestThreadExecutorTests {
         for (ExecutorService starters : List.of(handlers, pool)) {
             AtomicReference<Thread> ran = new AtomicReference<>();
 
-            RequestThreadExecutor.of(starters, UnaryOperator.identity())
-                .execute(() -> ran.set(Thread.currentThread()), true);
+            undecorated(starters).execute(() -> ran.set(Thread.currentThread()), true);
 
             assertThat(ran.get()).isSameAs(Thread.currentThread());
         }
@@ -49,7 +49,7 @@ class RequestThreadExecutorTests {
 
     @Test
     void workThatMayWaitMovesToTheStartersPoolOnJava17() throws Exception {
-        assertThat(ranOn(RequestThreadExecutor.of(pool, UnaryOperator.identity()), false).getName())
+        assertThat(ranOn(undecorated(pool), false).getName())
             .startsWith("mcp-handler-");
     }
 
@@ -57,7 +57,7 @@ class RequestThreadExecutorTests {
     void anApplicationsOwnExecutorRunsAllWorkEvenWhatCannotWait() throws Exception {
         ExecutorService own = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "own-executor"));
         try {
-            RequestThreadExecutor requests = RequestThreadExecutor.of(own, UnaryOperator.identity());
+            RequestThreadExecutor requests = undecorated(own);
 
             assertThat(ranOn(requests, true).getName()).isEqualTo("own-executor");
             assertThat(ranOn(requests, false).getName()).isEqualTo("own-executor");
@@ -68,18 +68,15 @@ class RequestThreadExecutorTests {
     }
 
     @Test
-    void theDecoratorsApplyOnTheRequestsThreadAndOnTheHandOverAlike() throws Exception {
+    void eachWayRunsItsOwnDecorators() throws Exception {
         List<String> decorated = new CopyOnWriteArrayList<>();
-        UnaryOperator<Executor> decorate = executor -> work -> executor.execute(() -> {
-            decorated.add(Thread.currentThread().getName());
-            work.run();
-        });
-        RequestThreadExecutor requests = RequestThreadExecutor.of(pool, decorate);
+        RequestThreadExecutor requests = RequestThreadExecutor.of(pool, recordingAs("hand-over", decorated),
+                recordingAs("here", decorated));
 
         Thread here = ranOn(requests, true);
         Thread handedOver = ranOn(requests, false);
 
-        assertThat(decorated).containsExactly(here.getName(), handedOver.getName());
+        assertThat(decorated).containsExactly("here on " + here.getName(), "hand-over on " + handedOver.getName());
         assertThat(here).isSameAs(Thread.currentThread());
         assertThat(handedOver).isNotSameAs(Thread.currentThread());
     }
@@ -87,16 +84,16 @@ class RequestThreadExecutorTests {
     @Test
     @EnabledForJreRange(min = JRE.JAVA_21)
     void onAPooledThreadWorkThatMayWaitMovesToAVirtualThread() throws Exception {
-        Thread thread = ranOn(RequestThreadExecutor.of(handlers, UnaryOperator.identity()), false);
+        Thread thread = ranOn(undecorated(handlers), false);
 
         assertThat(thread).isNotSameAs(Thread.currentThread());
-        assertThat(HandlerExecutors.isVirtual(thread)).isTrue();
+        assertThat(VirtualThreads.isVirtual(thread)).isTrue();
     }
 
     @Test
     @EnabledForJreRange(min = JRE.JAVA_21)
     void onAVirtualThreadAllWorkRunsOnItBeforeExecuteReturns() throws Exception {
-        RequestThreadExecutor requests = RequestThreadExecutor.of(handlers, UnaryOperator.identity());
+        RequestThreadExecutor requests = undecorated(handlers);
 
         Boolean ranHere = handlers.submit(() -> {
             Thread request = Thread.currentThread();
@@ -110,7 +107,7 @@ class RequestThreadExecutorTests {
 
     @Test
     void aFailureOnTheRequestsThreadGoesToItsUncaughtExceptionHandlerNotToTheCaller() throws Exception {
-        RequestThreadExecutor requests = RequestThreadExecutor.of(pool, UnaryOperator.identity());
+        RequestThreadExecutor requests = undecorated(pool);
         AtomicReference<Throwable> uncaught = new AtomicReference<>();
         Thread thread = Thread.currentThread();
         Thread.UncaughtExceptionHandler previous = thread.getUncaughtExceptionHandler();
@@ -125,6 +122,18 @@ class RequestThreadExecutorTests {
         }
 
         assertThat(uncaught.get()).isInstanceOf(IllegalStateException.class).hasMessage("tool failed");
+    }
+
+    private static RequestThreadExecutor undecorated(Executor handlers) {
+        return RequestThreadExecutor.of(handlers, UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /** A decorator that records its name and the thread its work runs on. */
+    private static UnaryOperator<Executor> recordingAs(String name, List<String> decorated) {
+        return executor -> work -> executor.execute(() -> {
+            decorated.add(name + " on " + Thread.currentThread().getName());
+            work.run();
+        });
     }
 
     private static Thread ranOn(RequestThreadExecutor requests, boolean immediate) throws Exception {
