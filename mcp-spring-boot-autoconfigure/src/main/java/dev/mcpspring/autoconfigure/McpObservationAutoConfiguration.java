@@ -13,6 +13,8 @@ import dev.mcpspring.observation.McpClientObservationConvention;
 import dev.mcpspring.observation.McpServerObservationConvention;
 import dev.mcpspring.observation.ObservationRequestObserver;
 import dev.mcpspring.server.McpRequestObserver;
+import dev.mcpspring.server.PromptRegistry;
+import dev.mcpspring.server.ToolRegistry;
 
 /**
  * Observes every MCP message with Micrometer when it is on the class path, after the OpenTelemetry semantic
@@ -32,8 +34,10 @@ public class McpObservationAutoConfiguration {
     @ConditionalOnMissingBean
     McpRequestObserver mcpRequestObserver(ObjectProvider<ObservationRegistry> registry,
             ObjectProvider<McpServerObservationConvention> serverConvention,
-            ObjectProvider<McpClientObservationConvention> clientConvention) {
+            ObjectProvider<McpClientObservationConvention> clientConvention, ObjectProvider<ToolRegistry> tools,
+            ObjectProvider<PromptRegistry> prompts) {
         return new ObservationRequestObserver(registry.getIfUnique(() -> ObservationRegistry.NOOP),
-                serverConvention.getIfAvailable(), clientConvention.getIfAvailable());
+                serverConvention.getIfAvailable(), clientConvention.getIfAvailable(), tools.getIfUnique(),
+                prompts.getIfUnique());
     }
 }

@@ -11,6 +11,7 @@ import dev.mcpspring.observation.McpObservationDocumentation.HighCardinalityKeyN
 import dev.mcpspring.observation.McpObservationDocumentation.LowCardinalityKeyNames;
 import dev.mcpspring.protocol.JsonRpcError;
 import dev.mcpspring.protocol.McpMethods;
+import dev.mcpspring.protocol.ProtocolVersion;
 import dev.mcpspring.server.TransportInfo;
 
 /**
@@ -27,6 +28,13 @@ public class DefaultMcpServerObservationConvention implements McpServerObservati
 
     /** The {@code gen_ai.operation.name} of a tool call. */
     static final String EXECUTE_TOOL = "execute_tool";
+
+    /**
+     * What stands for a method, tool, prompt or protocol version that the client named and the server does not
+     * know, as OpenTelemetry's HTTP conventions tag an unknown method: each name a client makes up would otherwise
+     * be a meter (and a span name) of its own.
+     */
+    public static final String OTHER = "_OTHER";
 
     /** The {@code error.type} of a tool result with {@code isError: true}. */
     public static final String TOOL_ERROR = "tool_error";
@@ -51,7 +59,8 @@ public class DefaultMcpServerObservationConvention implements McpServerObservati
     @Override
     public String getContextualName(McpServerObservationContext context) {
         String target = target(context);
-        return target == null ? context.getMethod() : context.getMethod() + " " + target;
+        String method = method(context);
+        return target == null ? method : method + " " + target;
     }
 
     /**
@@ -89,19 +98,23 @@ public class DefaultMcpServerObservationConvention implements McpServerObservati
 
     private KeyValues messageKeyValues(McpServerObservationContext context) {
         List<KeyValue> values = new ArrayList<>(8);
-        values.add(LowCardinalityKeyNames.MCP_METHOD_NAME.withValue(context.getMethod()));
+        values.add(LowCardinalityKeyNames.MCP_METHOD_NAME.withValue(method(context)));
         String tool = context.getToolName();
         if (tool != null) {
-            values.add(LowCardinalityKeyNames.GEN_AI_TOOL_NAME.withValue(tool));
+            values.add(LowCardinalityKeyNames.GEN_AI_TOOL_NAME.withValue(context.isTargetKnown() ? tool : OTHER));
         }
         if (McpMethods.TOOLS_CALL.equals(context.getMethod())) {
             values.add(LowCardinalityKeyNames.GEN_AI_OPERATION_NAME.withValue(EXECUTE_TOOL));
         }
         String prompt = context.getPromptName();
         if (prompt != null) {
-            values.add(LowCardinalityKeyNames.GEN_AI_PROMPT_NAME.withValue(prompt));
+            values.add(LowCardinalityKeyNames.GEN_AI_PROMPT_NAME.withValue(context.isTargetKnown() ? prompt : OTHER));
         }
-        addIfPresent(values, LowCardinalityKeyNames.MCP_PROTOCOL_VERSION, context.getProtocolVersion());
+        String version = context.getProtocolVersion();
+        if (version != null) {
+            values.add(LowCardinalityKeyNames.MCP_PROTOCOL_VERSION
+                .withValue(ProtocolVersion.isSupported(version) ? version : OTHER));
+        }
         addTransport(values, context.getTransport());
         return KeyValues.of(values);
     }
@@ -120,10 +133,19 @@ public class DefaultMcpServerObservationConvention implements McpServerObservati
         return KeyValues.of(values);
     }
 
-    /** The low-cardinality target of the span name: the tool or the prompt, else {@code null}. */
+    /**
+     * The low-cardinality target of the span name: the tool or the prompt, {@value #OTHER} for one the server does
+     * not offer, else {@code null}.
+     */
     protected @Nullable String target(McpServerObservationContext context) {
         String tool = context.getToolName();
-        return tool != null ? tool : context.getPromptName();
+        String target = tool != null ? tool : context.getPromptName();
+        return target == null || context.isTargetKnown() ? target : OTHER;
+    }
+
+    /** The method, {@value #OTHER} for one the protocol does not define. */
+    protected String method(McpServerObservationContext context) {
+        return ObservedMessages.isProtocolMethod(context.getMethod()) ? context.getMethod() : OTHER;
     }
 
     /**

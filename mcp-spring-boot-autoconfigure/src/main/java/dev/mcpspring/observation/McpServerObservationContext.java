@@ -32,9 +32,22 @@ public class McpServerObservationContext extends ReceiverContext<JsonNode> {
     /** {@link DefaultMcpServerObservationConvention}'s high-cardinality keys, once computed. */
     @Nullable KeyValues highCardinalityKeyValues;
 
+    private final boolean targetKnown;
+
+    /** The context of a message whose tool or prompt, if it names one, the server offers. */
     public McpServerObservationContext(McpMessageContext message) {
+        this(message, true);
+    }
+
+    /**
+     * @param message     the message observed
+     * @param targetKnown whether the tool or prompt the message names is one the server offers ({@code true} when
+     *                    it names none)
+     */
+    public McpServerObservationContext(McpMessageContext message, boolean targetKnown) {
         super(McpServerObservationContext::metaValue, Kind.SERVER);
         this.message = message;
+        this.targetKnown = targetKnown;
         setCarrier(meta(message.params()));
     }
 
@@ -55,12 +68,21 @@ public class McpServerObservationContext extends ReceiverContext<JsonNode> {
 
     /** The tool a {@code tools/call} calls, else {@code null}. */
     public @Nullable String getToolName() {
-        return McpMethods.TOOLS_CALL.equals(message.method()) ? text(message.params(), "name") : null;
+        return McpMethods.TOOLS_CALL.equals(message.method()) ? ObservedMessages.name(message) : null;
     }
 
     /** The prompt a {@code prompts/get} gets, else {@code null}. */
     public @Nullable String getPromptName() {
-        return McpMethods.PROMPTS_GET.equals(message.method()) ? text(message.params(), "name") : null;
+        return McpMethods.PROMPTS_GET.equals(message.method()) ? ObservedMessages.name(message) : null;
+    }
+
+    /**
+     * Whether the tool or prompt the message names ({@link #getToolName()}, {@link #getPromptName()}) is one the
+     * server offers; {@code true} when it names none. A name the client made up is no tag for a meter: each would
+     * make a meter of its own.
+     */
+    public boolean isTargetKnown() {
+        return targetKnown;
     }
 
     /** The resource of a message about one ({@code resources/read}, subscriptions, updates), else {@code null}. */
@@ -104,11 +126,6 @@ public class McpServerObservationContext extends ReceiverContext<JsonNode> {
 
     public void setToolError(boolean toolError) {
         this.toolError = toolError;
-    }
-
-    private static @Nullable String text(@Nullable JsonNode params, String member) {
-        JsonNode value = params == null ? null : params.get(member);
-        return value != null && value.isString() ? value.asString() : null;
     }
 
     private static JsonNode meta(@Nullable JsonNode params) {

@@ -6,9 +6,13 @@ import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.protocol.JsonRpcError;
 import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.protocol.McpMethods;
 import dev.mcpspring.server.McpMessageContext;
 import dev.mcpspring.server.McpRequestContext;
 import dev.mcpspring.server.McpRequestObserver;
+import dev.mcpspring.server.OrderedRegistry;
+import dev.mcpspring.server.PromptRegistry;
+import dev.mcpspring.server.ToolRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,11 +42,17 @@ public class ObservationRequestObserver implements McpRequestObserver {
 
     private final @Nullable McpClientObservationConvention clientConvention;
 
+    private final @Nullable ToolRegistry tools;
+
+    private final @Nullable PromptRegistry prompts;
+
     public ObservationRequestObserver(ObservationRegistry registry) {
         this(registry, null, null);
     }
 
     /**
+     * An observer that takes every tool and prompt a message names for one the server offers.
+     *
      * @param registry         where the observations go
      * @param serverConvention names and tags the server observations, {@code null} for the default
      * @param clientConvention names and tags the client observations, {@code null} for the default
@@ -50,9 +60,26 @@ public class ObservationRequestObserver implements McpRequestObserver {
     public ObservationRequestObserver(ObservationRegistry registry,
             @Nullable McpServerObservationConvention serverConvention,
             @Nullable McpClientObservationConvention clientConvention) {
+        this(registry, serverConvention, clientConvention, null, null);
+    }
+
+    /**
+     * @param registry         where the observations go
+     * @param serverConvention names and tags the server observations, {@code null} for the default
+     * @param clientConvention names and tags the client observations, {@code null} for the default
+     * @param tools            the server's tools, to tell a call of one of them from a name the client made up
+     *                         ({@link McpServerObservationContext#isTargetKnown()}); {@code null}: every name counts
+     * @param prompts          the server's prompts, likewise
+     */
+    public ObservationRequestObserver(ObservationRegistry registry,
+            @Nullable McpServerObservationConvention serverConvention,
+            @Nullable McpClientObservationConvention clientConvention, @Nullable ToolRegistry tools,
+            @Nullable PromptRegistry prompts) {
         this.registry = registry;
         this.serverConvention = serverConvention;
         this.clientConvention = clientConvention;
+        this.tools = tools;
+        this.prompts = prompts;
     }
 
     @Override
@@ -69,11 +96,21 @@ public class ObservationRequestObserver implements McpRequestObserver {
         if (registry.isNoop()) {
             return Scope.NONE;
         }
-        McpServerObservationContext context = new McpServerObservationContext(message);
+        McpServerObservationContext context = new McpServerObservationContext(message, isTargetKnown(message));
         Observation observation = McpObservationDocumentation.SERVER_OPERATION
             .observation(serverConvention, DEFAULT_SERVER, () -> context, registry)
             .start();
         return new ServerScope(observation, observation.openScope(), context);
+    }
+
+    /** Whether the tool or prompt the message names, if any, is one the server offers. */
+    private boolean isTargetKnown(McpMessageContext message) {
+        OrderedRegistry<?> offered = switch (message.method()) {
+            case McpMethods.TOOLS_CALL -> tools;
+            case McpMethods.PROMPTS_GET -> prompts;
+            default -> null;
+        };
+        return offered == null || offered.find(ObservedMessages.name(message)).isPresent();
     }
 
     @Override

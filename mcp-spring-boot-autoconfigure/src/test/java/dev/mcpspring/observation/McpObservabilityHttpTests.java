@@ -153,20 +153,23 @@ class McpObservabilityHttpTests {
     }
 
     @Test
-    void anUnknownToolIsAJsonRpcError() {
+    void anUnknownToolIsAJsonRpcErrorTaggedOtherWhateverItsName() {
         McpTestClient client = McpTestClient.create(port);
         client.connect();
 
         assertThat(client.callTool("no_such_tool", Map.of()).errorCode()).isEqualTo(-32602);
+        assertThat(client.callTool("no_such_tool_either", Map.of()).errorCode()).isEqualTo(-32602);
 
-        assertThat(tags(timer(OPERATION, "gen_ai.tool.name", "no_such_tool")))
+        assertThat(tags(timer(OPERATION, "gen_ai.tool.name", "_OTHER")))
             .containsExactlyInAnyOrderEntriesOf(Map.of("mcp.method.name", "tools/call", "gen_ai.tool.name",
-                    "no_such_tool", "gen_ai.operation.name", "execute_tool", "mcp.protocol.version",
+                    "_OTHER", "gen_ai.operation.name", "execute_tool", "mcp.protocol.version",
                     McpTestClient.DEFAULT_PROTOCOL_VERSION, "error.type", "-32602", "rpc.response.status_code",
                     "-32602", "network.transport", "tcp", "network.protocol.name", "http",
                     "network.protocol.version", "1.1", "error", "McpException"));
-        MutableSpan span = span(s -> "tools/call no_such_tool".equals(s.name()));
-        assertThat(span.error()).hasMessage("Unknown tool: 'no_such_tool'");
+        assertThat(timer(OPERATION, "gen_ai.tool.name", "_OTHER").count()).isEqualTo(2);
+        assertThat(meters.find(OPERATION).tag("gen_ai.tool.name", "no_such_tool").meters()).isEmpty();
+        MutableSpan span = span(s -> "tools/call _OTHER".equals(s.name()));
+        assertThat(span.error()).hasMessageStartingWith("Unknown tool: 'no_such_tool");
         assertThat(span.tags()).containsEntry("error.type", "-32602").containsEntry("rpc.response.status_code",
                 "-32602");
     }

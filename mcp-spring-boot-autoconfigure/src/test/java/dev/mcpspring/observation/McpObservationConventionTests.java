@@ -15,9 +15,18 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.mcpspring.autoconfigure.McpObservationAutoConfiguration;
+import dev.mcpspring.protocol.CallToolResult;
+import dev.mcpspring.protocol.GetPromptResult;
 import dev.mcpspring.protocol.JsonRpcError;
+import dev.mcpspring.protocol.Prompt;
+import dev.mcpspring.protocol.PromptMessage;
+import dev.mcpspring.protocol.Tool;
 import dev.mcpspring.server.McpMessageContext;
 import dev.mcpspring.server.McpRequestObserver;
+import dev.mcpspring.server.PromptRegistry;
+import dev.mcpspring.server.PromptSpecification;
+import dev.mcpspring.server.ToolRegistry;
+import dev.mcpspring.server.ToolSpecification;
 import dev.mcpspring.server.TransportInfo;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -113,6 +122,38 @@ class McpObservationConventionTests {
                 .hasError())
             .hasAnObservation(observation -> observation.hasContextualNameEqualTo("tools/list")
                 .hasLowCardinalityKeyValue("error.type", "java.lang.IllegalStateException"));
+    }
+
+    @Test
+    void namesTheClientMadeUpAreTaggedOtherSoThatTheyMakeNoMetersOfTheirOwn() {
+        ToolRegistry tools = new ToolRegistry();
+        tools.add(new ToolSpecification(new Tool("weather", null, "The weather", JSON.createObjectNode(), null, null,
+                null, null), invocation -> CallToolResult.text("sunny")));
+        PromptRegistry prompts = new PromptRegistry();
+        prompts.add(new PromptSpecification(new Prompt("greeting", null, null, null, null, null),
+                invocation -> GetPromptResult.of(PromptMessage.user("hi"))));
+        McpRequestObserver observer = new ObservationRequestObserver(registry, null, null, tools, prompts);
+
+        observer.startNotification(message("tools/call", StringNode.valueOf("1"), "s1",
+                JSON.createObjectNode().put("name", "weather"))).close();
+        observer.startNotification(message("tools/call", StringNode.valueOf("2"), "s1",
+                JSON.createObjectNode().put("name", "made-up-7f3a"))).close();
+        observer.startNotification(message("prompts/get", StringNode.valueOf("3"), "s1",
+                JSON.createObjectNode().put("name", "made-up-prompt"))).close();
+        observer.startNotification(message("made/up/9b1c", StringNode.valueOf("4"), "s1", null)).close();
+        observer.startNotification(message("notifications/initialized", null, "s1", null, "1999-01-01")).close();
+
+        TestObservationRegistryAssert.assertThat(registry)
+            .hasAnObservation(observation -> observation.hasContextualNameEqualTo("tools/call weather")
+                .hasLowCardinalityKeyValue("gen_ai.tool.name", "weather"))
+            .hasAnObservation(observation -> observation.hasContextualNameEqualTo("tools/call _OTHER")
+                .hasLowCardinalityKeyValue("gen_ai.tool.name", "_OTHER"))
+            .hasAnObservation(observation -> observation.hasContextualNameEqualTo("prompts/get _OTHER")
+                .hasLowCardinalityKeyValue("gen_ai.prompt.name", "_OTHER"))
+            .hasAnObservation(observation -> observation.hasContextualNameEqualTo("_OTHER")
+                .hasLowCardinalityKeyValue("mcp.method.name", "_OTHER"))
+            .hasAnObservation(observation -> observation.hasContextualNameEqualTo("notifications/initialized")
+                .hasLowCardinalityKeyValue("mcp.protocol.version", "_OTHER"));
     }
 
     @Test
@@ -216,6 +257,11 @@ class McpObservationConventionTests {
 
     private static McpMessageContext message(String method, @Nullable JsonNode id, @Nullable String session,
             @Nullable JsonNode params) {
+        return message(method, id, session, params, "2025-11-25");
+    }
+
+    private static McpMessageContext message(String method, @Nullable JsonNode id, @Nullable String session,
+            @Nullable JsonNode params, String protocolVersion) {
         return new McpMessageContext() {
 
             @Override
@@ -235,7 +281,7 @@ class McpObservationConventionTests {
 
             @Override
             public String protocolVersion() {
-                return "2025-11-25";
+                return protocolVersion;
             }
 
             @Override
