@@ -242,7 +242,8 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
         List<JsonNode> ids = requests.stream().map(JsonRpcMessage.Request::id).toList();
         // answered before returning, as a controller: no handler here sends before its result, nor does polling
         boolean answerHere = immediate && jsonAllowed && !settings.ssePolling() && executor.runsHere(true);
-        PostResponse out = answerHere ? PostResponse.answeredHere(response, codec, sseConnections, sessions, session, ids)
+        PostResponse out = answerHere
+                ? PostResponse.answeredHere(response, codec, sseConnections, sessions, session, ids)
                 : streamingResponse(request.startAsync(), response, jsonAllowed, sseAllowed, session, ids);
         Principal principal = request.getUserPrincipal(); // read here: the security context is this thread's
         FilterChainExit exit = FilterChainExit.of(request);
@@ -379,7 +380,8 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
         boolean immediate = server.runsOnRequestThread(jsonRpcRequest);
         // answered before returning, as a controller: nothing that runs here sends before its result
         boolean answerHere = !listen && immediate && jsonAllowed && executor.runsHere(true);
-        PostResponse out = answerHere ? PostResponse.answeredHere(response, codec, sseConnections, sessions, client, ids)
+        PostResponse out = answerHere
+                ? PostResponse.answeredHere(response, codec, sseConnections, sessions, client, ids)
                 : streamingResponse(request.startAsync(), response, jsonAllowed, sseAllowed, client, ids);
         if (listen) {
             JsonRpcMessage refused = server.listen(modern, out);
@@ -391,7 +393,7 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
         SessionManager.Activity accepted = server.beginWork();
         Principal principal = request.getUserPrincipal(); // read here: the security context is this thread's
         TransportInfo transport = TransportInfo.http(request.getProtocol());
-        // an answer written here is over before a keep-alive could help it
+        // an answer written here is plain JSON: it cannot turn into a kept-alive stream
         PendingResponses pending = answerHere ? PendingResponses.NONE : sseConnections.pending();
         pending.add(out);
         FilterChainExit exit = FilterChainExit.of(request);
