@@ -175,16 +175,17 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
         }
         boolean batch = tree.isArray();
         JsonRpcMessage first = messages.get(0);
+        String versionHeader = request.getHeader(VERSION_HEADER); // read once: Tomcat scans the headers each time
         try {
-            resolver.checkVersionHeader(request);
+            resolver.checkVersionHeader(versionHeader);
         }
         catch (RequestRefusedException refusal) { // answered with the request's id, which is known by now
             HttpErrors.write(response, codec, refusal.status(), first instanceof JsonRpcMessage.Request r && !batch
                     ? r.id() : null, refusal.error());
             return;
         }
-        if (!batch && isModern(request, first)) {
-            postModern(request, response, first, jsonAllowed, sseAllowed);
+        if (!batch && isModern(versionHeader, first)) {
+            postModern(request, response, versionHeader, first, jsonAllowed, sseAllowed);
             return;
         }
         boolean initialize = messages.stream()
@@ -331,8 +332,8 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
      * {@code MCP-Protocol-Version} header, names any version in its {@code _meta} (which no legacy client sends),
      * or it is a {@code server/discover}. Everything else, {@code initialize} above all, is legacy.
      */
-    private static boolean isModern(HttpServletRequest request, JsonRpcMessage message) {
-        return ProtocolVersion.isModern(request.getHeader(VERSION_HEADER))
+    private static boolean isModern(@Nullable String versionHeader, JsonRpcMessage message) {
+        return ProtocolVersion.isModern(versionHeader)
                 || message instanceof JsonRpcMessage.Request r && ModernRequest.isModern(r);
     }
 
@@ -341,13 +342,13 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
      * {@code subscriptions/listen} opens a stream that stays open, any other request runs where
      * {@link RequestThreadExecutor} puts it.
      */
-    private void postModern(HttpServletRequest request, HttpServletResponse response, JsonRpcMessage message,
-            boolean jsonAllowed, boolean sseAllowed) throws IOException {
+    private void postModern(HttpServletRequest request, HttpServletResponse response, @Nullable String versionHeader,
+            JsonRpcMessage message, boolean jsonAllowed, boolean sseAllowed) throws IOException {
         if (message instanceof JsonRpcMessage.Notification notification) {
             // 2026-07-28 defines none over HTTP: accepted, observed, unused
             String version = ModernRequest.versionOf(notification.params());
-            server.handleNotification(SessionState.ofRequest(null, version != null ? version
-                    : request.getHeader(VERSION_HEADER), null, null, null), notification,
+            server.handleNotification(SessionState.ofRequest(null, version != null ? version : versionHeader, null,
+                    null, null), notification,
                     TransportInfo.http(request.getProtocol()));
             response.setStatus(HttpServletResponse.SC_ACCEPTED);
             return;
@@ -358,9 +359,9 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
         }
         ModernRequest modern;
         try {
-            ModernHeaders.checkVersion(request, ModernRequest.versionOf(jsonRpcRequest.params()));
+            ModernHeaders.checkVersion(versionHeader, ModernRequest.versionOf(jsonRpcRequest.params()));
             modern = server.modernRequest(jsonRpcRequest);
-            ModernHeaders.check(request, modern, McpMethods.TOOLS_CALL.equals(modern.method())
+            ModernHeaders.check(request, versionHeader, modern, McpMethods.TOOLS_CALL.equals(modern.method())
                     ? server.paramHeaders(jsonRpcRequest.params().path("name").asString("")) : Map.of());
         }
         catch (McpException ex) {
@@ -427,7 +428,7 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
             throw new RequestRefusedException(HttpServletResponse.SC_NOT_ACCEPTABLE,
                     "Not Acceptable: GET opens an SSE stream; the Accept header must allow text/event-stream");
         }
-        resolver.checkVersionHeader(request);
+        resolver.checkVersionHeader(request.getHeader(VERSION_HEADER));
         McpSession session = resolver.find(request);
         String lastEventId = request.getHeader(LAST_EVENT_ID_HEADER);
         boolean resume = lastEventId != null && !lastEventId.isBlank();

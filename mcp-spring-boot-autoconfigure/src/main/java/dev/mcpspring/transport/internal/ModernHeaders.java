@@ -41,11 +41,13 @@ final class ModernHeaders {
     }
 
     /**
-     * @param paramHeaders the {@code Mcp-Param-*} names of the called tool with the property path of each
+     * @param versionHeader the {@code MCP-Protocol-Version} header, {@code null} when absent
+     * @param paramHeaders  the {@code Mcp-Param-*} names of the called tool with the property path of each
      * @throws McpException -32020 when a header is missing, malformed or differs from the body
      */
-    static void check(HttpServletRequest http, ModernRequest request, Map<String, List<String>> paramHeaders) {
-        if (http.getHeader(StreamableHttpServlet.VERSION_HEADER) == null) {
+    static void check(HttpServletRequest http, @Nullable String versionHeader, ModernRequest request,
+            Map<String, List<String>> paramHeaders) {
+        if (versionHeader == null) {
             throw mismatch("the " + StreamableHttpServlet.VERSION_HEADER + " header is required");
         }
         String method = http.getHeader(METHOD_HEADER);
@@ -86,10 +88,9 @@ final class ModernHeaders {
      *
      * @throws McpException -32020 when they differ
      */
-    static void checkVersion(HttpServletRequest http, String bodyVersion) {
-        String version = http.getHeader(StreamableHttpServlet.VERSION_HEADER);
-        if (version != null && bodyVersion != null && !version.equals(bodyVersion)) {
-            throw mismatch(StreamableHttpServlet.VERSION_HEADER + " header value '" + version
+    static void checkVersion(@Nullable String versionHeader, @Nullable String bodyVersion) {
+        if (versionHeader != null && bodyVersion != null && !versionHeader.equals(bodyVersion)) {
+            throw mismatch(StreamableHttpServlet.VERSION_HEADER + " header value '" + versionHeader
                     + "' does not match body value '" + bodyVersion + "' (params._meta[\""
                     + ModernRequest.PROTOCOL_VERSION + "\"])");
         }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.McpException;
@@ -45,11 +46,10 @@ final class SessionResolver {
     }
 
     /**
-     * Checks the protocol version header: absent, or a revision this server speaks; else 400 with
+     * Checks the protocol version header's value: absent, or a revision this server speaks; else 400 with
      * {@code UnsupportedProtocolVersionError} (-32022) listing the revisions it speaks.
      */
-    void checkVersionHeader(HttpServletRequest request) {
-        String version = request.getHeader(StreamableHttpServlet.VERSION_HEADER);
+    void checkVersionHeader(@Nullable String version) {
         if (version != null && !versions.contains(version)) {
             McpException unsupported = ModernRequest.unsupportedVersion(version, versions);
             throw new RequestRefusedException(HttpServletResponse.SC_BAD_REQUEST, unsupported.code(),
