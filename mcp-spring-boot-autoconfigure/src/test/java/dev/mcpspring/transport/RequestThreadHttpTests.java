@@ -1,7 +1,9 @@
 package dev.mcpspring.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +41,14 @@ class RequestThreadHttpTests extends HttpTestSupport {
 
     private static final String VIRTUAL = "(virtual)";
 
-    /** Whether each POST to the endpoint had started an asynchronous request when the servlet returned. */
+    /** The header of the requests whose {@link #asyncStarted} the filter records. */
+    private static final String RECORD = "X-Record-Async-Started";
+
+    /**
+     * Whether each recorded POST to the endpoint had started an asynchronous request when the servlet returned.
+     * Only requests with the {@value #RECORD} header are recorded, so that no earlier request's record (the filter
+     * may record after the client has read the answer) lands in a later test's list.
+     */
     private static final List<Boolean> asyncStarted = new CopyOnWriteArrayList<>();
 
     @Test
@@ -73,11 +82,11 @@ class RequestThreadHttpTests extends HttpTestSupport {
         McpTestClient legacy = connected();
         asyncStarted.clear();
 
-        legacy.callTool("plain", Map.of());
-        new ModernClient(port).callTool("plain", Map.of());
-        legacy.listTools(null);
+        assertContainerThread(threadOf(recorded(legacy, "tools/call", legacy.callToolParams("plain", Map.of(), null))));
+        assertContainerThread(threadOf(recordingModernClient().callTool("plain", Map.of())));
+        recorded(legacy, "tools/list", null);
 
-        assertThat(asyncStarted).containsExactly(false, false, false);
+        assertRecorded(false, false, false);
     }
 
     @Test
@@ -85,10 +94,11 @@ class RequestThreadHttpTests extends HttpTestSupport {
         McpTestClient legacy = connected();
         asyncStarted.clear();
 
-        legacy.callTool("with_peer", Map.of());
-        new ModernClient(port).callTool("with_peer", Map.of());
+        assertNotContainerThread(
+                threadOf(recorded(legacy, "tools/call", legacy.callToolParams("with_peer", Map.of(), null))));
+        assertNotContainerThread(threadOf(recordingModernClient().callTool("with_peer", Map.of())));
 
-        assertThat(asyncStarted).containsExactly(true, true);
+        assertRecorded(true, true);
     }
 
     @Test
@@ -99,11 +109,31 @@ class RequestThreadHttpTests extends HttpTestSupport {
         McpResponse response = legacy.post(legacy.message(legacy.nextId(), "tools/call",
                 legacy.callToolParams("plain", Map.of(), null)))
             .header("Accept", "text/event-stream")
+            .header(RECORD, "on")
             .send();
 
         assertThat(response.isSse()).as("%s", response).isTrue();
         assertContainerThread(threadOf(response));
-        assertThat(asyncStarted).containsExactly(true);
+        assertRecorded(true);
+    }
+
+    /** Sends a request of {@code method} in {@code legacy}'s session, to be recorded. */
+    private static McpResponse recorded(McpTestClient legacy, String method, Object params) {
+        return legacy.post(legacy.message(legacy.nextId(), method, params)).header(RECORD, "on").send();
+    }
+
+    private ModernClient recordingModernClient() {
+        return new ModernClient(McpTestClient.builder(URI.create("http://localhost:" + port + "/mcp"))
+            .header(RECORD, "on")
+            .build());
+    }
+
+    /**
+     * The filter records after the chain returns, which for an answer written before the servlet returns can be
+     * after the client has read it: wait for the records.
+     */
+    private static void assertRecorded(Boolean... expected) {
+        await().untilAsserted(() -> assertThat(asyncStarted).containsExactly(expected));
     }
 
     private static String threadOf(McpResponse response) {
@@ -142,7 +172,7 @@ class RequestThreadHttpTests extends HttpTestSupport {
         FilterRegistrationBean<Filter> asyncStartedRecorder() {
             FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
                 chain.doFilter(request, response);
-                if ("POST".equals(((HttpServletRequest) request).getMethod())) {
+                if (((HttpServletRequest) request).getHeader(RECORD) != null) {
                     asyncStarted.add(request.isAsyncStarted());
                 }
             });
