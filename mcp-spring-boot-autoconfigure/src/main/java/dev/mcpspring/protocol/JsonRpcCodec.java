@@ -2,13 +2,16 @@ package dev.mcpspring.protocol;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.protocol.internal.JsonBindingMessages;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
@@ -16,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.JsonNodeType;
 import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Reads and writes JSON-RPC messages. A body is parsed once into a tree and then classified; params and results
@@ -201,6 +205,27 @@ public final class JsonRpcCodec {
     /** Converts a result record to a JSON tree. */
     public JsonNode toTree(Object value) {
         return mapper.valueToTree(value);
+    }
+
+    /**
+     * A result written out now, as a node that writes that JSON as it is. A handler's result is fixed (and a
+     * failure to write it is the handler's) when the handler returns, without the tree a conversion builds: Jackson
+     * makes one by writing the value to a token buffer and reading that back, and the tree is then written again.
+     */
+    public JsonNode serialized(Object value) {
+        return mapper.getNodeFactory().rawValueNode(new RawValue(mapper.writeValueAsString(value)));
+    }
+
+    /**
+     * The same, written through the generator {@code decorator} makes of the mapper's, as for a result that gains
+     * members on the way.
+     */
+    public JsonNode serialized(Object value, UnaryOperator<JsonGenerator> decorator) {
+        StringWriter json = new StringWriter(256);
+        try (JsonGenerator generator = decorator.apply(mapper.createGenerator(json))) {
+            mapper.writeValue(generator, value);
+        }
+        return mapper.getNodeFactory().rawValueNode(new RawValue(json.toString()));
     }
 
     /** Serialises a message or batch to UTF-8 JSON. */

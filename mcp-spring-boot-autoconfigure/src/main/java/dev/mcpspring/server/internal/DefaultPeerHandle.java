@@ -306,7 +306,7 @@ final class DefaultPeerHandle implements PeerHandle {
     }
 
     private void notify(String method, Object params) {
-        JsonRpcMessage notification = new JsonRpcMessage.Notification(method, peers.codec().toTree(params));
+        JsonRpcMessage notification = new JsonRpcMessage.Notification(method, peers.codec().serialized(params));
         if (stream != null) {
             stream.send(notification);
         }

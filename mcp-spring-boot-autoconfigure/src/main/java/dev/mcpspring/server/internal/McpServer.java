@@ -194,7 +194,7 @@ public class McpServer {
         this.subscriptions = new SubscriptionStreams(codec);
         // list changes and resource updates of the other instances, for the subscription streams open here
         sessions.onOtherInstancesNotification(subscriptions::notified);
-        this.modernResults = new ModernResults(codec.toTree(identity.serverInfo()), modern.caching());
+        this.modernResults = new ModernResults(codec.toTree(identity.serverInfo()), modern.caching(), codec);
         handlers.put(McpMethods.INITIALIZE, this::initialize);
         handlers.put(McpMethods.PING, (context, params) -> EMPTY_RESULT);
         handlers.put(McpMethods.LOGGING_SET_LEVEL, this::setLogLevel);
@@ -445,7 +445,7 @@ public class McpServer {
                 return new JsonRpcMessage.Response(request.id(), modernResults.task(created.task()));
             }
             noteToolError(context, result);
-            return new JsonRpcMessage.Response(request.id(), modernResults.complete(request, codec.toTree(result)));
+            return new JsonRpcMessage.Response(request.id(), modernResults.complete(request, result));
         }
         catch (McpException ex) {
             return new JsonRpcMessage.ErrorResponse(request.id(), modernResults.error(ex.toError()));
@@ -625,7 +625,7 @@ public class McpServer {
                     peerContext, null, context.transport()));
             Object result = handler.handle(context, request.params());
             noteToolError(context, result);
-            return new JsonRpcMessage.Response(request.id(), codec.toTree(result));
+            return new JsonRpcMessage.Response(request.id(), codec.serialized(result));
         }
         catch (McpException ex) {
             return new JsonRpcMessage.ErrorResponse(request.id(), ex.toError());

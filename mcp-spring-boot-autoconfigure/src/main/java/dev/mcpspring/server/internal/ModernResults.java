@@ -2,7 +2,10 @@ package dev.mcpspring.server.internal;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.JsonRpcError;
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.protocol.McpMethods;
@@ -22,36 +25,36 @@ final class ModernResults {
             McpMethods.PROMPTS_LIST, McpMethods.RESOURCES_LIST, McpMethods.RESOURCES_TEMPLATES_LIST);
 
     /** The server's identity, written out once: it is the same in every result (a profile showed its writing). */
-    private final RawValue serverInfo;
+    private final String serverInfo;
 
     private final ModernSettings.CachingHints caching;
 
-    ModernResults(JsonNode serverInfo, ModernSettings.CachingHints caching) {
-        this.serverInfo = new RawValue(serverInfo.toString());
+    private final JsonRpcCodec codec;
+
+    ModernResults(JsonNode serverInfo, ModernSettings.CachingHints caching, JsonRpcCodec codec) {
+        this.serverInfo = serverInfo.toString();
         this.caching = caching;
+        this.codec = codec;
     }
 
-    /** The complete result of {@code request}, as a modern client gets it. */
-    JsonNode complete(JsonRpcMessage.Request request, JsonNode tree) {
-        if (!(tree instanceof ObjectNode result)) {
-            return tree;
-        }
-        result.put("resultType", "complete");
-        JsonNode meta = result.get("_meta");
-        (meta instanceof ObjectNode object ? object : result.putObject("_meta")).putRawValue(ModernRequest.SERVER_INFO,
-                serverInfo);
+    /** The complete result of {@code request}, as a modern client gets it, written out now. */
+    JsonNode complete(JsonRpcMessage.Request request, @Nullable Object result) {
+        CompleteResultGenerator.Caching hints = cachingOf(request);
+        return codec.serialized(result, generator -> new CompleteResultGenerator(generator, serverInfo, hints));
+    }
+
+    private CompleteResultGenerator.@Nullable Caching cachingOf(JsonRpcMessage.Request request) {
         if (LIST_METHODS.contains(request.method())) {
-            result.put("ttlMs", caching.listTtl().toMillis());
-            result.put("cacheScope", caching.listScope());
+            return new CompleteResultGenerator.Caching(caching.listTtl().toMillis(), caching.listScope());
         }
-        else if (McpMethods.RESOURCES_READ.equals(request.method())) {
+        if (McpMethods.RESOURCES_READ.equals(request.method())) {
             // the result of a retry depends on its answers, which are not part of any cache key: never reuse it
             boolean retry = request.params() != null
                     && (request.params().has("inputResponses") || request.params().has("requestState"));
-            result.put("ttlMs", retry ? 0 : caching.readTtl().toMillis());
-            result.put("cacheScope", retry ? "private" : caching.readScope());
+            return retry ? new CompleteResultGenerator.Caching(0, "private")
+                    : new CompleteResultGenerator.Caching(caching.readTtl().toMillis(), caching.readScope());
         }
-        return result;
+        return null;
     }
 
     /**
@@ -60,7 +63,7 @@ final class ModernResults {
      */
     JsonNode task(ObjectNode task) {
         task.put("resultType", "task");
-        task.putObject("_meta").putRawValue(ModernRequest.SERVER_INFO, serverInfo);
+        task.putObject("_meta").putRawValue(ModernRequest.SERVER_INFO, new RawValue(serverInfo));
         return task;
     }
 
