@@ -175,9 +175,15 @@ final class PostResponse implements MessageSink {
         }
     }
 
+    /** Keeps {@code callback} for when the client goes away; an answer written here never learns of that. */
     @Override
-    public synchronized void onDisconnect(Runnable callback) {
-        disconnectListeners.add(callback);
+    public void onDisconnect(Runnable callback) {
+        if (async == null) { // no asynchronous request, no listener to call connectionLost
+            return;
+        }
+        synchronized (this) {
+            disconnectListeners.add(callback);
+        }
     }
 
     /**
