@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -645,10 +646,11 @@ public final class Runner {
     private static final String STARTUP_QUARKUS = "Quarkus MCP benchmark server (quarkus-run.jar)";
 
     /**
-     * Each round starts every application once, in the same order: the sample app with and without the starter,
-     * the starter's and Quarkus' benchmark servers (the same two tools) and the bare MVC app, which is the
-     * starter's benchmark jar with the starter switched off. The two pairs with and without the starter say what
-     * it adds to an application's start-up; the sample app also has Actuator, Prometheus and Spring Security.
+     * Each round starts every application once: the sample app with and without the starter, the starter's and
+     * Quarkus' benchmark servers (the same two tools) and the bare MVC app, which is the starter's benchmark jar
+     * with the starter switched off; every other round in the reverse order, so that no application always starts
+     * right after the same other one. The two pairs with and without the starter say what it adds to an
+     * application's start-up; the sample app also has Actuator, Prometheus and Spring Security.
      */
     private void startup() throws Exception {
         Path sampleJar = options.root.resolve("sample-app/target/sample-app.jar");
@@ -657,24 +659,38 @@ public final class Runner {
             notes.append("- start-up of sample-app skipped: ").append(sampleJar)
                 .append(" is missing (build the reactor)\n");
         }
-        for (int round = 0; round < options.startupRounds; round++) {
-            if (sample) {
-                startupOnce(STARTUP_SAMPLE, () -> ServerProcess.start("sample-app", options.java, options.jvmFlags,
-                        sampleJar, List.of(), logs));
+        List<StartUp> order = new ArrayList<>();
+        if (sample) {
+            order.add(() -> startupOnce(STARTUP_SAMPLE, () -> ServerProcess.start("sample-app", options.java,
+                    options.jvmFlags, sampleJar, List.of(), logs)));
+            order.add(() -> {
                 try (ServerProcess server = ServerProcess.start("sample-app-off", options.java, options.jvmFlags,
                         sampleJar, List.of("--mcp.server.enabled=false"), logs)) {
                     record(STARTUP_SAMPLE_OFF, server.awaitGet("/actuator/health", Duration.ofSeconds(120)));
                 }
-            }
-            startupOnce(STARTUP_MCP,
-                    () -> ServerProcess.start("mcp", options.java, options.jvmFlags, jar, List.of("mcp"), logs));
-            if (options.quarkus) {
-                startupOnce(STARTUP_QUARKUS,
-                        () -> ServerProcess.startQuarkus("quarkus", options.java, options.jvmFlags, quarkusJar, logs));
-            }
-            startupOnce(STARTUP_BARE,
-                    () -> ServerProcess.start("bare", options.java, options.jvmFlags, jar, List.of("bare"), logs));
+            });
         }
+        order.add(() -> startupOnce(STARTUP_MCP,
+                () -> ServerProcess.start("mcp", options.java, options.jvmFlags, jar, List.of("mcp"), logs)));
+        if (options.quarkus) {
+            order.add(() -> startupOnce(STARTUP_QUARKUS,
+                    () -> ServerProcess.startQuarkus("quarkus", options.java, options.jvmFlags, quarkusJar, logs)));
+        }
+        order.add(() -> startupOnce(STARTUP_BARE,
+                () -> ServerProcess.start("bare", options.java, options.jvmFlags, jar, List.of("bare"), logs)));
+        List<StartUp> reversed = new ArrayList<>(order);
+        Collections.reverse(reversed);
+        for (int round = 0; round < options.startupRounds; round++) {
+            for (StartUp startUp : round % 2 == 0 ? order : reversed) {
+                startUp.run();
+            }
+        }
+    }
+
+    /** One start-up measured. */
+    private interface StartUp {
+
+        void run() throws Exception;
     }
 
     /** Starts a server process. */
