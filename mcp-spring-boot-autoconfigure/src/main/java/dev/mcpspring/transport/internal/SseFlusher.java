@@ -40,6 +40,11 @@ final class SseFlusher implements AutoCloseable {
         }
     }
 
+    /** Whether the thread is parked until a stream waits. */
+    boolean isIdle() {
+        return idle;
+    }
+
     private void run() {
         while (!closed) {
             if (waiting.isEmpty()) {
