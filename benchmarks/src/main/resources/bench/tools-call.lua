@@ -1,12 +1,13 @@
 -- wrk script of the MCP benchmark: POSTs tools/call on sessions initialized beforehand by the runner, or, in
 -- mode stateless, without a session as the 2026-07-28 revision does.
--- Arguments after "--": mode (json | sse | stateless) thread-count session-id... (no session ids for stateless)
+-- Arguments after "--": mode (json | sse | stateless | mixed) thread-count session-id... (none for stateless)
 -- Each wrk thread takes every thread-count-th session id and cycles through a ring of 4096 prepared requests
 -- (JSON-RPC ids 1..4096, unique among the requests of a session that can be in flight at once).
 -- json:      tools/call echo, 2025-11-25 in a session, answered with application/json.
 -- sse:       tools/call echo_progress with a progress token: one progress notification, then the result, as SSE.
 -- stateless: tools/call echo, 2026-07-28: no Mcp-Session-Id; the version, method and tool name in headers, the
 --            version, client capabilities and client info in params._meta; answered with application/json.
+-- mixed:     json and stateless by turns on every connection, for measuring the two side by side.
 
 local created = 0
 
@@ -29,7 +30,7 @@ function init(args)
    for k = 1, 4096 do
       local meta = ""
       local headers
-      if mode == "stateless" then
+      if mode == "stateless" or (mode == "mixed" and k % 2 == 0) then
          meta = ',"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28",'
             .. '"io.modelcontextprotocol/clientCapabilities":{},'
             .. '"io.modelcontextprotocol/clientInfo":{"name":"bench","version":"1"}}'

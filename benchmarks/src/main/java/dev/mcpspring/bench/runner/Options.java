@@ -100,7 +100,10 @@ final class Options {
                                                     starter and Quarkus MCP (2025-11-25 sessions)
                                         stateless:  the starter's 2026-07-28 stateless JSON tools/call, in the
                                                     same rounds as its 2025 JSON call (--only stateless: those
-                                                    two calls alone, without the bare server and SSE)
+                                                    two calls alone, without the bare server and SSE); then the
+                                                    two side by side, by turns on every connection, with the
+                                                    CPU and heap of each on the request's thread measured in
+                                                    the server
                                         observability: the starter's JSON and SSE tools/call without
                                                     Micrometer, with Actuator + Prometheus, and with Brave
                                                     tracing as well (every call sampled), same rounds

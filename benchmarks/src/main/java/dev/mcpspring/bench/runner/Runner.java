@@ -85,6 +85,8 @@ public final class Runner {
 
     private final ObservabilityPhase observability;
 
+    private final SideBySide sideBySide = new SideBySide();
+
     /** The Quarkus comparison server's {@code quarkus-run.jar}. */
     private final Path quarkusJar;
 
@@ -297,6 +299,18 @@ public final class Runner {
                                 record(round, load.answer(), connections, load.server(), result);
                             }
                         }
+                    }
+                }
+            }
+            if (stateless) {
+                for (int round = 1; round <= options.rounds; round++) {
+                    for (int connections : options.connections) {
+                        SideBySide.Run run = sideBySide.measure(options.wrk, script, mcp, options.wrkThreads,
+                                connections, options.seconds, mcpSessions);
+                        log(Stats.fmt("side by side %d c=%-3d stateless %5.1f us, %,6.0f B; session %5.1f us, "
+                                + "%,6.0f B per call on the request thread: CPU %.3f x, heap %.3f x", round,
+                                connections, run.statelessCpuMicros(), run.statelessBytes(), run.sessionCpuMicros(),
+                                run.sessionBytes(), run.cpuRatio(), run.bytesRatio()));
                     }
                 }
             }
@@ -773,6 +787,7 @@ public final class Runner {
                     percentile(values, 50), percentile(values, 99))));
             r.append(Stats.fmt("| **sampling adds (p50 sample − p50 echo)** | **%.3f** | |%n%n", samplingAddedMillis()));
         }
+        r.append(sideBySide.report(options.rounds, options.seconds));
         r.append(observability.report());
         r.append(cluster.report());
         if (!sessionRows.isEmpty()) {
@@ -870,6 +885,7 @@ public final class Runner {
                                         : "**missed**"));
             }
         }
+        t.append(sideBySide.targets());
         if (!sessionBytes.isEmpty()) {
             double worst = sessionBytes.entrySet().stream().filter(e -> e.getKey().contains("HTTP"))
                 .mapToDouble(Map.Entry::getValue).max()

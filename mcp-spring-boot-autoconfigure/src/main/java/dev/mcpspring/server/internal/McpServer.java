@@ -483,17 +483,25 @@ public class McpServer {
         synchronized (workLock) {
             work++;
         }
-        boolean[] ended = new boolean[1];
-        return () -> {
+        return new Work();
+    }
+
+    /** One request counted by {@link #beginWork()}, uncounted by its first {@code close()}. */
+    private final class Work implements SessionManager.Activity {
+
+        private boolean ended; // guarded by workLock
+
+        @Override
+        public void close() {
             synchronized (workLock) {
-                if (!ended[0]) {
-                    ended[0] = true;
+                if (!ended) {
+                    ended = true;
                     if (--work == 0) {
                         workLock.notifyAll();
                     }
                 }
             }
-        };
+        }
     }
 
     /**

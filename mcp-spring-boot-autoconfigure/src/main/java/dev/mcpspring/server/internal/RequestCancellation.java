@@ -1,13 +1,14 @@
 package dev.mcpspring.server.internal;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.server.McpRequestCancelledException;
 
@@ -19,11 +20,12 @@ final class RequestCancellation {
 
     private static final Log logger = LogFactory.getLog(RequestCancellation.class);
 
-    private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();
+    // made on first use, guarded by this: most requests are never cancelled and register nothing
+    private @Nullable List<Runnable> callbacks;
 
-    private final Set<CompletableFuture<?>> waiting = ConcurrentHashMap.newKeySet();
+    private @Nullable Set<CompletableFuture<?>> waiting;
 
-    private volatile String reason;
+    private volatile @Nullable String reason;
 
     private volatile boolean byClient;
 
@@ -36,48 +38,73 @@ final class RequestCancellation {
         return byClient;
     }
 
-    String reason() {
+    @Nullable String reason() {
         return reason;
     }
 
     /** The client sent {@code notifications/cancelled} for the request. */
-    void cancelByClient(String why) {
+    void cancelByClient(@Nullable String why) {
         byClient = true;
         cancel(why == null ? "cancelled by the client" : why);
     }
 
     /** The server side ended the request, for example because its session closed. */
     void cancel(String why) {
+        List<Runnable> toRun;
+        List<CompletableFuture<?>> toEnd;
         synchronized (this) {
             if (reason != null) {
                 return;
             }
             reason = why;
+            toRun = callbacks;
+            toEnd = waiting == null ? null : new ArrayList<>(waiting);
+            callbacks = null;
+            waiting = null;
         }
-        // a callback runs on the thread that takes it off the list: here, or in onCancel when it raced with this
-        for (Runnable callback : callbacks) {
-            if (callbacks.remove(callback)) {
-                runSafely(callback);
-            }
+        // outside the lock: a callback or a future's dependants may call back into this object
+        if (toRun != null) {
+            toRun.forEach(this::runSafely);
         }
-        waiting.forEach(future -> future.completeExceptionally(cancelled()));
+        if (toEnd != null) {
+            toEnd.forEach(future -> future.completeExceptionally(cancelled()));
+        }
     }
 
+    /** Runs {@code callback} when the request is cancelled, or at once if it already is. */
     void onCancel(Runnable callback) {
-        callbacks.add(callback);
-        if (isCancelled() && callbacks.remove(callback)) {
-            runSafely(callback);
+        synchronized (this) {
+            if (reason == null) {
+                if (callbacks == null) {
+                    callbacks = new ArrayList<>(2);
+                }
+                callbacks.add(callback);
+                return;
+            }
         }
+        runSafely(callback);
     }
 
     /** Ends {@code future} with {@link McpRequestCancelledException} if the request is cancelled first. */
     <T> CompletableFuture<T> track(CompletableFuture<T> future) {
-        waiting.add(future);
-        future.whenComplete((value, error) -> waiting.remove(future));
-        if (isCancelled()) {
-            future.completeExceptionally(cancelled());
+        synchronized (this) {
+            if (reason == null) {
+                if (waiting == null) {
+                    waiting = new HashSet<>();
+                }
+                waiting.add(future);
+                future.whenComplete((value, error) -> forget(future));
+                return future;
+            }
         }
+        future.completeExceptionally(cancelled());
         return future;
+    }
+
+    private synchronized void forget(CompletableFuture<?> future) {
+        if (waiting != null) {
+            waiting.remove(future);
+        }
     }
 
     /** The failure of a call to the client that ends because the request was cancelled. */

@@ -13,8 +13,9 @@ public record PendingRequestKey(boolean string, String value) {
 
     /** The key of a JSON-RPC id (a string or an integer). */
     public static PendingRequestKey of(JsonNode id) {
-        if (id.isNumber()) {
-            return new PendingRequestKey(false, id.bigIntegerValue().toString());
+        if (id.isNumber()) { // most ids are small integers: no BigInteger for them
+            return new PendingRequestKey(false, id.isIntegralNumber() && id.canConvertToLong()
+                    ? Long.toString(id.longValue()) : id.bigIntegerValue().toString());
         }
         return new PendingRequestKey(true, id.asString());
     }

@@ -58,7 +58,7 @@ final class PostResponse implements MessageSink {
 
     private MessageSink stream; // guarded by this: the session's stream on the connection, or the connection
 
-    private final List<Runnable> disconnectListeners = new ArrayList<>(1); // guarded by this
+    private @Nullable List<Runnable> disconnectListeners; // guarded by this; made for the first one
 
     /** The ids of the requests this response answers. */
     private final List<JsonNode> requestIds;
@@ -182,6 +182,9 @@ final class PostResponse implements MessageSink {
             return;
         }
         synchronized (this) {
+            if (disconnectListeners == null) {
+                disconnectListeners = new ArrayList<>(1);
+            }
             disconnectListeners.add(callback);
         }
     }
@@ -210,10 +213,12 @@ final class PostResponse implements MessageSink {
     private void disconnected() {
         List<Runnable> listeners;
         synchronized (this) {
-            listeners = List.copyOf(disconnectListeners);
-            disconnectListeners.clear();
+            listeners = disconnectListeners;
+            disconnectListeners = null;
         }
-        listeners.forEach(Runnable::run); // outside the lock: they may cancel a handler that is sending
+        if (listeners != null) { // run outside the lock: they may cancel a handler that is sending
+            listeners.forEach(Runnable::run);
+        }
     }
 
     @Override

@@ -76,4 +76,17 @@ class RequestCancellationTest {
         assertThat(call.handle((value, error) -> error).join()).isInstanceOf(McpRequestCancelledException.class)
             .hasMessageContaining("the session was closed");
     }
+
+    @Test
+    void aFutureThatEndedBeforeTheCancellationKeepsItsValueAndOneTrackedAfterItEndsAtOnce() {
+        RequestCancellation cancellation = new RequestCancellation();
+        CompletableFuture<String> answered = cancellation.track(new CompletableFuture<>());
+        answered.complete("ok");
+
+        cancellation.cancel("too late");
+        CompletableFuture<String> afterwards = cancellation.track(new CompletableFuture<>());
+
+        assertThat(answered.join()).isEqualTo("ok");
+        assertThat(afterwards).isCompletedExceptionally();
+    }
 }
