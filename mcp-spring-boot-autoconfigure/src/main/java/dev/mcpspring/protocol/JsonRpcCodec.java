@@ -2,7 +2,6 @@ package dev.mcpspring.protocol;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -15,6 +14,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.JsonNodeType;
@@ -211,21 +211,27 @@ public final class JsonRpcCodec {
      * A result written out now, as a node that writes that JSON as it is. A handler's result is fixed (and a
      * failure to write it is the handler's) when the handler returns, without the tree a conversion builds: Jackson
      * makes one by writing the value to a token buffer and reading that back, and the tree is then written again.
+     * It is kept as UTF-8, which the message around it is written in, so that it is copied rather than encoded.
      */
     public JsonNode serialized(Object value) {
-        return mapper.getNodeFactory().rawValueNode(new RawValue(mapper.writeValueAsString(value)));
+        return rawNode(mapper.writeValueAsBytes(value));
     }
 
     /**
      * The same, written through the generator {@code decorator} makes of the mapper's, as for a result that gains
-     * members on the way.
+     * members on the way. The decorator must pass {@code writePOJO} through itself (a {@code JsonGeneratorDelegate}
+     * made with {@code delegateCopyMethods} off), so that it sees every value it wraps.
      */
     public JsonNode serialized(Object value, UnaryOperator<JsonGenerator> decorator) {
-        StringWriter json = new StringWriter(256);
+        ByteArrayBuilder json = new ByteArrayBuilder(256);
         try (JsonGenerator generator = decorator.apply(mapper.createGenerator(json))) {
-            mapper.writeValue(generator, value);
+            generator.writePOJO(value); // with the generator's own serialization context: no second one
         }
-        return mapper.getNodeFactory().rawValueNode(new RawValue(json.toString()));
+        return rawNode(json.toByteArray());
+    }
+
+    private JsonNode rawNode(byte[] utf8) {
+        return mapper.getNodeFactory().rawValueNode(new RawValue(new Utf8Json(utf8)));
     }
 
     /** Serialises a message or batch to UTF-8 JSON. */

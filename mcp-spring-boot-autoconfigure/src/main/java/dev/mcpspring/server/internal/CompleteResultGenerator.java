@@ -3,6 +3,7 @@ package dev.mcpspring.server.internal;
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.util.JsonGeneratorDelegate;
 
@@ -15,15 +16,15 @@ final class CompleteResultGenerator extends JsonGeneratorDelegate {
 
     private static final String META = "_meta";
 
-    private final String serverInfo;
+    private final SerializableString serverInfo;
 
     private final @Nullable Caching caching;
 
     private boolean serverInfoWritten;
 
     /** {@code serverInfo}: the server's identity as JSON; {@code caching}: the hints, {@code null} for none. */
-    CompleteResultGenerator(JsonGenerator generator, String serverInfo, @Nullable Caching caching) {
-        super(generator);
+    CompleteResultGenerator(JsonGenerator generator, SerializableString serverInfo, @Nullable Caching caching) {
+        super(generator, false); // writePOJO through this decorator, which must see the result's members
         this.serverInfo = serverInfo;
         this.caching = caching;
     }

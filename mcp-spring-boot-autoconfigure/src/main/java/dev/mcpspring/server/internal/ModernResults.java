@@ -9,6 +9,8 @@ import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.JsonRpcError;
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.protocol.McpMethods;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.util.RawValue;
@@ -24,15 +26,18 @@ final class ModernResults {
     private static final List<String> LIST_METHODS = List.of(McpMethods.SERVER_DISCOVER, McpMethods.TOOLS_LIST,
             McpMethods.PROMPTS_LIST, McpMethods.RESOURCES_LIST, McpMethods.RESOURCES_TEMPLATES_LIST);
 
-    /** The server's identity, written out once: it is the same in every result (a profile showed its writing). */
-    private final String serverInfo;
+    /**
+     * The server's identity, written out once: it is the same in every result (a profile showed its writing). As a
+     * serialized string it also keeps its UTF-8 bytes, which every result copies.
+     */
+    private final SerializableString serverInfo;
 
     private final ModernSettings.CachingHints caching;
 
     private final JsonRpcCodec codec;
 
     ModernResults(JsonNode serverInfo, ModernSettings.CachingHints caching, JsonRpcCodec codec) {
-        this.serverInfo = serverInfo.toString();
+        this.serverInfo = new SerializedString(serverInfo.toString());
         this.caching = caching;
         this.codec = codec;
     }
