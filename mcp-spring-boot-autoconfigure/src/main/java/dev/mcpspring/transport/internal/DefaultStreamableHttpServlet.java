@@ -188,9 +188,10 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
             postModern(request, response, versionHeader, first, jsonAllowed, sseAllowed);
             return;
         }
-        boolean initialize = messages.stream()
-            .anyMatch(message -> message instanceof JsonRpcMessage.Request r
-                    && McpMethods.INITIALIZE.equals(r.method()));
+        boolean initialize = false; // a loop, not a stream: this runs for every message
+        for (JsonRpcMessage message : messages) {
+            initialize |= message instanceof JsonRpcMessage.Request r && McpMethods.INITIALIZE.equals(r.method());
+        }
         if (initialize && batch) {
             throw new RequestRefusedException(HttpServletResponse.SC_BAD_REQUEST,
                     "Invalid Request: initialize must be sent on its own, not in a JSON-RPC batch");
@@ -239,8 +240,12 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
             SessionManager.Activity activity, List<JsonRpcMessage.Request> requests, boolean batch,
             boolean created, boolean jsonAllowed, boolean sseAllowed, TransportInfo transport) throws IOException {
         SessionManager.Activity accepted = server.beginWork(); // a graceful shutdown waits for it
-        boolean immediate = requests.stream().allMatch(server::runsOnRequestThread);
-        List<JsonNode> ids = requests.stream().map(JsonRpcMessage.Request::id).toList();
+        boolean immediate = true; // loops, not streams: this runs for every request (a profile showed them)
+        List<JsonNode> ids = new ArrayList<>(requests.size());
+        for (JsonRpcMessage.Request r : requests) {
+            immediate &= server.runsOnRequestThread(r);
+            ids.add(r.id());
+        }
         // answered before returning, as a controller: no handler here sends before its result, nor does polling
         boolean answerHere = immediate && jsonAllowed && !settings.ssePolling() && executor.runsHere(true);
         PostResponse out = answerHere
