@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.mcpspring.bench.control.BenchProtocol;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,10 +18,6 @@ import tools.jackson.databind.JsonNode;
  * Tomcat's reading of the request head before the servlet, garbage collection, the JIT.
  */
 final class SideBySide {
-
-    private static final String STATELESS = "2026-07-28";
-
-    private static final String SESSION = "2025-11-25";
 
     /** One measured run: per call of each version, request-thread CPU µs and allocated bytes. */
     record Run(long statelessCalls, double statelessCpuMicros, double statelessBytes, long sessionCalls,
@@ -43,8 +40,8 @@ final class SideBySide {
         server.postJson("/bench/request-cpu");
         WrkLoad.Result load = WrkLoad.run(wrk, script, server, threads, connections, seconds, "mixed", sessions);
         JsonNode measured = server.getJson("/bench/request-cpu");
-        JsonNode stateless = measured.path(STATELESS);
-        JsonNode session = measured.path(SESSION);
+        JsonNode stateless = measured.path(BenchProtocol.STATELESS_VERSION);
+        JsonNode session = measured.path(BenchProtocol.VERSION);
         long statelessCalls = stateless.path("calls").asLong();
         long sessionCalls = session.path("calls").asLong();
         if (statelessCalls == 0 || sessionCalls == 0) {
