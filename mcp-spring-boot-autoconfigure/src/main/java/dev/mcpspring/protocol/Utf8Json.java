@@ -38,9 +38,10 @@ final class Utf8Json implements SerializableString {
         return getValue().length();
     }
 
+    /** The bytes themselves, not a copy (as Jackson's own serialized strings give theirs): not to be changed. */
     @Override
     public byte[] asUnquotedUTF8() {
-        return utf8.clone();
+        return utf8;
     }
 
     @Override

@@ -1,0 +1,53 @@
+package dev.mcpspring.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.IntNode;
+
+/**
+ * {@link JsonRpcCodec#serialized}: a result written out as UTF-8 when the handler returns reads back as the value,
+ * whether the message around it is written as UTF-8 (as every transport does) or as characters, and however long.
+ */
+class JsonRpcCodecSerializedTests {
+
+    private static final JsonRpcCodec CODEC = new JsonRpcCodec(McpJsonMapper.create());
+
+    @Test
+    void aResultWrittenInAMessageAsUtf8ReadsBackAsTheValue() {
+        CallToolResult result = CallToolResult.text("héllo, wörld \u2603 \uD83D\uDE00 \"quoted\"\n");
+
+        String json = new String(CODEC.write(response(result)), StandardCharsets.UTF_8);
+
+        assertThat(CODEC.mapper().readTree(json).path("result")).isEqualTo(CODEC.mapper().valueToTree(result));
+    }
+
+    @Test
+    void aResultWrittenInAMessageAsCharactersReadsBackAsTheValue() {
+        CallToolResult result = CallToolResult.text("héllo \u2603 \uD83D\uDE00");
+
+        String json = CODEC.mapper().writeValueAsString(response(result));
+
+        assertThat(CODEC.mapper().readTree(json).path("result")).isEqualTo(CODEC.mapper().valueToTree(result));
+    }
+
+    @Test
+    void aResultLongerThanTheGeneratorsBufferIsWrittenWhole() {
+        CallToolResult result = CallToolResult.text("ä".repeat(20_000) + "end");
+
+        JsonRpcMessage.Response response = response(result);
+        JsonNode written = CODEC.mapper().readTree(CODEC.write(response));
+        JsonNode twice = CODEC.mapper().readTree(CODEC.write(response)); // its bytes are copied, not used up
+
+        assertThat(written.path("result")).isEqualTo(CODEC.mapper().valueToTree(result));
+        assertThat(twice).isEqualTo(written);
+    }
+
+    private static JsonRpcMessage.Response response(Object result) {
+        return new JsonRpcMessage.Response(IntNode.valueOf(7), CODEC.serialized(result));
+    }
+}
