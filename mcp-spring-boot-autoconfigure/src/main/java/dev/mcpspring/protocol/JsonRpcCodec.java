@@ -1,9 +1,9 @@
 package dev.mcpspring.protocol;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -52,7 +52,7 @@ public final class JsonRpcCodec {
                     "Parse error: the body is not valid UTF-8 (invalid byte sequence at offset " + invalid + ")",
                     null);
         }
-        return readTree(new ByteArrayInputStream(body));
+        return parsed(() -> mapper.readTree(body)); // from the array: no stream, no copy into a read buffer
     }
 
     /**
@@ -61,8 +61,12 @@ public final class JsonRpcCodec {
      * @throws InvalidMessageException with {@link ErrorCodes#PARSE_ERROR} when it is not JSON
      */
     public JsonNode readTree(InputStream body) {
+        return parsed(() -> mapper.readTree(body));
+    }
+
+    private JsonNode parsed(Supplier<JsonNode> parse) {
         try {
-            JsonNode node = mapper.readTree(body);
+            JsonNode node = parse.get();
             if (node == null || node.isMissingNode()) {
                 throw new InvalidMessageException(ErrorCodes.PARSE_ERROR, "Parse error: the body is empty", null);
             }

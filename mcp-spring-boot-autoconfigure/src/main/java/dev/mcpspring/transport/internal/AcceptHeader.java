@@ -3,82 +3,122 @@ package dev.mcpspring.transport.internal;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * The media ranges of an {@code Accept} header, read per RFC 9110 section 12.5.1: wildcards, parameters and
  * q-values, where the most specific matching range decides and {@code q=0} means "not acceptable".
+ * <p>
+ * Every POST asks this twice, so the header lines are kept as they came and scanned in place for each question
+ * instead of being split into ranges (which cost more than the rest of reading the request's headers).
  */
 final class AcceptHeader {
 
-    private final List<MediaRange> ranges;
+    private static final AcceptHeader ANYTHING = new AcceptHeader(List.of());
 
-    private AcceptHeader(List<MediaRange> ranges) {
-        this.ranges = ranges;
+    private final List<String> lines;
+
+    private AcceptHeader(List<String> lines) {
+        this.lines = lines;
     }
 
     /** Reads every {@code Accept} header line of a request; none at all means anything is acceptable. */
     static AcceptHeader parse(Enumeration<String> headerValues) {
-        List<MediaRange> ranges = new ArrayList<>();
-        while (headerValues != null && headerValues.hasMoreElements()) {
-            for (String element : headerValues.nextElement().split(",")) {
-                MediaRange range = MediaRange.parse(element);
-                if (range != null) {
-                    ranges.add(range);
-                }
-            }
+        if (headerValues == null || !headerValues.hasMoreElements()) {
+            return ANYTHING;
         }
-        return new AcceptHeader(ranges);
+        String first = headerValues.nextElement();
+        if (!headerValues.hasMoreElements()) {
+            return new AcceptHeader(List.of(first));
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(first);
+        while (headerValues.hasMoreElements()) {
+            lines.add(headerValues.nextElement());
+        }
+        return new AcceptHeader(lines);
     }
 
-    /** Whether {@code type/subtype} is acceptable (it matches a range whose q-value is above 0). */
+    /**
+     * Whether {@code type/subtype} (lower case) is acceptable: it matches a range whose q-value is above 0, or the
+     * header names no media range at all.
+     */
     boolean accepts(String type, String subtype) {
-        if (ranges.isEmpty()) {
-            return true;
-        }
-        MediaRange best = null;
-        for (MediaRange range : ranges) {
-            if (range.matches(type, subtype) && (best == null || range.specificity() > best.specificity())) {
-                best = range;
-            }
-        }
-        return best != null && best.quality() > 0;
-    }
-
-    private record MediaRange(String type, String subtype, double quality) {
-
-        static @Nullable MediaRange parse(String element) {
-            String[] parts = element.split(";");
-            String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
-            int slash = mediaType.indexOf('/');
-            if (slash <= 0 || slash == mediaType.length() - 1) {
-                return null;
-            }
-            double quality = 1.0;
-            for (int i = 1; i < parts.length; i++) {
-                String parameter = parts[i].trim();
-                if (parameter.regionMatches(true, 0, "q=", 0, 2)) {
-                    try {
-                        quality = Double.parseDouble(parameter.substring(2).trim());
-                    }
-                    catch (NumberFormatException ex) {
-                        quality = 0;
+        boolean anyRange = false;
+        int bestSpecificity = -1;
+        double bestQuality = 0;
+        for (String line : lines) {
+            int start = 0;
+            while (start <= line.length()) {
+                int end = line.indexOf(',', start);
+                end = end < 0 ? line.length() : end;
+                int parameters = line.indexOf(';', start);
+                parameters = parameters < 0 || parameters > end ? end : parameters;
+                int from = skipSpaceForward(line, start, parameters);
+                int to = skipSpaceBackward(line, from, parameters);
+                int slash = line.indexOf('/', from);
+                if (slash > from && slash < to - 1) { // a media range: neither type nor subtype is empty
+                    anyRange = true;
+                    int typeEnd = skipSpaceBackward(line, from, slash);
+                    int subtypeStart = skipSpaceForward(line, slash + 1, to);
+                    boolean anyType = isStar(line, from, typeEnd);
+                    boolean anySubtype = isStar(line, subtypeStart, to);
+                    int specificity = (anyType ? 0 : 1) + (anySubtype ? 0 : 1);
+                    if (specificity > bestSpecificity && (anyType || equalsIgnoreCase(line, from, typeEnd, type))
+                            && (anySubtype || equalsIgnoreCase(line, subtypeStart, to, subtype))) {
+                        bestSpecificity = specificity;
+                        bestQuality = quality(line, parameters, end);
                     }
                 }
+                start = end + 1;
             }
-            return new MediaRange(mediaType.substring(0, slash).trim(), mediaType.substring(slash + 1).trim(),
-                    quality);
         }
+        return !anyRange || (bestSpecificity >= 0 && bestQuality > 0);
+    }
 
-        boolean matches(String otherType, String otherSubtype) {
-            return (type.equals("*") || type.equals(otherType))
-                    && (subtype.equals("*") || subtype.equals(otherSubtype));
+    /** The last {@code q} parameter among {@code ;}-separated parameters in {@code [from, end)}; 1 without one. */
+    private static double quality(String line, int from, int end) {
+        double quality = 1.0;
+        int at = from;
+        while (at < end) {
+            int next = line.indexOf(';', at + 1);
+            next = next < 0 || next > end ? end : next;
+            int name = skipSpaceForward(line, at + 1, next);
+            if (name + 2 <= next && line.regionMatches(true, name, "q=", 0, 2)) {
+                try {
+                    quality = Double.parseDouble(line.substring(name + 2, next).trim());
+                }
+                catch (NumberFormatException ex) {
+                    quality = 0;
+                }
+            }
+            at = next;
         }
+        return quality;
+    }
 
-        int specificity() {
-            return (type.equals("*") ? 0 : 1) + (subtype.equals("*") ? 0 : 1);
+    private static boolean isStar(String line, int from, int to) {
+        return to - from == 1 && line.charAt(from) == '*';
+    }
+
+    private static boolean equalsIgnoreCase(String line, int from, int to, String expected) {
+        return to - from == expected.length() && line.regionMatches(true, from, expected, 0, expected.length());
+    }
+
+    private static int skipSpaceForward(String line, int from, int to) {
+        while (from < to && isSpace(line.charAt(from))) {
+            from++;
         }
+        return from;
+    }
+
+    private static int skipSpaceBackward(String line, int from, int to) {
+        while (to > from && isSpace(line.charAt(to - 1))) {
+            to--;
+        }
+        return to;
+    }
+
+    private static boolean isSpace(char c) {
+        return c <= ' '; // what String.trim() removes
     }
 }

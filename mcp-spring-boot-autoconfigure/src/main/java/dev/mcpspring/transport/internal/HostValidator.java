@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,7 +53,7 @@ final class HostValidator {
                 throw new IllegalArgumentException("mcp.server.security.allowed-hosts: '" + entry + "' is not a host "
                         + "name, an IP address or [IPv6 address], with an optional :port");
             }
-            if (parsed.port() == null) {
+            if (!parsed.hasPort()) {
                 names.add(parsed.host());
             }
             else {
@@ -97,57 +98,81 @@ final class HostValidator {
         if (parsed == null) {
             return false;
         }
-        return anyPort.contains(parsed.host()) || (parsed.port() != null && exact.contains(parsed.host() + ":"
-                + parsed.port()));
+        return anyPort.contains(parsed.host())
+                || (parsed.hasPort() && !exact.isEmpty() && exact.contains(parsed.host() + ":" + parsed.port()));
     }
 
-    /** A {@code Host} value split into a lower-case host (IPv6 in brackets) and an optional port. */
-    record HostAndPort(String host, Integer port) {
+    /**
+     * A {@code Host} value split into a lower-case host (IPv6 in brackets) and a port, {@link #NO_PORT} when it has
+     * none. Read with loops rather than streams: every request's {@code Host} goes through here.
+     */
+    record HostAndPort(String host, int port) {
+
+        static final int NO_PORT = -1;
 
         static @Nullable HostAndPort parse(String value) {
             if (value.isEmpty()) {
                 return null;
             }
-            String host;
-            String port = null;
-            if (value.startsWith("[")) {
+            int hostEnd; // exclusive
+            int portStart; // -1: no port
+            if (value.charAt(0) == '[') {
                 int close = value.indexOf(']');
-                if (close < 0) {
+                if (close < 0 || !all(value, 1, close, HostAndPort::isIpv6Char)) {
                     return null;
                 }
-                host = value.substring(0, close + 1);
-                String rest = value.substring(close + 1);
-                if (!rest.isEmpty()) {
-                    if (!rest.startsWith(":")) {
-                        return null;
-                    }
-                    port = rest.substring(1);
+                hostEnd = close + 1;
+                if (hostEnd == value.length()) {
+                    portStart = -1;
                 }
-                if (!host.substring(1, host.length() - 1).chars()
-                    .allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
+                else if (value.charAt(hostEnd) == ':') {
+                    portStart = hostEnd + 1;
+                }
+                else {
                     return null;
                 }
             }
             else {
                 int colon = value.indexOf(':');
-                host = colon < 0 ? value : value.substring(0, colon);
-                port = colon < 0 ? null : value.substring(colon + 1);
-                if (host.isEmpty() || !host.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128
-                        || c == '-' || c == '.' || c == '_')) {
+                hostEnd = colon < 0 ? value.length() : colon;
+                portStart = colon < 0 ? -1 : colon + 1;
+                if (hostEnd == 0 || !all(value, 0, hostEnd, HostAndPort::isNameChar)) {
                     return null;
                 }
             }
-            Integer number = null;
-            if (port != null) {
-                if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            int port = NO_PORT;
+            if (portStart >= 0) {
+                int digits = value.length() - portStart;
+                if (digits == 0 || digits > 5 || !all(value, portStart, value.length(), c -> c >= '0' && c <= '9')) {
                     return null;
                 }
-                number = Integer.parseInt(port);
-                if (number > 65535) {
+                port = Integer.parseInt(value, portStart, value.length(), 10);
+                if (port > 65535) {
                     return null;
                 }
             }
-            return new HostAndPort(host.toLowerCase(Locale.ROOT), number);
+            return new HostAndPort(value.substring(0, hostEnd).toLowerCase(Locale.ROOT), port);
+        }
+
+        boolean hasPort() {
+            return port != NO_PORT;
+        }
+
+        private static boolean all(String value, int from, int to, IntPredicate test) {
+            for (int i = from; i < to; i++) {
+                if (!test.test(value.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean isIpv6Char(int c) {
+            return Character.digit(c, 16) >= 0 || c == ':' || c == '.';
+        }
+
+        private static boolean isNameChar(int c) {
+            return Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '.' || c == '_';
         }
     }
 }

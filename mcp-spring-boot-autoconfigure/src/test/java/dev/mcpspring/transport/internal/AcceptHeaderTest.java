@@ -38,7 +38,13 @@ class AcceptHeaderTest {
             "application/json-seq                            | false | false",
             "application                                     | true  | true",
             "/json                                           | true  | true",
-            "'application/json,,'                            | true  | false" })
+            "'application/json,,'                            | true  | false",
+            "application / json                              | true  | false",
+            "application/json;q=0.5;q=0                      | false | false",
+            "application/json;q;charset=utf-8, text/*;q=0    | true  | false",
+            "application/json; q= 0 , text/event-stream      | false | true",
+            "text/event-stream, application/json;q=1.0x      | false | true",
+            "application/, /event-stream, text/event-stream  | false | true" })
     void decidesWhatIsAcceptable(String header, boolean json, boolean sse) {
         AcceptHeader accept = parse(header);
 
