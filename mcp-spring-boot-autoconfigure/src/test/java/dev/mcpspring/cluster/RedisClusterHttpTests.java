@@ -94,6 +94,21 @@ class RedisClusterHttpTests {
     }
 
     @Test
+    void aChangeMadeElsewhereHoldsOnTheNextRequestEvenBeforeItsAnnouncementArrives() {
+        RoundRobinClient client = session();
+        McpResponse before = client.on(1).callTool("log", Map.of("message", "shown", "level", "info"));
+        assertThat(before.notifications()).as("instance 1 holds the session, at the default level").hasSize(1);
+
+        // what logging/setLevel on another instance writes, without the pub/sub announcement that follows it
+        String hash = "mcp:s:" + client.sessionId();
+        redis.command("HSET", hash, "logLevel", "ERROR");
+        redis.command("HINCRBY", hash, "generation", "1");
+
+        McpResponse after = client.on(1).callTool("log", Map.of("message", "hidden", "level", "info"));
+        assertThat(after.notifications()).isEmpty();
+    }
+
+    @Test
     void deletingTheSessionOnOneInstanceEndsItOnAll() {
         RoundRobinClient client = session();
         assertThat(client.on(1).callTool("echo", Map.of("text", "cached on 1")).status()).isEqualTo(200);

@@ -1,5 +1,7 @@
 package dev.mcpspring.session.redis;
 
+import java.util.List;
+
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -27,16 +29,19 @@ final class RedisScripts {
             """, Long.class);
 
     /**
-     * Registers a request being handled (refusing a reused id) and renews the session: -1 gone, 0 reused, 1 ok.
-     * Deletes, on the way, the ids of requests this instance finished (keys 4 and on), which so cost nothing more.
+     * Registers a request being handled (refusing a reused id) and renews the session: {-1} gone, {0} reused, or
+     * {1, the generation of the session's state} (its hash's {@code generation} field), by which the instance
+     * sees whether its copy of that state is current. Deletes, on the way, the ids of requests this instance
+     * finished (keys 4 and on), which so cost nothing more.
      */
-    static final RedisScript<Long> REGISTER = RedisScript.of("""
+    @SuppressWarnings("rawtypes") // Spring Data Redis maps a Lua table to a List of its elements
+    static final RedisScript<List> REGISTER = RedisScript.of("""
             for i = 4, #KEYS do redis.call('DEL', KEYS[i]) end
-            if redis.call('PEXPIRE', KEYS[1], ARGV[3]) == 0 then return -1 end
+            if redis.call('PEXPIRE', KEYS[1], ARGV[3]) == 0 then return {-1} end
             redis.call('ZADD', KEYS[3], 'XX', ARGV[4], ARGV[5])
-            if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
-            return 0
-            """, Long.class);
+            if not redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {0} end
+            return {1, tonumber(redis.call('HGET', KEYS[1], ARGV[6]) or '0')}
+            """, List.class);
 
     /**
      * Closes a session: '' when it did not exist (a session that expired stays in the sorted set for

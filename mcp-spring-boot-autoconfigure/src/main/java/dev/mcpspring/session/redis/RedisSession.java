@@ -12,6 +12,9 @@ import dev.mcpspring.session.internal.SessionState;
 /**
  * A session kept in Redis, as this instance sees it: a {@link SessionState} loaded from the session's hash, whose
  * changes ({@code initialize}, the log level) are written back to Redis and announced to the other instances.
+ * Every change also counts up the hash's {@link #GENERATION}, which each request's registration reads: an instance
+ * whose copy is older loads the hash again before the request runs, so a change answered on one instance holds for
+ * the next request on any other even before the announcement reaches it.
  */
 final class RedisSession extends SessionState {
 
@@ -25,15 +28,21 @@ final class RedisSession extends SessionState {
 
     static final String LOG_LEVEL = "logLevel";
 
+    static final String GENERATION = "generation";
+
     /** Writes a session's fields to Redis and tells the other instances. */
     interface Writer {
 
-        void write(RedisSession session, Map<String, String> fields);
+        /** Returns the generation of the state the write made. */
+        long write(RedisSession session, Map<String, String> fields);
     }
 
     private final Writer writer;
 
     private final SessionValues values;
+
+    /** The generation of the state this copy holds (0: never changed since the session was created). */
+    private volatile long generation;
 
     RedisSession(String id, @Nullable String principal, Writer writer, SessionValues values) {
         super(id, principal);
@@ -44,14 +53,21 @@ final class RedisSession extends SessionState {
     @Override
     public void initialize(String protocolVersion, @Nullable Implementation clientInfo,
             ClientCapabilities capabilities) {
-        writer.write(this, values.initialized(protocolVersion, clientInfo, capabilities));
+        long written = writer.write(this, values.initialized(protocolVersion, clientInfo, capabilities));
         super.initialize(protocolVersion, clientInfo, capabilities);
+        advanceTo(written);
     }
 
     @Override
     public void logLevel(LoggingLevel level) {
-        writer.write(this, Map.of(LOG_LEVEL, level.name()));
+        long written = writer.write(this, Map.of(LOG_LEVEL, level.name()));
         super.logLevel(level);
+        advanceTo(written);
+    }
+
+    /** Whether the session's state has changed since this copy was loaded or written ({@code current}: Redis'). */
+    boolean isOlderThan(long current) {
+        return generation < current;
     }
 
     /** Takes the state another instance wrote (read from the session's hash). */
@@ -64,6 +80,14 @@ final class RedisSession extends SessionState {
         String level = fields.get(LOG_LEVEL);
         if (level != null) {
             super.logLevel(LoggingLevel.valueOf(level));
+        }
+        String loaded = fields.get(GENERATION);
+        advanceTo(loaded == null ? 0 : Long.parseLong(loaded));
+    }
+
+    private synchronized void advanceTo(long written) { // writes and loads may cross: a copy never goes back
+        if (written > generation) {
+            generation = written;
         }
     }
 }

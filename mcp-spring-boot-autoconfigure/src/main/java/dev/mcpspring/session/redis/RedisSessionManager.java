@@ -233,27 +233,30 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
     }
 
     /**
-     * Writes a change of a session's state and tells the instances that cache it; the negotiated revision goes to
-     * the starts hash too (in the same round trip), for the report of the session's end.
+     * Writes a change of a session's state, counts up its generation and tells the instances that cache it; the
+     * negotiated revision goes to the starts hash too (in the same round trip), for the report of the session's end.
+     *
+     * @return the generation of the state written
      */
-    private void write(RedisSession session, Map<String, String> fields) {
+    private long write(RedisSession session, Map<String, String> fields) {
         String version = fields.get(RedisSession.VERSION);
-        RedisCalls.run(() -> {
-            if (version == null) {
-                redis.opsForHash().putAll(keys.session(session.id()), fields);
-            }
-            else {
-                redis.executePipelined((RedisCallback<Object>) connection -> {
-                    StringRedisConnection commands = connection instanceof StringRedisConnection strings ? strings
-                            : new DefaultStringRedisConnection(connection);
-                    commands.hMSet(keys.session(session.id()), fields);
-                    commands.hSet(keys.starts(), session.id() + "|v", version);
-                    return null;
-                });
+        List<Object> replies = RedisCalls.run(() -> redis.executePipelined((RedisCallback<Object>) connection -> {
+            StringRedisConnection commands = connection instanceof StringRedisConnection strings ? strings
+                    : new DefaultStringRedisConnection(connection);
+            commands.hMSet(keys.session(session.id()), fields);
+            commands.hIncrBy(keys.session(session.id()), RedisSession.GENERATION, 1);
+            if (version != null) {
+                commands.hSet(keys.starts(), session.id() + "|v", version);
             }
             return null;
-        });
+        }));
         bus.broadcastQuietly(ClusterMessage.of(ClusterMessage.Type.CHANGED, nodeId, session.id()));
+        for (Object reply : replies == null ? List.of() : replies) {
+            if (reply instanceof Long generation) { // HINCRBY's: the only number among the replies
+                return generation;
+            }
+        }
+        return 0;
     }
 
     @Override
@@ -527,14 +530,21 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
             }
             scriptKeys.add(finished);
         }
-        Long registered = RedisCalls.run(() -> redis.execute(RedisScripts.REGISTER, scriptKeys, nodeId,
-                Long.toString(nodeTtlMillis), Long.toString(idleMillis), Long.toString(now + idleMillis), sessionId));
-        if (registered == null || registered < 0) {
+        List<?> registered = RedisCalls.run(() -> redis.execute(RedisScripts.REGISTER, scriptKeys, nodeId,
+                Long.toString(nodeTtlMillis), Long.toString(idleMillis), Long.toString(now + idleMillis), sessionId,
+                RedisSession.GENERATION));
+        long status = registered == null || registered.isEmpty() ? -1 : ((Number) registered.get(0)).longValue();
+        if (status < 0) {
             closeHere(sessionId); // closed or expired elsewhere
             throw new SessionClosedException(sessionId);
         }
-        if (registered == 0 || !local.addInFlight(token, cancel)) {
+        if (status == 0 || !local.addInFlight(token, cancel)) {
             throw new DuplicateRequestIdException(requestId);
+        }
+        if (local.session().isOlderThan(((Number) registered.get(1)).longValue())) {
+            // changed on another instance, whose announcement has not arrived yet: the request must see the change
+            local.session().load(RedisCalls.run(() -> redis.<String, String>opsForHash()
+                .entries(keys.session(sessionId))));
         }
         return () -> {
             if (local.removeInFlight(token, cancel)) {
