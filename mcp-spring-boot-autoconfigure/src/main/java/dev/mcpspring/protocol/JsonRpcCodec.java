@@ -234,6 +234,33 @@ public final class JsonRpcCodec {
         return rawNode(json.toByteArray());
     }
 
+    /**
+     * A value written out now as a JSON object that goes on with {@code members}: UTF-8 JSON of one or more
+     * members, without braces, added after the value's own. This is how a result gains members its serializer
+     * knows nothing of in one ordinary serialization and a copy; a decorating generator (see
+     * {@link #serialized(Object, UnaryOperator)}) costs a generator of its own and a call through it for every
+     * token, and is for a result whose own members must change.
+     *
+     * @throws IllegalArgumentException when {@code value} is not written as a JSON object
+     */
+    public JsonNode serializedWith(Object value, byte[] members) {
+        byte[] object = mapper.writeValueAsBytes(value);
+        int last = object.length - 1;
+        if (last < 1 || object[0] != '{' || object[last] != '}') {
+            throw new IllegalArgumentException(value.getClass().getName() + " is not written as a JSON object");
+        }
+        boolean empty = last == 1; // this mapper writes no white space
+        byte[] json = new byte[object.length + members.length + (empty ? 0 : 1)];
+        System.arraycopy(object, 0, json, 0, last);
+        int at = last;
+        if (!empty) {
+            json[at++] = ',';
+        }
+        System.arraycopy(members, 0, json, at, members.length);
+        json[json.length - 1] = '}';
+        return rawNode(json);
+    }
+
     private JsonNode rawNode(byte[] utf8) {
         return mapper.getNodeFactory().rawValueNode(new RawValue(new Utf8Json(utf8)));
     }

@@ -1,8 +1,11 @@
 package dev.mcpspring.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +14,8 @@ import tools.jackson.databind.node.IntNode;
 
 /**
  * {@link JsonRpcCodec#serialized}: a result written out as UTF-8 when the handler returns reads back as the value,
- * whether the message around it is written as UTF-8 (as every transport does) or as characters, and however long.
+ * whether the message around it is written as UTF-8 (as every transport does) or as characters, and however long;
+ * {@link JsonRpcCodec#serializedWith} adds members after an object's own.
  */
 class JsonRpcCodecSerializedTests {
 
@@ -45,6 +49,32 @@ class JsonRpcCodecSerializedTests {
 
         assertThat(written.path("result")).isEqualTo(CODEC.mapper().valueToTree(result));
         assertThat(twice).isEqualTo(written);
+    }
+
+    @Test
+    void membersFollowTheObjectsOwn() {
+        byte[] members = "\"resultType\":\"complete\",\"n\":1".getBytes(StandardCharsets.UTF_8);
+
+        JsonNode result = CODEC.serializedWith(CallToolResult.text("a \u2603"), members);
+
+        assertThat(CODEC.mapper().writeValueAsString(result))
+            .isEqualTo("{\"content\":[{\"type\":\"text\",\"text\":\"a \u2603\"}],\"resultType\":\"complete\",\"n\":1}");
+    }
+
+    @Test
+    void membersOfAnEmptyObjectAreItsOnlyOnes() {
+        JsonNode result = CODEC.serializedWith(Map.of(), "\"n\":1".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new String(CODEC.write(result), StandardCharsets.UTF_8)).isEqualTo("{\"n\":1}");
+    }
+
+    @Test
+    void onlyAnObjectTakesMembers() {
+        byte[] members = "\"n\":1".getBytes(StandardCharsets.UTF_8);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> CODEC.serializedWith(List.of(1), members))
+            .withMessageContaining("not written as a JSON object");
+        assertThatIllegalArgumentException().isThrownBy(() -> CODEC.serializedWith("text", members));
     }
 
     private static JsonRpcMessage.Response response(Object result) {

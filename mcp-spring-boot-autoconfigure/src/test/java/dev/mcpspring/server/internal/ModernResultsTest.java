@@ -9,11 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.mcpspring.protocol.CallToolResult;
+import dev.mcpspring.protocol.Content;
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.JsonRpcMessage;
+import dev.mcpspring.protocol.ListPromptsResult;
 import dev.mcpspring.protocol.McpJsonMapper;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -72,9 +77,30 @@ class ModernResultsTest {
     @Test
     void listsCarryTheListCachingHints() {
         JsonNode result = complete("tools/list", null, Map.of("tools", List.of()));
+        JsonNode record = complete("prompts/list", null, new ListPromptsResult(List.of(), "next"));
 
         assertThat(result.path("ttlMs").asLong()).isEqualTo(60_000);
         assertThat(result.path("cacheScope").asString()).isEqualTo("public");
+        assertThat(record.path("nextCursor").asString()).isEqualTo("next");
+        assertThat(record.path("ttlMs").asLong()).isEqualTo(60_000);
+        assertThat(record.path("resultType").asString()).isEqualTo("complete");
+    }
+
+    /**
+     * The server's own results are completed by appending to their JSON, anything else by a generator that sees
+     * every member: the two must write the same.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "tools/call", "tools/list", "resources/read", "server/discover" })
+    void aResultWithoutMetaIsCompletedAlikeEitherWay(String method) {
+        CallToolResult record = new CallToolResult(List.of(Content.text("hi")), Map.of("n", 1), true, null);
+        Map<String, Object> map = CODEC.mapper().convertValue(record, new TypeReference<Map<String, Object>>() {
+        });
+
+        String appended = CODEC.mapper().writeValueAsString(results.complete(request(method, null), record));
+        String generated = CODEC.mapper().writeValueAsString(results.complete(request(method, null), map));
+
+        assertThat(appended).isEqualTo(generated).contains("\"resultType\":\"complete\"");
     }
 
     @Test
