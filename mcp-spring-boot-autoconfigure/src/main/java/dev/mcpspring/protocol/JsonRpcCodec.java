@@ -249,7 +249,11 @@ public final class JsonRpcCodec {
         if (last < 1 || object[0] != '{' || object[last] != '}') {
             throw new IllegalArgumentException(value.getClass().getName() + " is not written as a JSON object");
         }
-        boolean empty = last == 1; // this mapper writes no white space
+        int before = last - 1;
+        while (before > 0 && isWhiteSpace(object[before])) { // a mapper that indents writes "{ }" for an empty one
+            before--;
+        }
+        boolean empty = before == 0;
         byte[] json = new byte[object.length + members.length + (empty ? 0 : 1)];
         System.arraycopy(object, 0, json, 0, last);
         int at = last;
@@ -259,6 +263,10 @@ public final class JsonRpcCodec {
         System.arraycopy(members, 0, json, at, members.length);
         json[json.length - 1] = '}';
         return rawNode(json);
+    }
+
+    private static boolean isWhiteSpace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     private JsonNode rawNode(byte[] utf8) {

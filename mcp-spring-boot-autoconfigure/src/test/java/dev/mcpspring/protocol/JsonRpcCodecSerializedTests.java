@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.node.IntNode;
 
 /**
@@ -66,6 +67,20 @@ class JsonRpcCodecSerializedTests {
         JsonNode result = CODEC.serializedWith(Map.of(), "\"n\":1".getBytes(StandardCharsets.UTF_8));
 
         assertThat(new String(CODEC.write(result), StandardCharsets.UTF_8)).isEqualTo("{\"n\":1}");
+    }
+
+    @Test
+    void membersFollowWhatAnIndentingMapperWrites() {
+        JsonRpcCodec indenting = new JsonRpcCodec(
+                McpJsonMapper.create().rebuild().enable(SerializationFeature.INDENT_OUTPUT).build());
+        byte[] members = "\"n\":1".getBytes(StandardCharsets.UTF_8);
+
+        JsonNode empty = indenting.serializedWith(Map.of(), members);
+        JsonNode one = indenting.serializedWith(Map.of("a", true), members);
+
+        assertThat(CODEC.mapper().readTree(CODEC.write(empty))).isEqualTo(CODEC.mapper().readTree("{\"n\":1}"));
+        assertThat(CODEC.mapper().readTree(CODEC.write(one)))
+            .isEqualTo(CODEC.mapper().readTree("{\"a\":true,\"n\":1}"));
     }
 
     @Test
