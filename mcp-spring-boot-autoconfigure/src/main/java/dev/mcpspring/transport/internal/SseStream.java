@@ -125,10 +125,15 @@ final class SseStream implements MessageSink {
         return send(null, message);
     }
 
-    /** Queues the message; it is written with whatever else is sent within the flusher's tick. */
+    /**
+     * Queues the message; it is written with whatever else is sent within the flusher's tick, except a request to
+     * the client, which is written at once: its sender waits for the answer, so nothing would join it in the tick
+     * and every round trip to the client would take a tick longer.
+     */
     @Override
     public boolean send(String eventId, JsonRpcMessage message) {
-        return enqueue(encoder.message(eventId, message), Write.SOON);
+        return enqueue(encoder.message(eventId, message),
+                message instanceof JsonRpcMessage.Request ? Write.NOW : Write.SOON);
     }
 
     /**
