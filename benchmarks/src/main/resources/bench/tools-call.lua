@@ -1,6 +1,7 @@
 -- wrk script of the MCP benchmark: POSTs tools/call on sessions initialized beforehand by the runner, or, in
 -- mode stateless, without a session as the 2026-07-28 revision does.
--- Arguments after "--": mode (json | sse | stateless | mixed) thread-count session-id... (none for stateless)
+-- Arguments after "--": mode (json | sse | stateless | mixed | mixed-control) thread-count session-id... (none for
+-- stateless)
 -- Each wrk thread takes every thread-count-th session id and cycles through a ring of 4096 prepared requests
 -- (JSON-RPC ids 1..4096, unique among the requests of a session that can be in flight at once).
 -- json:      tools/call echo, 2025-11-25 in a session, answered with application/json.
@@ -8,6 +9,9 @@
 -- stateless: tools/call echo, 2026-07-28: no Mcp-Session-Id; the version, method and tool name in headers, the
 --            version, client capabilities and client info in params._meta; answered with application/json.
 -- mixed:     json and stateless by turns on every connection, for measuring the two side by side.
+-- mixed-control: as mixed, but the session call carries the stateless call's _meta too (its version key spelt
+--            with a capital P, which no revision defines, so the call stays a 2025 one): the two calls then parse
+--            the same bytes, and what is left between them is how each era handles a call.
 
 local created = 0
 
@@ -27,13 +31,15 @@ function init(args)
    end
    local tool = (mode == "sse") and "echo_progress" or "echo"
    ring = {}
+   local statelessMeta = ',"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28",'
+      .. '"io.modelcontextprotocol/clientCapabilities":{},'
+      .. '"io.modelcontextprotocol/clientInfo":{"name":"bench","version":"1"}}'
+   local mixed = mode == "mixed" or mode == "mixed-control"
    for k = 1, 4096 do
       local meta = ""
       local headers
-      if mode == "stateless" or (mode == "mixed" and k % 2 == 0) then
-         meta = ',"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28",'
-            .. '"io.modelcontextprotocol/clientCapabilities":{},'
-            .. '"io.modelcontextprotocol/clientInfo":{"name":"bench","version":"1"}}'
+      if mode == "stateless" or (mixed and k % 2 == 0) then
+         meta = statelessMeta
          headers = {
             ["Content-Type"] = "application/json",
             ["Accept"] = "application/json, text/event-stream",
@@ -44,6 +50,8 @@ function init(args)
       else
          if mode == "sse" then
             meta = string.format(',"_meta":{"progressToken":%d}', k)
+         elseif mode == "mixed-control" then
+            meta = string.gsub(statelessMeta, "/protocolVersion", "/ProtocolVersion")
          end
          headers = {
             ["Content-Type"] = "application/json",

@@ -305,12 +305,15 @@ public final class Runner {
             if (stateless) {
                 for (int round = 1; round <= options.rounds; round++) {
                     for (int connections : options.connections) {
-                        SideBySide.Run run = sideBySide.measure(options.wrk, script, mcp, options.wrkThreads,
-                                connections, options.seconds, mcpSessions);
-                        log(Stats.fmt("side by side %d c=%-3d stateless %5.1f us, %,6.0f B; session %5.1f us, "
-                                + "%,6.0f B per call on the request thread: CPU %.3f x, heap %.3f x", round,
-                                connections, run.statelessCpuMicros(), run.statelessBytes(), run.sessionCpuMicros(),
-                                run.sessionBytes(), run.cpuRatio(), run.bytesRatio()));
+                        for (boolean control : new boolean[] { false, true }) {
+                            SideBySide.Run run = sideBySide.measure(options.wrk, script, mcp, options.wrkThreads,
+                                    connections, options.seconds, mcpSessions, control);
+                            log(Stats.fmt("side by side %d c=%-3d%s stateless %5.1f us, %,6.0f B; session %5.1f us, "
+                                    + "%,6.0f B per call on the request thread: CPU %.3f x, heap %.3f x", round,
+                                    connections, control ? " (control)" : "", run.statelessCpuMicros(),
+                                    run.statelessBytes(), run.sessionCpuMicros(), run.sessionBytes(), run.cpuRatio(),
+                                    run.bytesRatio()));
+                        }
                     }
                 }
             }
