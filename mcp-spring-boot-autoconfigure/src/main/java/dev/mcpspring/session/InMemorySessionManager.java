@@ -154,9 +154,9 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
         if (entry == null) {
             return false;
         }
-        count.decrementAndGet();
         subscribers.keySet().forEach(uri -> unsubscribe(sessionId, uri));
         entry.shutDown();
+        count.decrementAndGet(); // after its requests are cancelled: a count of 0 means every session is closed
         eventStore.removeSession(sessionId);
         if (!endListeners.isEmpty()) {
             SessionEnd end = new SessionEnd(sessionId, entry.protocolVersion(),
