@@ -23,7 +23,9 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import tools.jackson.databind.ObjectMapper;
@@ -36,7 +38,9 @@ import tools.jackson.databind.ObjectMapper;
  * <p>
  * The bean classes are determined without creating lazy or prototype beans: the target class that Spring's
  * auto-proxying recorded, else the bean's type without CGLIB subclassing; for a JDK proxy its interfaces are
- * searched. Annotations declared on interface methods are found. An annotated method is called through the bean
+ * searched. Annotations declared on interface methods are found. Spring's own infrastructure beans (classes of
+ * {@code org.springframework} that are not components) are not searched, as Spring's {@code @EventListener}
+ * processor does not search them. An annotated method is called through the bean
  * as the container exposes it, so proxy advice such as {@code @Transactional} or {@code @Validated} applies; a
  * singleton is looked up once, a bean of any other scope on every call.
  * <p>
@@ -98,7 +102,7 @@ public class AnnotatedMethodRegistrar implements SmartInitializingSingleton, Bea
                 continue;
             }
             Class<?> targetClass = targetClass(beanName);
-            if (targetClass == null
+            if (targetClass == null || isSpringContainerClass(targetClass)
                     || !AnnotationUtils.isCandidateClass(targetClass, AnnotatedMethods.ANNOTATION_TYPES)) {
                 continue;
             }
@@ -144,6 +148,16 @@ public class AnnotatedMethodRegistrar implements SmartInitializingSingleton, Bea
                         object.getClass(), () -> object, AnnotatedMethods.describe(method, targetClass)));
         }
         registration.finish();
+    }
+
+    /**
+     * Whether a bean is one of Spring's own (its infrastructure and auto-configurations), which declares no MCP
+     * methods: searching their methods would load every type in their signatures at start-up for nothing. The
+     * same test as Spring's {@code @EventListener} processor; a component of Spring's packages is still searched.
+     */
+    static boolean isSpringContainerClass(Class<?> type) {
+        return type.getName().startsWith("org.springframework.")
+                && !AnnotatedElementUtils.isAnnotated(type, Component.class);
     }
 
     /** The class whose methods to search, or {@code null} when the bean's type cannot be determined. */
