@@ -141,6 +141,19 @@ class ModernProtocolHttpTests {
     }
 
     @Test
+    void aNameThatIsNoStringInTheBodyIs400HeaderMismatchNamingItsType() {
+        ModernClient client = new ModernClient(port);
+
+        assertError(client.post("tools/call", client.params(Map.of("name", Map.of("a", 1)))).header("Mcp-Name", "echo")
+            .send(), 400, ErrorCodes.HEADER_MISMATCH, "does not match body value (a JSON object, not a string)");
+        assertError(client.post("prompts/get", client.params(Map.of("name", List.of("greeting"))))
+            .header("Mcp-Name", "greeting")
+            .send(), 400, ErrorCodes.HEADER_MISMATCH, "(a JSON array, not a string) (params.name)");
+        assertError(client.post("tasks/get", client.params(Map.of("taskId", 7))).header("Mcp-Name", "7").send(), 400,
+                ErrorCodes.HEADER_MISMATCH, "(a JSON number, not a string) (params.taskId)");
+    }
+
+    @Test
     void parameterHeadersAreRequiredAndCheckedAgainstTheArguments() {
         ModernClient client = new ModernClient(port);
         JsonNode call = client.params(Map.of("name", "routed", "arguments",

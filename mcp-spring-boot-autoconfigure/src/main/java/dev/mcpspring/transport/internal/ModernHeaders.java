@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -73,7 +74,7 @@ final class ModernHeaders {
             }
             if (body == null || !body.isString() || !header.equals(body.asString())) {
                 throw mismatch(NAME_HEADER + " header value '" + header + "' does not match body value "
-                        + (body == null ? "(absent)" : "'" + body.asString() + "'") + " (params." + nameMember + ")");
+                        + describe(body) + " (params." + nameMember + ")");
             }
         }
         if (McpMethods.TOOLS_CALL.equals(request.method())) {
@@ -117,6 +118,15 @@ final class ModernHeaders {
             throw mismatch(headerName + " header value '" + header + "' does not match body value " + value
                     + " (" + argument + ")");
         }
+    }
+
+    /** A body value as a mismatch names it: a string quoted, anything else by its JSON type (never its text). */
+    private static String describe(@Nullable JsonNode body) {
+        if (body == null) {
+            return "(absent)";
+        }
+        return body.isString() ? "'" + body.asString() + "'"
+                : "(a JSON " + body.getNodeType().name().toLowerCase(Locale.ROOT) + ", not a string)";
     }
 
     /** Whether the header carries the body's value: strings as they are, integers as numbers, booleans in words. */
