@@ -5,6 +5,7 @@ import static dev.mcpspring.modern.ModernTools.accept;
 import static dev.mcpspring.modern.ModernTools.sampled;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,9 @@ class MultiRoundHttpTests {
         JsonNode round1 = client.callTool("all_at_once", Map.of()).result();
 
         JsonNode partial = client.retryTool("all_at_once", Map.of(), round1, Map.of("sampling-1", sampled("idea"),
-                "elicitation-1", Map.of("content", "no action"), "roots-1", 42, "unknown", Map.of())).result();
+                "elicitation-1", Map.of("content", "no action"), "roots-1",
+                Map.of("error", Map.of("code", new BigInteger("1180591620717411303424"), "message", "too big")),
+                "unknown", Map.of())).result();
 
         assertThat(partial.path("resultType").asString()).isEqualTo("input_required");
         assertThat(partial.path("inputRequests").propertyNames()).containsExactlyInAnyOrder("elicitation-1",

@@ -169,11 +169,9 @@ final class InputRounds implements InputChannel {
         String questionDigest = digest(codec, question);
         JsonNode answer = answerTo(key, questionDigest);
         if (answer != null) {
-            JsonNode error = answer.get("error");
-            if (error != null && error.isObject() && error.path("code").isIntegralNumber()) {
-                return CompletableFuture.failedFuture(new McpPeerErrorException(method,
-                        new JsonRpcError(error.get("code").asInt(), error.path("message").asString(""),
-                                error.get("data"))));
+            JsonRpcError error = errorOf(answer);
+            if (error != null) {
+                return CompletableFuture.failedFuture(new McpPeerErrorException(method, error));
             }
             T value = bind(method, answer, resultType);
             if (value != null) {
@@ -281,15 +279,27 @@ final class InputRounds implements InputChannel {
     }
 
     /**
+     * The JSON-RPC error an answer carries: its {@code error} member when that is an object with an integer
+     * {@code code} that fits a JSON-RPC code; {@code null} otherwise (a result, or an error too malformed to count).
+     */
+    static @Nullable JsonRpcError errorOf(JsonNode answer) {
+        JsonNode error = answer.get("error");
+        if (error == null || !error.isObject() || !error.path("code").isIntegralNumber()
+                || !error.path("code").canConvertToInt()) {
+            return null;
+        }
+        return new JsonRpcError(error.get("code").asInt(), error.path("message").asString(""), error.get("data"));
+    }
+
+    /**
      * Whether {@code answer} is a well-formed answer to a question of {@code method}: a result of it, or a JSON-RPC
-     * error (an object with an integer {@code code}).
+     * error ({@link #errorOf}).
      */
     static boolean isWellFormed(String method, JsonNode answer) {
         if (answer == null || !answer.isObject()) {
             return false;
         }
-        JsonNode error = answer.get("error");
-        if (error != null && error.isObject() && error.path("code").isIntegralNumber()) {
+        if (errorOf(answer) != null) {
             return true;
         }
         return switch (method) {

@@ -131,10 +131,9 @@ final class TaskInputs implements InputChannel {
     }
 
     private <T> T bind(String method, JsonNode answer, Class<T> type) {
-        JsonNode error = answer.get("error");
-        if (error != null && error.isObject() && error.path("code").isIntegralNumber()) {
-            throw new McpPeerErrorException(method, new JsonRpcError(error.get("code").asInt(),
-                    error.path("message").asString(""), error.get("data")));
+        JsonRpcError error = InputRounds.errorOf(answer);
+        if (error != null) {
+            throw new McpPeerErrorException(method, error);
         }
         try {
             return codec.mapper().treeToValue(answer, type);
