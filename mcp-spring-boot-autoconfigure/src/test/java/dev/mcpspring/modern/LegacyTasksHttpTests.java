@@ -2,6 +2,7 @@ package dev.mcpspring.modern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -90,6 +91,17 @@ class LegacyTasksHttpTests {
 
         JsonNode listed = client.request("tasks/list", Map.of()).result().path("tasks");
         assertThat(listed.findValuesAsString("taskId")).contains(taskId);
+    }
+
+    @Test
+    void aTtlBeyondTheMaximumGetsTheMaximumEvenWhenNoLongHoldsIt() {
+        McpTestClient client = connected("alice");
+
+        for (Object ttl : List.of(3 * 3_600_000, 1e308, new BigInteger("1180591620717411303424"))) {
+            JsonNode task = client.request("tools/call", Map.of("name", "long_import", "arguments",
+                    Map.of("items", 1, "millisPerItem", 1), "task", Map.of("ttl", ttl))).result().path("task");
+            assertThat(task.path("ttl").asLong()).as("ttl %s", ttl).isEqualTo(2 * 3_600_000);
+        }
     }
 
     @Test

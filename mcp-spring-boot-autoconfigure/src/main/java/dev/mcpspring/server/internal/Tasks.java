@@ -183,9 +183,7 @@ final class Tasks {
                 }
                 return null;
             }
-            JsonNode ttl = requested.get("ttl");
-            TaskRecord task = create(tool, context, settings.ttlFor(ttl != null && ttl.isNumber() ? ttl.asLong()
-                    : null));
+            TaskRecord task = create(tool, context, settings.ttlFor(requestedTtl(requested.get("ttl"))));
             LegacyTaskInputs inputs = new LegacyTaskInputs(task.taskId(), context.session(), store, codec,
                     peerContext.sender(), clock, this::resultStream);
             start(task, tool, arguments, context, runner, inputs, context.progressToken());
@@ -710,6 +708,14 @@ final class Tasks {
             cause = cause.getCause();
         }
         return cause;
+    }
+
+    /** The ttl a client asked for, in milliseconds: a number too large for a {@code long} asks for the longest. */
+    private static @Nullable Long requestedTtl(@Nullable JsonNode ttl) {
+        if (ttl == null || !ttl.isNumber()) {
+            return null;
+        }
+        return ttl.canConvertToLong() ? ttl.asLong() : ttl.asDouble() > 0 ? Long.MAX_VALUE : null;
     }
 
     /** A task whose tool runs in this JVM. */
