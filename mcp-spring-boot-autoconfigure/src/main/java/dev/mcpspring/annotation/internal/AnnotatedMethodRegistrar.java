@@ -40,9 +40,9 @@ import tools.jackson.databind.ObjectMapper;
  * auto-proxying recorded, else the bean's type without CGLIB subclassing; for a JDK proxy its interfaces are
  * searched. Annotations declared on interface methods are found. Spring's own infrastructure beans (classes of
  * {@code org.springframework} that are not components) are not searched, as Spring's {@code @EventListener}
- * processor does not search them. An annotated method is called through the bean
- * as the container exposes it, so proxy advice such as {@code @Transactional} or {@code @Validated} applies; a
- * singleton is looked up once, a bean of any other scope on every call.
+ * processor does not search them. An annotated method is called through the bean as the container exposes it, so
+ * proxy advice such as {@code @Transactional} or {@code @Validated} applies; a singleton is looked up once, a bean
+ * of any other scope on every call.
  * <p>
  * A method that cannot be registered fails startup with an {@link IllegalStateException} naming the annotation,
  * the bean, the method and the reason, for example:
