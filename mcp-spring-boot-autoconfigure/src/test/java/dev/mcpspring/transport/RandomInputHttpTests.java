@@ -1,5 +1,6 @@
 package dev.mcpspring.transport;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Random, mostly malformed input of both eras on one endpoint: messages of every method with members of the wrong
  * JSON types, odd ids, batches, client responses and notifications nobody waits for, bodies that are not JSON,
- * and headers that contradict the body. Whatever arrives, the answer is an HTTP error or a JSON-RPC error the
+ * headers that contradict the body, and GET and DELETE requests of real and unknown sessions with odd
+ * {@code Last-Event-ID}s. Whatever arrives, the answer is an HTTP error or a JSON-RPC error the
  * client can read, never a server error (HTTP 5xx or JSON-RPC -32603) or a trace of the server's code, and the
  * server keeps serving. The seed
  * is fixed, so a failure names the request that reproduces it.
@@ -73,9 +75,12 @@ class RandomInputHttpTests {
                 send(post(random.nextDouble() < 0.05 ? List.of(message, message) : message, "2025-11-25", session,
                         Map.of()));
             }
-            else if (kind < 0.8) {
+            else if (kind < 0.75) {
                 Map<String, Object> message = modernMessage();
                 send(post(message, "2026-07-28", null, modernHeaders(message)));
+            }
+            else if (kind < 0.82) {
+                session = getOrDelete(session);
             }
             else {
                 send(post(rawBody(), random.nextBoolean() ? "2025-11-25" : "2026-07-28", session, Map.of()));
@@ -90,6 +95,38 @@ class RandomInputHttpTests {
         HttpResponse<String> stateless = send(post(modern, "2026-07-28", null,
                 Map.of("Mcp-Method", "tools/call", "Mcp-Name", "echo")));
         assertThat(mapper.readTree(stateless.body()).at("/result/content/0/text").asString()).isEqualTo("and here");
+    }
+
+    /**
+     * A GET (a standalone stream, or the resumption of one) or a DELETE, of the session or of one that does not
+     * exist; returns the session to go on with (a new one when this ended it).
+     */
+    private String getOrDelete(String session) throws Exception {
+        boolean delete = random.nextDouble() < 0.2;
+        String target = random.nextDouble() < 0.7 ? session : "no-such-session";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/mcp"))
+            .timeout(Duration.ofSeconds(20))
+            .header("Accept", pick(new String[] { "text/event-stream", "application/json" }))
+            .header("MCP-Protocol-Version", pick(new String[] { "2025-11-25", "2026-07-28" }))
+            .header("Mcp-Session-Id", target)
+            .method(delete ? "DELETE" : "GET", HttpRequest.BodyPublishers.noBody());
+        if (random.nextBoolean()) {
+            request.header("Last-Event-ID", pick(new String[] { "x", "0", session + ":1", "-1:-1", "a".repeat(500),
+                    "1:99999999999999999999" }));
+        }
+        HttpRequest built = request.build();
+        String sent = built.method() + " " + built.headers().map();
+        // an open stream answers with its headers and goes on: read the body only of an error
+        HttpResponse<InputStream> response = http.send(built, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            assertThat(response.statusCode()).as("status of %s", sent).isLessThan(500);
+            if (response.statusCode() >= 400) {
+                String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(text).as("answer to %s", sent).doesNotContainPattern(SERVER_DETAIL);
+                assertThat(mapper.readTree(text).path("error").path("code").isInt()).as("error of %s", sent).isTrue();
+            }
+        }
+        return delete && target.equals(session) && response.statusCode() == 200 ? initialize("2025-11-25") : session;
     }
 
     private Map<String, Object> legacyMessage() {
