@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +59,8 @@ import static org.awaitility.Awaitility.await;
  * ({@code --mcp.server.transport.type=stdio}), spawned afresh for each test by real clients through their own stdio
  * transports: the MCP Java SDK 2.2.0 ({@code StdioClientTransport}, 2025 era, and the 2026-07-28
  * {@code io.modelcontextprotocol.modern} client's {@code StdioMcpClientTransport}), the TypeScript SDK 1.32.2 and
- * the TypeScript v2 client 2.4.0 pinned to 2026-07-28 ({@code scripts/ts-stdio-client.sh}). They call a plain tool
+ * the TypeScript v2 client 2.4.0 pinned to 2026-07-28 ({@code scripts/ts-stdio-client.sh}), and the Python SDK
+ * 2.3.0 in its {@code auto} mode (which picks 2026-07-28) and its {@code legacy} mode. They call a plain tool
  * and the tools that call back into the client (sampling, elicitation) or report progress, and run calls
  * concurrently on the one pipe; the TypeScript runs also check that closing the transport (which ends the server's
  * standard input) makes the server exit with 0 by itself. A last test writes the JSON lines itself with the app
@@ -425,6 +425,36 @@ class SampleJarStdioIT {
         });
     }
 
+    // ---------------------------------------------------------------- the Python SDK
+
+    @Test
+    void thePythonSdkStdioClientDrivesThePeerToolsInBothEras() throws Exception {
+        for (String mode : List.of("auto", "legacy")) {
+            JsonNode out = pythonClient(mode, List.of(call("convert_temperature", BOILING),
+                    call("summarize", Map.of("text", LONG_TEXT, "maxWords", 20)),
+                    call("add_task", Map.of("title", "ship it")), call("complete_task", Map.of("id", 1)),
+                    call("clear_done_tasks", Map.of()),
+                    call("import_tasks", Map.of("titles", List.of("a1", "a2", "a3")))));
+
+            explainingFailures(() -> {
+                assertThat(out.path("protocolVersion").asString()).as(mode)
+                    .isEqualTo(mode.equals("auto") ? TypeScriptV2Clients.MODERN : TypeScriptV2Clients.LEGACY);
+                assertThat(out.path("tools").valueStream().map(JsonNode::asString))
+                    .containsExactlyElementsOf(TypeScriptV2Clients.SAMPLE_TOOLS);
+                List<JsonNode> calls = out.path("calls").valueStream().toList();
+                assertThat(calls).hasSize(6).allSatisfy(c -> assertThat(c.path("error").isNull()).as("%s", c).isTrue());
+                assertThat(calls.get(0).at("/result/structuredContent/value").asDouble()).isEqualTo(212.0);
+                assertThat(calls.get(1).at("/result/content/0/text").asString()).isEqualTo(CANNED_SUMMARY);
+                assertThat(out.at("/seen/sampling/0/systemPrompt").asString()).contains("concise summaries");
+                assertThat(calls.get(4).at("/result/structuredContent/outcome").asString()).isEqualTo("DELETED");
+                assertThat(out.at("/seen/elicitation/0/message").asString()).contains("ship it");
+                assertThat(calls.get(5).at("/result/structuredContent/imported").size()).isEqualTo(3);
+                assertThat(calls.get(5).path("progress").valueStream().map(p -> p.path("progress").asDouble()))
+                    .containsExactly(0.0, 1.0, 2.0, 3.0);
+            });
+        }
+    }
+
     // ---------------------------------------------------------------- standard output is the protocol's alone
 
     @Test
@@ -656,25 +686,27 @@ class SampleJarStdioIT {
                 CANNED_SUMMARY, "--elicit", "{\"action\":\"accept\",\"content\":{\"confirm\":true}}",
                 JSON.writeValueAsString(calls), "--", java));
         command.addAll(serverArguments());
-        Path stderr = Files.createTempFile("ts-stdio-client", ".err");
-        try {
-            Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
-            byte[] stdout = process.getInputStream().readAllBytes();
-            boolean finished = process.waitFor(5, TimeUnit.MINUTES);
-            Files.readAllLines(stderr, StandardCharsets.UTF_8)
-                .forEach(line -> serverLog.add(line.startsWith("[server] ") ? line.substring(9) : "(client) " + line));
-            String[] lines = new String(stdout, StandardCharsets.UTF_8).strip().split("\n");
-            String last = lines[lines.length - 1];
-            explainingFailures(() -> {
-                assertThat(finished).as("ts-stdio-client.sh finished").isTrue();
-                assertThat(process.exitValue()).as("ts-stdio-client.sh exit code; its output: %s", last).isZero();
-                assertThat(last).as("the client's JSON line").startsWith("{");
-            });
-            return JSON.readTree(last);
-        }
-        finally {
-            Files.deleteIfExists(stderr);
-        }
+        ClientScripts.Run run = ClientScripts.run(command);
+        run.stderr().lines()
+            .forEach(line -> serverLog.add(line.startsWith("[server] ") ? line.substring(9) : "(client) " + line));
+        explainingFailures(() -> run.succeeded("ts-stdio-client.sh"));
+        return run.out();
+    }
+
+    /**
+     * Runs the Python SDK's client ({@code interop/py-client/run.sh}) in {@code mode} against a freshly spawned
+     * sample and returns its JSON line; the server's standard error, which the SDK passes on, goes to
+     * {@link #serverLog}.
+     */
+    private JsonNode pythonClient(String mode, List<Map<String, Object>> calls) throws Exception {
+        List<String> server = new ArrayList<>(List.of(java));
+        server.addAll(serverArguments());
+        ClientScripts.Run run = PythonClients.run(PythonClients.stdio(server), mode, calls, "--model-reply",
+                CANNED_SUMMARY, "--elicit", "{\"action\":\"accept\",\"content\":{\"confirm\":true}}",
+                "--progress");
+        run.stderr().lines().forEach(serverLog::add);
+        explainingFailures(() -> run.succeeded("py-client"));
+        return run.out();
     }
 
     /** The message the server answered a request on the wire with. */

@@ -1,15 +1,12 @@
 package dev.mcpspring.sample;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
@@ -41,10 +38,6 @@ final class TypeScriptV2Clients {
     private TypeScriptV2Clients() {
     }
 
-    /** What one run of the client gave: its exit code, its JSON line (or null) and its standard error. */
-    record Run(int exitCode, JsonNode out, String stderr) {
-    }
-
     /** One tool call for CALLS_JSON. */
     static Map<String, Object> call(String name, Map<String, ?> arguments) {
         Map<String, Object> call = new LinkedHashMap<>();
@@ -59,34 +52,13 @@ final class TypeScriptV2Clients {
      */
     static JsonNode run(String url, String mode, List<Map<String, Object>> calls, String... options)
             throws IOException, InterruptedException {
-        Run run = runAllowingFailure(url, mode, calls, options);
-        assertThat(run.exitCode()).as("ts-client-v2 exit code; stderr:%n%s%nout: %s", run.stderr(), run.out()).isZero();
-        assertThat(run.out().path("connected").asBoolean()).isTrue();
-        return run.out();
-    }
-
-    /** Like {@link #run} but returns whatever happened (a failed connect exits 3 and still prints its JSON). */
-    static Run runAllowingFailure(String url, String mode, List<Map<String, Object>> calls, String... options)
-            throws IOException, InterruptedException {
         assertThat(RUN).exists();
         List<String> command = new ArrayList<>(List.of("bash", RUN.toString(), url, mode,
                 JsonMapper.shared().writeValueAsString(calls)));
         command.addAll(List.of(options));
-        Path stderr = Files.createTempFile("ts-client-v2", ".err");
-        try {
-            Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
-            byte[] stdout = process.getInputStream().readAllBytes();
-            boolean finished = process.waitFor(5, TimeUnit.MINUTES);
-            String errors = Files.readString(stderr, StandardCharsets.UTF_8);
-            assertThat(finished).as("ts-client-v2 finished; stderr:%n%s", errors).isTrue();
-            String[] lines = new String(stdout, StandardCharsets.UTF_8).strip().split("\n");
-            String last = lines[lines.length - 1];
-            JsonNode out = last.startsWith("{") ? JsonMapper.shared().readTree(last) : null;
-            return new Run(process.exitValue(), out, errors);
-        }
-        finally {
-            Files.deleteIfExists(stderr);
-        }
+        JsonNode out = ClientScripts.run(command).succeeded("ts-client-v2");
+        assertThat(out.path("connected").asBoolean()).isTrue();
+        return out;
     }
 
     // ---------------------------------------------------------------- reading the output
