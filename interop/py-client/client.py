@@ -109,15 +109,6 @@ class Recorder:
                 break
 
 
-def target(value: str, recorder: Recorder) -> Any:
-    if value.startswith("stdio:"):
-        command = json.loads(value[len("stdio:"):])
-        return StdioServerParameters(command=command[0], args=command[1:])
-    http = create_mcp_http_client()
-    http.event_hooks = {"request": [recorder.on_request], "response": [recorder.on_response]}
-    return streamable_http_client(value, http_client=http)
-
-
 async def call(client: Client, recorder: Recorder, name: str, arguments: dict[str, Any]) -> dict[str, Any]:
     record: dict[str, Any] = {"name": name, "arguments": arguments, "result": None, "error": None, "progress": []}
     first_exchange = len(recorder.http)
@@ -140,9 +131,19 @@ async def call(client: Client, recorder: Recorder, name: str, arguments: dict[st
 
 async def run(options: argparse.Namespace) -> int:
     recorder = Recorder(options)
+    if options.target.startswith("stdio:"):
+        command = json.loads(options.target[len("stdio:"):])
+        return await run_client(StdioServerParameters(command=command[0], args=command[1:]), recorder)
+    async with create_mcp_http_client() as http:
+        http.event_hooks = {"request": [recorder.on_request], "response": [recorder.on_response]}
+        return await run_client(streamable_http_client(options.target, http_client=http), recorder)
+
+
+async def run_client(server: Any, recorder: Recorder) -> int:
+    options = recorder.options
     declared = {c.strip() for c in options.capabilities.split(",") if c.strip()}
     out: dict[str, Any] = {"sdk": importlib.metadata.version("mcp"), "mode": options.mode, "connectError": None}
-    client = Client(target(options.target, recorder), mode=options.mode,
+    client = Client(server, mode=options.mode,
                     sampling_callback=recorder.on_sampling if "sampling" in declared else None,
                     list_roots_callback=recorder.on_roots if "roots" in declared else None,
                     elicitation_callback=recorder.on_elicitation if "elicitation" in declared else None,

@@ -23,13 +23,17 @@ import dev.mcpspring.server.PeerHandle;
  * preferences (the client picks the model; the hints only say what would suit). The client may show the request
  * to its user, edit or refuse it. Each way it can fail becomes a tool error whose text tells the calling model
  * what to do instead: the client has no sampling capability, the user refused, or no answer came in time
- * ({@code mcp.server.peer.sampling-timeout}).
+ * ({@code mcp.server.peer.sampling-timeout}). Its log message shows how a tool keeps what it did before asking the
+ * client from happening twice when a 2026-07-28 client's retry runs it again ({@code PeerHandle#requestState()}).
  */
 @Component
 public class SummaryTools {
 
     static final String SYSTEM_PROMPT = "You write faithful, concise summaries. Use only facts stated in the text. "
             + "Answer with the summary alone, without a preamble.";
+
+    /** The request state's key for "the client was told that its model is being asked". */
+    private static final String ANNOUNCED = "announced";
 
     /** Longer texts belong in a resource or a file, not in a tool argument. */
     static final int MAX_TEXT_LENGTH = 100_000;
@@ -69,8 +73,13 @@ public class SummaryTools {
             return CallToolResult.error("This client does not let servers use its language model (no sampling "
                     + "capability), so summarize cannot work here. Summarise the text yourself instead.");
         }
-        peer.log(LoggingLevel.INFO, "summarize", "Asking the client's model to summarise " + text.length()
-                + " characters in at most " + words + " words");
+        // A 2026-07-28 client answers in a second request, and this method runs again from the top with the answer
+        // at hand: the request's state remembers that the client was already told, so it is told once
+        if (peer.requestState().get(ANNOUNCED, Boolean.class).isEmpty()) {
+            peer.log(LoggingLevel.INFO, "summarize", "Asking the client's model to summarise " + text.length()
+                    + " characters in at most " + words + " words");
+            peer.requestState().put(ANNOUNCED, true);
+        }
         SamplingResult answer;
         try {
             answer = peer.sample(request);
