@@ -57,11 +57,9 @@ class PythonSdkInteropTest {
 
     @Test
     void autoModePicks20260728AndRunsThePeerToolsThroughInputRequiredRounds() throws Exception {
-        String batch = UUID.randomUUID().toString();
-        Task done = board.complete(board.add(batch + " archive the logs", Priority.NORMAL, null).id());
-        Files.writeString(workspace.resolve("notes.md"), "# notes");
+        Task done = doneTaskAndNotes();
 
-        JsonNode out = runPeerTools("auto", batch);
+        JsonNode out = runPeerTools("auto");
 
         assertThat(out.path("protocolVersion").asString()).isEqualTo(MODERN);
         assertThat(out.path("serverInfo").path("name").asString()).isEqualTo("sample-mcp-server");
@@ -83,11 +81,9 @@ class PythonSdkInteropTest {
 
     @Test
     void legacyModeGetsASessionAndTheSameToolsAskTheClientDirectly() throws Exception {
-        String batch = UUID.randomUUID().toString();
-        Task done = board.complete(board.add(batch + " archive the logs", Priority.NORMAL, null).id());
-        Files.writeString(workspace.resolve("notes.md"), "# notes");
+        Task done = doneTaskAndNotes();
 
-        JsonNode out = runPeerTools("legacy", batch);
+        JsonNode out = runPeerTools("legacy");
 
         assertThat(out.path("protocolVersion").asString()).isEqualTo(LEGACY);
         List<JsonNode> posts = posts(out);
@@ -164,13 +160,19 @@ class PythonSdkInteropTest {
 
     // ---------------------------------------------------------------- helpers
 
+    /** A completed task on the board and a file in the workspace, for the tools that ask the client. */
+    private Task doneTaskAndNotes() throws Exception {
+        Files.writeString(workspace.resolve("notes.md"), "# notes");
+        return board.complete(board.add(UUID.randomUUID() + " archive the logs", Priority.NORMAL, null).id());
+    }
+
     /** Converts a temperature, then summarises, finds files and clears the done tasks, which ask the client. */
-    private JsonNode runPeerTools(String mode, String batch) throws Exception {
+    private JsonNode runPeerTools(String mode) throws Exception {
         String roots = JsonMapper.shared().writeValueAsString(
                 List.of(Map.of("uri", workspace.toUri().toString(), "name", "ws")));
         return PythonClients.run(url(), mode,
                 List.of(call("convert_temperature", BOILING),
-                        call("summarize", Map.of("text", "Short text about " + batch)),
+                        call("summarize", Map.of("text", "A short text to summarise.")),
                         call("find_files", Map.of("pattern", "*.md")),
                         call("clear_done_tasks", Map.of())),
                 "--roots", roots, "--model-reply", "A summary.", "--elicit", CONFIRM)
