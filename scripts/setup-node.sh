@@ -14,6 +14,7 @@
 #   - @modelcontextprotocol/sdk@1.32.2 (used by interop/ts-client/client.mjs and peer-client.mjs)
 #   - @modelcontextprotocol/client@2.4.0 (the TypeScript SDK v2 client, which speaks the
 #     2026-07-28 protocol revision as well as 2025-11-25; used by interop/ts-client-v2/)
+#   - @modelcontextprotocol/inspector@2.12.0 (MCP Inspector; its CLI is run by scripts/inspector.sh)
 #
 # Layout: everything lives in ONE npm project at the cache dir:
 #   $CACHE/package.json
@@ -21,6 +22,7 @@
 #   $CACHE/node_modules/@modelcontextprotocol/conformance/dist/index.js
 #   $CACHE/node_modules/@modelcontextprotocol/sdk/
 #   $CACHE/node_modules/@modelcontextprotocol/client/   (+ its @modelcontextprotocol/core)
+#   $CACHE/node_modules/@modelcontextprotocol/inspector/
 # so "$(dirname NODE)/../.." is the node_modules dir the other scripts use.
 #
 # Cache dir: ${MCP_TOOLS_CACHE:-$HOME/.cache/mcp-spring-tools}
@@ -34,6 +36,7 @@ NODE_MAJOR=22
 CONFORMANCE_VERSION=0.2.0-alpha.12
 SDK_VERSION=1.32.2
 CLIENT_V2_VERSION=2.4.0
+INSPECTOR_VERSION=2.12.0
 
 CACHE="${MCP_TOOLS_CACHE:-$HOME/.cache/mcp-spring-tools}"
 
@@ -48,7 +51,7 @@ case "$(uname -s)-$(uname -m)" in
   *) die "unsupported platform $(uname -s)-$(uname -m)" ;;
 esac
 
-STAMP_CONTENT="${NODE_PKG}@${NODE_MAJOR} @modelcontextprotocol/conformance@${CONFORMANCE_VERSION} @modelcontextprotocol/sdk@${SDK_VERSION} @modelcontextprotocol/client@${CLIENT_V2_VERSION}"
+STAMP_CONTENT="${NODE_PKG}@${NODE_MAJOR} @modelcontextprotocol/conformance@${CONFORMANCE_VERSION} @modelcontextprotocol/sdk@${SDK_VERSION} @modelcontextprotocol/client@${CLIENT_V2_VERSION} @modelcontextprotocol/inspector@${INSPECTOR_VERSION}"
 
 mkdir -p "$CACHE"
 CACHE="$(cd "$CACHE" && pwd -P)"   # absolute, symlinks resolved
@@ -81,6 +84,7 @@ all_ok() {
   [ "$(pkg_version @modelcontextprotocol/conformance)" = "$CONFORMANCE_VERSION" ] || return 1
   [ "$(pkg_version @modelcontextprotocol/sdk)" = "$SDK_VERSION" ] || return 1
   [ "$(pkg_version @modelcontextprotocol/client)" = "$CLIENT_V2_VERSION" ] || return 1
+  [ "$(pkg_version @modelcontextprotocol/inspector)" = "$INSPECTOR_VERSION" ] || return 1
   [ -f "$CLI" ] || return 1
 }
 
@@ -114,13 +118,14 @@ log "node: $NODE ($("$NODE" --version))"
 # node 22 first on PATH npm itself (and any install script) runs under node 22
 # and engine checks (some deps need node >= 22) see the right version.
 command -v npm >/dev/null 2>&1 || die "need a system 'npm' to install the npm packages"
-log "npm install @modelcontextprotocol/conformance@${CONFORMANCE_VERSION} @modelcontextprotocol/sdk@${SDK_VERSION} @modelcontextprotocol/client@${CLIENT_V2_VERSION}"
+log "npm install @modelcontextprotocol/conformance@${CONFORMANCE_VERSION} @modelcontextprotocol/sdk@${SDK_VERSION} @modelcontextprotocol/client@${CLIENT_V2_VERSION} @modelcontextprotocol/inspector@${INSPECTOR_VERSION}"
 PATH="$(dirname "$NODE"):$PATH" npm install "${NPM_FLAGS[@]}" \
   "@modelcontextprotocol/conformance@${CONFORMANCE_VERSION}" \
   "@modelcontextprotocol/sdk@${SDK_VERSION}" \
-  "@modelcontextprotocol/client@${CLIENT_V2_VERSION}" >&2
+  "@modelcontextprotocol/client@${CLIENT_V2_VERSION}" \
+  "@modelcontextprotocol/inspector@${INSPECTOR_VERSION}" >&2
 
-all_ok || die "post-install verification failed (conformance=$(pkg_version @modelcontextprotocol/conformance), sdk=$(pkg_version @modelcontextprotocol/sdk), client=$(pkg_version @modelcontextprotocol/client))"
+all_ok || die "post-install verification failed (conformance=$(pkg_version @modelcontextprotocol/conformance), sdk=$(pkg_version @modelcontextprotocol/sdk), client=$(pkg_version @modelcontextprotocol/client), inspector=$(pkg_version @modelcontextprotocol/inspector))"
 
 # Smoke test: the CLI must start under node 22.
 cli_version="$("$NODE" "$CLI" --version 2>&1)" || die "conformance CLI does not start under $NODE: $cli_version"
