@@ -39,6 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ToolSchemaTests {
 
+    /** Optional components, one of a type that the schema also needs elsewhere (so it goes to $defs). */
+    record Filters(Optional<String> text, Optional<Unit> unit, Optional<List<Unit>> units, Unit defaultUnit) {
+    }
+
     static class Tools {
 
         @McpTool(name = "no_args", title = "No arguments", description = "Does nothing", readOnlyHint = true)
@@ -61,6 +65,11 @@ class ToolSchemaTests {
         String optionality(String required, @McpToolParam(required = false) String notRequired,
                 Optional<Integer> optional, @Nullable String nullable, int primitive,
                 @JsonPropertyDescription("described by Jackson") String jackson) {
+            return "";
+        }
+
+        @McpTool
+        String filtered(Filters filters) {
             return "";
         }
 
@@ -227,6 +236,22 @@ class ToolSchemaTests {
         assertThat(schema.get("required")).hasToString("[\"required\",\"primitive\",\"jackson\"]");
         assertThat(schema.at("/properties/optional")).hasToString("{\"type\":\"integer\"}");
         assertThat(schema.at("/properties/jackson/description").asString()).isEqualTo("described by Jackson");
+    }
+
+    @Test
+    void optionalComponentsAreOfTheirValuesTypeAndMayBeLeftOut() {
+        JsonNode schema = input("filtered");
+        JsonNode filters = schema.at("/properties/filters");
+        assertThat(filters.at("/properties/text")).hasToString("{\"type\":\"string\"}");
+        assertThat(filters.at("/properties/unit")).isEqualTo(filters.at("/properties/defaultUnit"));
+        assertThat(filters.at("/properties/units/type").asString()).isEqualTo("array");
+        assertThat(filters.get("required")).hasToString("[\"defaultUnit\"]");
+        // no null: a type array or an anyOf with a null branch is what some clients cannot map onto their model's
+        // dialect, and a client leaves an Optional out rather than sending null
+        assertThat(schema.toString()).doesNotContain("null");
+        assertAccepts(schema, "{\"filters\":{\"defaultUnit\":\"CELSIUS\"}}");
+        assertAccepts(schema, "{\"filters\":{\"text\":\"rain\",\"unit\":\"FAHRENHEIT\",\"units\":[],"
+                + "\"defaultUnit\":\"CELSIUS\"}}");
     }
 
     @Test

@@ -5,11 +5,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.classmate.ResolvedType;
+import com.github.victools.jsonschema.generator.FieldScope;
+import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.SchemaBuilder;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.annotation.McpTitledEnum;
 import dev.mcpspring.annotation.McpToolParam;
@@ -53,12 +59,26 @@ final class ToolSchemas {
         SchemaGeneratorConfigBuilder builder = SchemaGeneratorSettings.builder(mapper);
         if (input) {
             builder.forFields().withRequiredCheck(SchemaGeneratorSettings::isRequiredInput);
+            // An Optional component is one a client may leave out, as an Optional argument: its schema is its
+            // value's. victools' own flattening of Optionals also allows null, as a type array or an anyOf with a
+            // null branch, which some clients cannot map onto their model's dialect.
+            builder.without(Option.FLATTENED_OPTIONALS);
+            builder.forFields().withTargetTypeOverridesResolver(ToolSchemas::optionalValueType);
         }
         else {
             // Jackson always writes a primitive; anything else may be left out when null
             builder.forFields().withRequiredCheck(field -> field.getDeclaredType().isPrimitive());
         }
         return builder;
+    }
+
+    /** The type of an Optional field's value, which its schema describes; {@code null} for any other field. */
+    private static @Nullable List<ResolvedType> optionalValueType(FieldScope field) {
+        if (!field.getDeclaredType().isInstanceOf(Optional.class)) {
+            return null;
+        }
+        ResolvedType value = field.getTypeParameterFor(Optional.class, 0);
+        return value == null ? null : List.of(value);
     }
 
     /**
