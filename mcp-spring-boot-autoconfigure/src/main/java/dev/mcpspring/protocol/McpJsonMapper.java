@@ -8,7 +8,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds the Jackson mapper for MCP messages: unknown fields are tolerated and nulls are left out. Everything the
+ * Builds the Jackson mapper for MCP messages: unknown fields are tolerated, and nulls and empty {@code Optional}s
+ * are left out (so that a tool's structured result has the properties its output schema describes). Everything the
  * mapper reads is held to {@link StreamReadConstraints} (nesting depth, string, number and name length, document
  * length), {@link #DEFAULT_CONSTRAINTS} unless others are given, so hostile input cannot make parsing expensive.
  * Its parsers and generators take their buffers from a {@link BufferRecyclerPool}.
@@ -57,7 +58,7 @@ public final class McpJsonMapper {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .changeDefaultPropertyInclusion(
-                    inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL));
+                    inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_ABSENT));
     }
 
     /** A mapper with MCP's settings. */

@@ -25,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ResultMappingTests {
 
+    record Reading(String station, Optional<Double> gust) {
+    }
+
     static final Forecast OSLO = new Forecast("Oslo", -3.5, Unit.CELSIUS, List.of("snow"));
 
     static class Tools {
@@ -84,6 +87,16 @@ class ResultMappingTests {
         @McpTool
         Optional<Forecast> absent() {
             return Optional.empty();
+        }
+
+        @McpTool
+        Reading calm() {
+            return new Reading("Oslo", Optional.empty());
+        }
+
+        @McpTool
+        Reading windy() {
+            return new Reading("Bergen", Optional.of(21.5));
         }
 
         @McpTool
@@ -172,6 +185,9 @@ class ResultMappingTests {
         structured("record", "{\"city\":\"Oslo\",\"temperature\":-3.5,\"unit\":\"CELSIUS\",\"notes\":[\"snow\"]}");
         structured("partialRecord", "{\"temperature\":1.0}");
         structured("tree", "{\"label\":\"root\",\"children\":[{\"label\":\"leaf\"}]}");
+        // an empty Optional is left out, as a null is: the output schema does not allow null
+        structured("calm", "{\"station\":\"Oslo\"}");
+        structured("windy", "{\"station\":\"Bergen\",\"gust\":21.5}");
     }
 
     @Test

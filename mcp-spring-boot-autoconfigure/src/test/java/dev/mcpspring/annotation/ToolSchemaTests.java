@@ -69,8 +69,8 @@ class ToolSchemaTests {
         }
 
         @McpTool
-        String filtered(Filters filters) {
-            return "";
+        Filters filtered(Filters filters) {
+            return filters;
         }
 
         @McpTool
@@ -252,6 +252,11 @@ class ToolSchemaTests {
         assertAccepts(schema, "{\"filters\":{\"defaultUnit\":\"CELSIUS\"}}");
         assertAccepts(schema, "{\"filters\":{\"text\":\"rain\",\"unit\":\"FAHRENHEIT\",\"units\":[],"
                 + "\"defaultUnit\":\"CELSIUS\"}}");
+        // the same in a result, where an empty Optional is left out as a null is
+        JsonNode output = output("filtered");
+        assertThat(output.at("/properties/text")).hasToString("{\"type\":\"string\"}");
+        assertThat(output.has("required")).as("%s", output).isFalse();
+        assertThat(output.toString()).doesNotContain("null");
     }
 
     @Test

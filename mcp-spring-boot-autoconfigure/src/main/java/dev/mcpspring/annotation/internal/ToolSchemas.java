@@ -57,13 +57,13 @@ final class ToolSchemas {
 
     private static SchemaGeneratorConfigBuilder configure(ObjectMapper mapper, boolean input) {
         SchemaGeneratorConfigBuilder builder = SchemaGeneratorSettings.builder(mapper);
+        // An Optional component is one a client may leave out, and one the mapper leaves out of a result when
+        // empty: its schema is its value's. victools' own flattening of Optionals also allows null, as a type
+        // array or an anyOf with a null branch, which some clients cannot map onto their model's dialect.
+        builder.without(Option.FLATTENED_OPTIONALS);
+        builder.forFields().withTargetTypeOverridesResolver(ToolSchemas::optionalValueType);
         if (input) {
             builder.forFields().withRequiredCheck(SchemaGeneratorSettings::isRequiredInput);
-            // An Optional component is one a client may leave out, as an Optional argument: its schema is its
-            // value's. victools' own flattening of Optionals also allows null, as a type array or an anyOf with a
-            // null branch, which some clients cannot map onto their model's dialect.
-            builder.without(Option.FLATTENED_OPTIONALS);
-            builder.forFields().withTargetTypeOverridesResolver(ToolSchemas::optionalValueType);
         }
         else {
             // Jackson always writes a primitive; anything else may be left out when null
