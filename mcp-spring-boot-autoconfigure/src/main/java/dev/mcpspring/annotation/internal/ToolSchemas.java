@@ -14,7 +14,6 @@ import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.SchemaBuilder;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
-
 import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.annotation.McpTitledEnum;
