@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Runs the official MCP conformance suite (the dated 2025 revisions) against a
-# CLUSTER of conformance-server: two nodes sharing their sessions through Redis
-# (mcp.server.session.store=redis) behind a plain round-robin nginx, so that
-# consecutive requests of one session (and the GET stream beside its POSTs)
-# reach different nodes.
+# Runs the official MCP conformance suite (the dated 2025 revisions and 2026-07-28)
+# against a CLUSTER of conformance-server: two nodes sharing their sessions through
+# Redis (mcp.server.session.store=redis) behind a plain round-robin nginx, so that
+# consecutive requests of one session (and the GET stream beside its POSTs), and
+# the rounds of a 2026-07-28 multi round-trip request, reach different nodes.
 #
 # Usage:
 #   scripts/conformance-cluster.sh [--scenario NAME]...
@@ -23,6 +23,7 @@
 #      NGINX_WORK_DIR=<out>/nginx);
 #   4. runs scripts/conformance.sh --url http://127.0.0.1:<nginx port>/mcp
 #      --revision 2025-03-26 --revision 2025-06-18 --revision 2025-11-25
+#      --revision 2026-07-28
 #      with CONFORMANCE_OUT=<out> (same baseline, conformance-baseline.yml);
 #   5. checks that both nodes are still alive and that nginx's access log shows
 #      both upstreams serving requests, and prints a one-line summary of it.
@@ -47,7 +48,7 @@
 #   passed through to scripts/conformance.sh.
 set -euo pipefail
 
-REVISIONS=(2025-03-26 2025-06-18 2025-11-25)
+REVISIONS=(2025-03-26 2025-06-18 2025-11-25 2026-07-28)
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$ROOT"

@@ -1,26 +1,14 @@
 package dev.mcpspring.conformance;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.annotation.McpToolParam;
-import dev.mcpspring.protocol.CallToolResult;
+import dev.mcpspring.conformance.DynamicLists.Kind;
 import dev.mcpspring.protocol.ElicitationRequest;
-import dev.mcpspring.protocol.GetPromptResult;
 import dev.mcpspring.protocol.LoggingLevel;
-import dev.mcpspring.protocol.McpJsonMapper;
-import dev.mcpspring.protocol.Prompt;
-import dev.mcpspring.protocol.PromptMessage;
-import dev.mcpspring.protocol.Tool;
 import dev.mcpspring.server.PeerHandle;
-import dev.mcpspring.server.PromptRegistry;
-import dev.mcpspring.server.PromptSpecification;
-import dev.mcpspring.server.ToolRegistry;
-import dev.mcpspring.server.ToolSpecification;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The diagnostic tools of {@code server-stateless} and {@code http-custom-header-server-validation}
@@ -30,18 +18,10 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class StatelessDiagnosticTools {
 
-    private static final ObjectNode EMPTY_OBJECT_SCHEMA = McpJsonMapper.create().createObjectNode().put("type",
-            "object");
+    private final ListChanges changes;
 
-    private final ToolRegistry tools;
-
-    private final PromptRegistry prompts;
-
-    private final AtomicInteger changes = new AtomicInteger();
-
-    public StatelessDiagnosticTools(ToolRegistry tools, PromptRegistry prompts) {
-        this.tools = tools;
-        this.prompts = prompts;
+    public StatelessDiagnosticTools(ListChanges changes) {
+        this.changes = changes;
     }
 
     /** Needs sampling and does not handle its absence: a client that did not declare it gets -32021. */
@@ -69,25 +49,13 @@ public class StatelessDiagnosticTools {
     /** Adds a tool (or removes the one it added before), so that tools/list changes. */
     @McpTool(name = "test_trigger_tool_change", description = "Adds or removes a tool, changing tools/list")
     public String triggerToolChange() {
-        String name = "test_dynamic_tool";
-        if (tools.remove(name)) {
-            return "Removed " + name;
-        }
-        tools.add(new ToolSpecification(new Tool(name, null, "A tool added at run time", EMPTY_OBJECT_SCHEMA, null,
-                null, null, null), invocation -> CallToolResult.text("dynamic")));
-        return "Added " + name;
+        return changes.toggle(Kind.TOOL);
     }
 
     /** Adds a prompt (or removes the one it added before), so that prompts/list changes. */
     @McpTool(name = "test_trigger_prompt_change", description = "Adds or removes a prompt, changing prompts/list")
     public String triggerPromptChange() {
-        String name = "test_dynamic_prompt";
-        if (prompts.remove(name)) {
-            return "Removed " + name;
-        }
-        prompts.add(new PromptSpecification(new Prompt(name, null, "A prompt added at run time", null, null, null),
-                invocation -> GetPromptResult.of(PromptMessage.user("dynamic " + changes.incrementAndGet()))));
-        return "Added " + name;
+        return changes.toggle(Kind.PROMPT);
     }
 
     /** Its region, priority and verbosity are mirrored into Mcp-Param-Region / -Priority / -Verbose headers. */
