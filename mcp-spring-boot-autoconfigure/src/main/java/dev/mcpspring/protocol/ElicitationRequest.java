@@ -2,6 +2,7 @@ package dev.mcpspring.protocol;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,7 @@ public record ElicitationRequest(@Nullable String mode, String message, @Nullabl
     }
 
     /** Whether this is a URL-mode request. */
+    @JsonIgnore
     public boolean isUrlMode() {
         return URL_MODE.equals(mode);
     }

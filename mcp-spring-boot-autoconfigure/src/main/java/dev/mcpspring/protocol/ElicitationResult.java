@@ -41,9 +41,20 @@ public record ElicitationResult(Action action, @Nullable Map<String, Object> con
             return name().toLowerCase(Locale.ROOT);
         }
 
+        /**
+         * The action of a wire name, in any case.
+         *
+         * @throws IllegalArgumentException naming the actions when {@code value} is none of them
+         */
         @JsonCreator
         public static Action fromWire(String value) {
-            return valueOf(value.toUpperCase(Locale.ROOT));
+            for (Action action : values()) {
+                if (action.name().equalsIgnoreCase(value)) {
+                    return action;
+                }
+            }
+            throw new IllegalArgumentException("unknown action \"" + value
+                    + "\": expected \"accept\", \"decline\" or \"cancel\"");
         }
     }
 }

@@ -14,9 +14,20 @@ public enum LoggingLevel {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The level of a wire name, in any case.
+     *
+     * @throws IllegalArgumentException naming the levels when {@code value} is none of them
+     */
     @JsonCreator
     public static LoggingLevel fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        for (LoggingLevel level : values()) {
+            if (level.name().equalsIgnoreCase(value)) {
+                return level;
+            }
+        }
+        throw new IllegalArgumentException("unknown logging level \"" + value + "\": expected one of debug, info, "
+                + "notice, warning, error, critical, alert, emergency");
     }
 
     /** Whether a message at this level passes a filter set to {@code minimum}. */

@@ -14,8 +14,18 @@ public enum Role {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The role of a wire name, in any case.
+     *
+     * @throws IllegalArgumentException naming the roles when {@code value} is none of them
+     */
     @JsonCreator
     public static Role fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        for (Role role : values()) {
+            if (role.name().equalsIgnoreCase(value)) {
+                return role;
+            }
+        }
+        throw new IllegalArgumentException("unknown role \"" + value + "\": expected \"user\" or \"assistant\"");
     }
 }

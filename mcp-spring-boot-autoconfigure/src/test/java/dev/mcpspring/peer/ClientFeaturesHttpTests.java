@@ -7,15 +7,18 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.mcpspring.protocol.ElicitationResult;
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.Root;
+import dev.mcpspring.server.McpPeerException;
 import dev.mcpspring.testclient.McpResponse;
 import dev.mcpspring.testclient.McpTestClient;
 import dev.mcpspring.testclient.OpenRequest;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Roots, elicitation (form and URL mode) and ping from {@code @McpTool} methods that declare a {@code PeerHandle}.
@@ -55,8 +58,8 @@ class ClientFeaturesHttpTests extends PeerHttpTestSupport {
             JsonNode request = call.nextRequest("elicitation/create", WAIT);
             JsonNode params = request.path("params");
             assertThat(params.path("message").asString()).isEqualTo("What is your name?");
-            assertThat(params.has("mode")).as("form mode is left implicit, as every revision reads it").isFalse();
-            assertThat(params.has("url")).isFalse();
+            assertThat(params.propertyNames()).as("form mode is left implicit, as every revision reads it")
+                .containsExactlyInAnyOrder("message", "requestedSchema");
             JsonNode schema = params.path("requestedSchema");
             assertThat(schema.path("type").asString()).isEqualTo("object");
             assertThat(schema.path("properties").path("name").path("type").asString()).isEqualTo("string");
@@ -105,7 +108,7 @@ class ClientFeaturesHttpTests extends PeerHttpTestSupport {
             assertThat(params.path("url").asString()).isEqualTo(url);
             assertThat(params.path("elicitationId").asString()).isEqualTo(key);
             assertThat(params.path("message").asString()).isEqualTo("Please sign in");
-            assertThat(params.has("requestedSchema")).isFalse();
+            assertThat(params.propertyNames()).containsExactlyInAnyOrder("mode", "message", "url", "elicitationId");
 
             client.respond(request.get("id"), Map.of("action", "accept"));
 
@@ -133,6 +136,34 @@ class ClientFeaturesHttpTests extends PeerHttpTestSupport {
         assertThat(elicitations.path(0).path("url").asString()).isEqualTo("https://auth.example.com/x");
         assertThat(elicitations.path(0).path("elicitationId").asString()).isEqualTo("auth-1");
         assertThat(elicitations.path(0).path("message").asString()).isEqualTo("Authorize access to your files");
+    }
+
+    @ParameterizedTest(name = "{1} answered with {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            sample  | sampling/createMessage | null                                                              | it is not a JSON object
+            sample  | sampling/createMessage | {"role":"assistant","model":"m"}                                  | "content" must be a content block
+            sample  | sampling/createMessage | {"role":"robot","model":"m","content":{"type":"text","text":"x"}} | "role" must be "assistant" or "user"
+            sample  | sampling/createMessage | {"role":"assistant","content":{"type":"text","text":"x"}}         | "model" must be a string
+            askName | elicitation/create     | {}                                                                | "action" must be "accept", "decline" or "cancel"
+            askName | elicitation/create     | {"action":"bogus"}                                                | "action" must be "accept", "decline" or "cancel"
+            roots   | roots/list             | {"roots":[{"name":"no uri"}]}                                     | "roots[0]" must be an object with a string "uri"
+            roots   | roots/list             | {"roots":"x"}                                                     | "roots" must be an array
+            """)
+    void anAnswerLackingWhatItsSchemaRequiresFailsTheCallSayingWhat(String tool, String method, String answer,
+            String defect) {
+        McpTestClient client = connect(Map.of("sampling", Map.of(), "elicitation", Map.of(), "roots", Map.of()));
+        String key = key();
+
+        try (OpenRequest call = client.startToolCall(tool, args(key))) {
+            JsonNode request = call.nextRequest(method, WAIT);
+
+            client.respond(request.get("id"), JsonMapper.shared().readTree(answer));
+
+            assertThat(errorText(call.result(WAIT))).contains(defect).doesNotContain("dev.mcpspring", "Exception");
+        }
+        Throwable failure = outcomes.failure(key, WAIT);
+        assertThat(failure).isExactlyInstanceOf(McpPeerException.class)
+            .hasMessageStartingWith("The client's answer to " + method + " is not a valid result: " + defect);
     }
 
     @Test

@@ -18,7 +18,6 @@ import dev.mcpspring.protocol.CancelledNotification;
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.protocol.McpMethods;
-import dev.mcpspring.protocol.internal.JsonBindingMessages;
 import dev.mcpspring.server.McpPeerErrorException;
 import dev.mcpspring.server.McpPeerException;
 import dev.mcpspring.server.McpPeerTimeoutException;
@@ -29,7 +28,6 @@ import dev.mcpspring.session.McpSession;
 import dev.mcpspring.session.MessageSink;
 import dev.mcpspring.session.SessionClosedException;
 import dev.mcpspring.session.SessionManager;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.StringNode;
 
@@ -179,13 +177,11 @@ final class ClientRequestSender {
             result.fail(new McpPeerErrorException(method, error.error()));
             return;
         }
-        JsonNode body = ((JsonRpcMessage.Response) answer).result();
         try {
-            result.complete(codec.mapper().treeToValue(body, type));
+            result.complete(ClientResults.bind(codec, method, ((JsonRpcMessage.Response) answer).result(), type));
         }
-        catch (JacksonException ex) {
-            result.fail(new McpPeerException("The client's answer to " + method
-                    + " is not a valid result: " + JsonBindingMessages.describe("result", ex, codec.mapper())));
+        catch (McpPeerException ex) {
+            result.fail(ex);
         }
     }
 

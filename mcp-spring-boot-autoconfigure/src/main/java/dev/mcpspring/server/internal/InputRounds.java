@@ -21,6 +21,7 @@ import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.protocol.McpMethods;
 import dev.mcpspring.server.InputRequiredException;
 import dev.mcpspring.server.McpPeerErrorException;
+import dev.mcpspring.server.McpPeerException;
 import dev.mcpspring.server.PeerHandle;
 import dev.mcpspring.server.RequestState;
 import tools.jackson.core.JacksonException;
@@ -271,9 +272,9 @@ final class InputRounds implements InputChannel {
             return null;
         }
         try {
-            return codec.mapper().treeToValue(answer, type);
+            return ClientResults.bind(codec, method, answer, type);
         }
-        catch (JacksonException | IllegalArgumentException ex) {
+        catch (McpPeerException ex) {
             return null;
         }
     }
@@ -296,18 +297,8 @@ final class InputRounds implements InputChannel {
      * error ({@link #errorOf}).
      */
     static boolean isWellFormed(String method, JsonNode answer) {
-        if (answer == null || !answer.isObject()) {
-            return false;
-        }
-        if (errorOf(answer) != null) {
-            return true;
-        }
-        return switch (method) {
-            case McpMethods.SAMPLING_CREATE_MESSAGE -> answer.has("content") && answer.path("role").isString();
-            case McpMethods.ELICITATION_CREATE -> answer.path("action").isString();
-            case McpMethods.ROOTS_LIST -> answer.path("roots").isArray();
-            default -> true;
-        };
+        return answer != null && answer.isObject()
+                && (errorOf(answer) != null || ClientResults.defect(method, answer) == null);
     }
 
     /** The kind of a question of {@code method} in default keys: {@code sampling}, {@code elicitation}, ... */

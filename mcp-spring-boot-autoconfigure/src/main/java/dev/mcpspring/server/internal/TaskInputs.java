@@ -13,12 +13,10 @@ import org.jspecify.annotations.Nullable;
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.JsonRpcError;
 import dev.mcpspring.server.McpPeerErrorException;
-import dev.mcpspring.server.McpPeerException;
 import dev.mcpspring.server.McpRequestCancelledException;
 import dev.mcpspring.server.RequestState;
 import dev.mcpspring.task.TaskRecord;
 import dev.mcpspring.task.TaskStore;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -135,13 +133,7 @@ final class TaskInputs implements InputChannel {
         if (error != null) {
             throw new McpPeerErrorException(method, error);
         }
-        try {
-            return codec.mapper().treeToValue(answer, type);
-        }
-        catch (JacksonException | IllegalArgumentException ex) {
-            throw new McpPeerException("The client's answer to " + method + " is not a valid result: "
-                    + ex.getMessage());
-        }
+        return ClientResults.bind(codec, method, answer, type);
     }
 
     private static String format(double value) {
