@@ -12,6 +12,7 @@ import dev.mcpspring.protocol.internal.JsonBindingMessages;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.util.ByteArrayBuilder;
@@ -80,8 +81,9 @@ public final class JsonRpcCodec {
                     "Parse error: the message is not valid JSON (" + summary(ex) + ")", null);
         }
         catch (JacksonException ex) {
-            throw new InvalidMessageException(ErrorCodes.PARSE_ERROR, "Parse error: the message is not valid JSON",
-                    null);
+            boolean trailing = String.valueOf(ex.getOriginalMessage()).startsWith("Trailing token");
+            throw new InvalidMessageException(ErrorCodes.PARSE_ERROR, "Parse error: the message is not valid JSON"
+                    + (trailing ? " (more follows the first JSON value)" : ""), null);
         }
     }
 
@@ -139,7 +141,8 @@ public final class JsonRpcCodec {
         boolean hasResult = node.has("result");
         JsonNode error = node.get("error");
         if (hasResult == (error != null)) {
-            throw invalid("a message needs \"method\", or exactly one of \"result\" and \"error\"", validId);
+            // no id in the error: a response's id is one of the server's, which the client must not match with its own
+            throw invalid("a message needs \"method\", or exactly one of \"result\" and \"error\"", null);
         }
         if (hasResult) {
             if (validId == null) {
@@ -149,7 +152,7 @@ public final class JsonRpcCodec {
         }
         if (!error.isObject() || !error.path("code").isIntegralNumber() || !error.path("code").canConvertToInt()
                 || !error.path("message").isString()) {
-            throw invalid("\"error\" must be an object with an integer \"code\" and a string \"message\"", validId);
+            throw invalid("\"error\" must be an object with an integer \"code\" and a string \"message\"", null);
         }
         JsonRpcError rpcError = new JsonRpcError(error.get("code").asInt(), error.get("message").asString(),
                 error.get("data"));
@@ -166,17 +169,26 @@ public final class JsonRpcCodec {
         }
     }
 
-    /** Jackson's description of a syntax error without location, source or Jackson type names. */
+    /**
+     * Jackson's description of a syntax error and where it is, without its source, its type names or the parser
+     * features that would allow the input (which a client cannot switch on).
+     */
     private static String summary(StreamReadException ex) {
         String message = String.valueOf(ex.getOriginalMessage());
-        for (String cut : new String[] { " (start marker at", "[Source:", "\n at [" }) {
+        for (String cut : new String[] { " (start marker at", "[Source:", "\n at [", ": enable `",
+                " (not recognized as one since" }) {
             int at = message.indexOf(cut);
             if (at >= 0) {
                 message = message.substring(0, at);
             }
         }
         message = message.strip();
-        return message.length() > 200 ? message.substring(0, 200) + "..." : message;
+        if (message.length() > 200) {
+            message = message.substring(0, 200) + "...";
+        }
+        TokenStreamLocation location = ex.getLocation();
+        return location == null || location.getLineNr() < 1 ? message
+                : message + " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     /** What limit a body broke, in words and with the property that sets it (never Jackson's own message). */

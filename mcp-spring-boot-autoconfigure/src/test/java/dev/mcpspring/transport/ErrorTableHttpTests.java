@@ -39,6 +39,23 @@ class ErrorTableHttpTests extends HttpTestSupport {
         assertErrorWithoutId(response, 400, ErrorCodes.PARSE_ERROR);
     }
 
+    /** A body per row, {@code <NL>} standing for a line break, and what its error message must say. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            {"id":1,"x":NaN}          | Non-standard token 'NaN' at line 1, column 16
+            /* hi */ {}               | maybe a (non-standard) comment? at line 1, column 1
+            {"id":+1}                 | JSON spec does not allow numbers to have plus signs at line 1, column 8
+            {"a":1,<NL>"b":"\\q"}      | Unrecognized character escape 'q' (code 113) at line 2
+            {"a":1} {"b":2}           | Parse error: the message is not valid JSON (more follows the first JSON value)
+            """)
+    void aParseErrorSaysWhatAndWhereWithoutTheParsersFeatureNames(String body, String expected) {
+        McpResponse response = client.post(body.replace("<NL>", "\n")).send();
+
+        assertErrorWithoutId(response, 400, ErrorCodes.PARSE_ERROR);
+        assertThat(response.json().path("error").path("message").asString()).contains(expected)
+            .doesNotContain("Feature", "enable", "`");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}",
@@ -64,6 +81,15 @@ class ErrorTableHttpTests extends HttpTestSupport {
         McpResponse response = client.post(body).send();
 
         assertError(response, 400, ErrorCodes.INVALID_REQUEST);
+    }
+
+    /** A response's id is one of the server's: an error naming it could be matched with a request of the client. */
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"jsonrpc\":\"2.0\",\"id\":\"s-1\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":\"s-1\",\"error\":{}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":\"s-1\",\"result\":{},\"error\":{\"code\":1,\"message\":\"m\"}}" })
+    void aMalformedResponseIsRefusedWithoutItsId(String body) {
+        assertErrorWithoutId(client.post(body).send(), 400, ErrorCodes.INVALID_REQUEST);
     }
 
     @Test
