@@ -2,6 +2,7 @@ package dev.mcpspring.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,14 +17,17 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
+import dev.mcpspring.modern.ModernClient;
 import dev.mcpspring.testclient.McpResponse;
 import dev.mcpspring.testclient.McpTestClient;
+import dev.mcpspring.testclient.OpenRequest;
 
 /**
  * A handler writes its answer only once the request's thread has left the filters: a filter that works on the
  * response after the chain (as Spring Security's {@code HeaderWriterFilter} adds its headers) never finds it
- * committed by the handler's thread, and no header is lost to two threads setting headers at once. (An answer that
- * comes at once is written on the request's own thread, inside the chain, as a controller's is.)
+ * committed by the handler's thread or by the SSE flusher, and no header is lost to two threads setting headers at
+ * once. (An answer that comes at once is written on the request's own thread, inside the chain, as a controller's
+ * is.)
  */
 @SpringBootTest(classes = { McpTestApplication.class, TestTools.class, FilterChainExitHttpTests.SlowExit.class },
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -44,6 +48,21 @@ class FilterChainExitHttpTests extends HttpTestSupport {
             assertThat(response.header("X-After-Chain")).as("the filter's header, added after the chain").isPresent();
         }
         assertThat(slowExit.committedAfterChain).hasSize(5).containsOnly(false);
+    }
+
+    @Test
+    void aStreamsEventsWaitUntilTheFiltersAreDoneWithTheResponse() {
+        ModernClient client = new ModernClient(port);
+        slowExit.committedAfterChain.clear();
+        for (int i = 0; i < 3; i++) {
+            // the acknowledgement is queued on the request's thread and written by the SSE flusher's
+            try (OpenRequest listen = client.start("subscriptions/listen",
+                    client.params(Map.of("notifications", Map.of("toolsListChanged", true))))) {
+                assertThat(listen.nextMessage(Duration.ofSeconds(10)).path("method").asString())
+                    .isEqualTo("notifications/subscriptions/acknowledged");
+            }
+        }
+        assertThat(slowExit.committedAfterChain).hasSize(3).containsOnly(false);
     }
 
     @Test

@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * container's response nor the filters are made for two threads setting headers at once: a header could be lost
  * (the {@code Mcp-Session-Id} of an {@code initialize}, say). The {@linkplain #filter() filter} runs outermost, and
  * a handler on another thread {@linkplain #await() waits} for it before it runs; the wait is over at once unless
- * the handler starts within the few microseconds the filters take to unwind.
+ * the handler starts within the few microseconds the filters take to unwind. A stream's writes from other threads
+ * (the SSE flusher, a message sent to a GET stream by another request) do not wait: they are
+ * {@linkplain #mayWriteNow(Runnable) handed} to the request's thread as it leaves.
  */
 public final class FilterChainExit {
 
@@ -30,6 +32,9 @@ public final class FilterChainExit {
     private final Thread requestThread = Thread.currentThread();
 
     private final CountDownLatch left = new CountDownLatch(1);
+
+    /** What to write as the request's thread leaves the filters, set by another thread that could not write. */
+    private volatile @Nullable Runnable writeOnLeaving;
 
     private FilterChainExit() {
     }
@@ -57,6 +62,28 @@ public final class FilterChainExit {
         }
     }
 
+    /**
+     * Whether the calling thread may write the response now: it is the request's own thread, or that thread has
+     * left the filters. When it may not, {@code write} runs on the request's thread as it leaves them (the last
+     * {@code write} handed over runs: a stream hands over one and the same drain).
+     */
+    boolean mayWriteNow(Runnable write) {
+        if (left.getCount() == 0 || Thread.currentThread() == requestThread) {
+            return true;
+        }
+        writeOnLeaving = write;
+        // the request's thread may have left between the two reads without seeing write: then write here
+        return left.getCount() == 0;
+    }
+
+    private void leave() {
+        left.countDown();
+        Runnable write = writeOnLeaving;
+        if (write != null) {
+            write.run();
+        }
+    }
+
     private static final class ExitFilter implements Filter {
 
         @Override
@@ -68,7 +95,7 @@ public final class FilterChainExit {
                 chain.doFilter(request, response);
             }
             finally {
-                exit.left.countDown();
+                exit.leave();
             }
         }
     }

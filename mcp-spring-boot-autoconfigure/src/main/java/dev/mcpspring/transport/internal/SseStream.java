@@ -36,7 +36,8 @@ import dev.mcpspring.session.MessageSink;
  * {@link WriteListener#onWritePossible()} call, drains the queue if no one else is draining it, and otherwise
  * leaves a note that makes the drainer go round once more; application threads never wait for each other or for
  * the client. Only the container waits, when it ends a broken connection: it must not recycle the response while
- * another thread still writes to it.
+ * another thread still writes to it. Nor does any thread but the request's own write while that thread is still in
+ * the servlet filters, some of which set headers on their way out (see {@link FilterChainExit}).
  */
 final class SseStream implements MessageSink {
 
@@ -98,6 +99,11 @@ final class SseStream implements MessageSink {
 
     private volatile Runnable onClose = () -> { };
 
+    /** The request's way out of the servlet filters: no other thread writes before it is through them. */
+    private final @Nullable FilterChainExit filterChainExit;
+
+    private final Runnable drain = this::drain;
+
     /** The count of open streams, which this one is part of from {@link #start()} to {@link #finish()}. */
     private final AtomicInteger openStreams;
 
@@ -113,6 +119,7 @@ final class SseStream implements MessageSink {
         this.encoder = encoder;
         this.retryMillis = retryMillis;
         this.maxBufferedBytes = maxBufferedBytes;
+        this.filterChainExit = FilterChainExit.of(async.getRequest());
     }
 
     /** Runs {@code action} once when the stream has ended, whoever ended it. */
@@ -277,6 +284,9 @@ final class SseStream implements MessageSink {
      */
     private void drain() {
         drainRequested = true;
+        if (filterChainExit != null && !filterChainExit.mayWriteNow(drain)) {
+            return; // drained by the request's thread as it leaves the filters
+        }
         while (drainRequested && writeLock.tryLock()) {
             try {
                 drainRequested = false;
