@@ -72,9 +72,19 @@ public record TaskRecord(String taskId, @Nullable String principal, @Nullable St
         return expiresAt != null && !now.isBefore(expiresAt);
     }
 
-    /** Whether {@code principal} (a principal's name, {@code null} for anonymous) may see the task. */
-    public boolean isVisibleTo(@Nullable String principal) {
-        return Objects.equals(this.principal, principal);
+    /**
+     * Whether a caller may see the task: the principal that created it, or, for a task created anonymously in a
+     * session (2025-11-25), that session only, as {@link TaskStore#list} lists it; an anonymous task without a
+     * session (2026-07-28) is known by its unguessable id alone.
+     *
+     * @param principal the caller's principal name, {@code null} for anonymous
+     * @param sessionId the caller's session, {@code null} outside one
+     */
+    public boolean isVisibleTo(@Nullable String principal, @Nullable String sessionId) {
+        if (principal != null || this.principal != null) {
+            return Objects.equals(this.principal, principal);
+        }
+        return this.sessionId == null || this.sessionId.equals(sessionId);
     }
 
     /** This task with another status message (the status is unchanged). */

@@ -141,6 +141,29 @@ class ModernProtocolHttpTests {
     }
 
     @Test
+    void aMirroredHeaderSentTwiceIs400HeaderMismatchEvenWhenAValueMatches() {
+        ModernClient client = new ModernClient(port);
+        JsonNode call = client.params(Map.of("name", "echo", "arguments", Map.of("text", "x")));
+
+        assertError(client.post("tools/call", call).addHeader("Mcp-Name", "ask_name").send(), 400,
+                ErrorCodes.HEADER_MISMATCH, "the Mcp-Name header appears more than once");
+        assertError(client.post("tools/call", call).addHeader("Mcp-Method", "tools/call").send(), 400,
+                ErrorCodes.HEADER_MISMATCH, "the Mcp-Method header appears more than once");
+        assertError(client.post("tools/call", call).addHeader("MCP-Protocol-Version", "2025-11-25").send(), 400,
+                ErrorCodes.HEADER_MISMATCH, "the MCP-Protocol-Version header appears more than once");
+    }
+
+    @Test
+    void aBatchOfModernRequestsIs400InvalidRequestSayingSo() {
+        ModernClient client = new ModernClient(port);
+        String request = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":"
+                + client.params(Map.of()) + "}";
+
+        assertError(client.post("tools/list", client.params(Map.of())).body("[" + request + "]").send(), 400,
+                ErrorCodes.INVALID_REQUEST, "one JSON-RPC message per request, not a batch");
+    }
+
+    @Test
     void aNameThatIsNoStringInTheBodyIs400HeaderMismatchNamingItsType() {
         ModernClient client = new ModernClient(port);
 

@@ -95,7 +95,7 @@ class InMemoryTaskStoreTest {
     }
 
     @Test
-    void aCallerListsItsOwnTasksOrAnAnonymousSessionItsOwn() {
+    void aCallerListsAndSeesItsOwnTasksOrAnAnonymousSessionItsOwn() {
         store.create(new TaskRecord("a1", "alice", "s1", "2025-11-25", "tool", TaskStatus.WORKING, null,
                 clock.instant(), clock.instant(), null, Duration.ofSeconds(1), null, null, null, null));
         clock.advance(Duration.ofMillis(1));
@@ -107,8 +107,16 @@ class InMemoryTaskStoreTest {
         assertThat(store.list("alice", "s1")).extracting(TaskRecord::taskId).containsExactly("a1");
         assertThat(store.list(null, "s1")).extracting(TaskRecord::taskId).containsExactly("n1");
         assertThat(store.list("bob", null)).isEmpty();
-        assertThat(store.find("a1").orElseThrow().isVisibleTo("bob")).isFalse();
-        assertThat(store.find("n1").orElseThrow().isVisibleTo(null)).isTrue();
+        // what a caller may get is what it may list
+        assertThat(store.find("a1").orElseThrow().isVisibleTo("bob", "s1")).isFalse();
+        assertThat(store.find("a1").orElseThrow().isVisibleTo("alice", "s9")).isTrue();
+        assertThat(store.find("n1").orElseThrow().isVisibleTo(null, "s1")).isTrue();
+        assertThat(store.find("n1").orElseThrow().isVisibleTo(null, "s2")).isFalse();
+        assertThat(store.find("n1").orElseThrow().isVisibleTo(null, null)).isFalse();
+        assertThat(store.find("n1").orElseThrow().isVisibleTo("alice", "s1")).isFalse();
+        TaskRecord sessionless = task("m1", null, Duration.ofSeconds(1)); // anonymous, 2026-07-28
+        assertThat(sessionless.isVisibleTo(null, null)).isTrue();
+        assertThat(sessionless.isVisibleTo("alice", null)).isFalse();
     }
 
     private TaskRecord task(String id, String principal, Duration ttl) {

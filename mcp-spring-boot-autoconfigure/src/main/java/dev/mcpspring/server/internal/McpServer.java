@@ -405,7 +405,7 @@ public class McpServer {
             if (tasks != null) { // task status notifications are the tasks extension's: this server sends none
                 tasks.checkListen(request);
             }
-            subscriptions.open(request.request(), stream);
+            subscriptions.open(request.request(), stream, capabilities());
             return null;
         }
         catch (McpException ex) {

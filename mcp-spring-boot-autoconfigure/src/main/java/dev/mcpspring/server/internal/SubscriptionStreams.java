@@ -9,6 +9,7 @@ import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.protocol.McpMethods;
+import dev.mcpspring.protocol.ServerCapabilities;
 import dev.mcpspring.session.MessageSink;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,9 +34,10 @@ public final class SubscriptionStreams {
 
     /**
      * Opens the subscription of a {@code subscriptions/listen} request on {@code stream}: acknowledges the filter
-     * first, then keeps the stream for the notifications to come.
+     * first, then keeps the stream for the notifications to come. Only what {@code capabilities} offer is
+     * acknowledged (and sent): list changes of tools, prompts and resources the server has, updates of resources.
      */
-    void open(JsonRpcMessage.Request request, MessageSink stream) {
+    void open(JsonRpcMessage.Request request, MessageSink stream, ServerCapabilities capabilities) {
         JsonNode filter = request.params() == null ? null : request.params().get("notifications");
         if (filter == null || !filter.isObject()) {
             throw McpException.invalidParams("subscriptions/listen: \"notifications\" is required: an object such as "
@@ -56,8 +58,12 @@ public final class SubscriptionStreams {
                 uris.add(uri.asString());
             }
         }
-        Subscription subscription = new Subscription(request.id(), flag(filter, "toolsListChanged"),
-                flag(filter, "promptsListChanged"), flag(filter, "resourcesListChanged"), Set.copyOf(uris), stream);
+        boolean resourcesOffered = capabilities.resources() != null;
+        Subscription subscription = new Subscription(request.id(),
+                flag(filter, "toolsListChanged") && capabilities.tools() != null,
+                flag(filter, "promptsListChanged") && capabilities.prompts() != null,
+                flag(filter, "resourcesListChanged") && resourcesOffered,
+                resourcesOffered ? Set.copyOf(uris) : Set.of(), stream);
         ObjectNode acknowledged = codec.mapper().createObjectNode();
         acknowledged.set("notifications", subscription.filter(codec));
         synchronized (subscription) { // active once acknowledged, and no notification overtakes the acknowledgement
@@ -129,7 +135,11 @@ public final class SubscriptionStreams {
     }
 
     private static boolean flag(JsonNode filter, String name) {
-        return filter.path(name).asBoolean(false);
+        JsonNode flag = filter.get(name);
+        if (flag != null && !flag.isBoolean() && !flag.isNull()) {
+            throw McpException.invalidParams("subscriptions/listen: \"" + name + "\" must be true or false");
+        }
+        return flag != null && flag.asBoolean(false);
     }
 
     private record Subscription(JsonNode id, boolean tools, boolean prompts, boolean resources, Set<String> uris,
@@ -144,7 +154,7 @@ public final class SubscriptionStreams {
             };
         }
 
-        /** The filter as acknowledged: what was asked for, every type being supported. */
+        /** The filter as acknowledged: what was asked for and is offered. */
         ObjectNode filter(JsonRpcCodec codec) {
             ObjectNode filter = codec.mapper().createObjectNode();
             if (tools) {

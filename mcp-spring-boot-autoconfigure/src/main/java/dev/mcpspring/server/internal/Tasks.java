@@ -654,7 +654,7 @@ final class Tasks {
     private TaskRecord visibleTask(RequestContext context, @Nullable JsonNode params, String method) {
         String taskId = taskId(params, method);
         return store.find(taskId)
-            .filter(task -> task.isVisibleTo(principalOf(context)))
+            .filter(task -> task.isVisibleTo(principalOf(context), context.sessionId()))
             .orElseThrow(() -> notFound(method));
     }
 

@@ -184,7 +184,12 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
                     ? r.id() : null, refusal.error());
             return;
         }
-        if (!batch && isModern(versionHeader, first)) {
+        if (isModern(versionHeader, first)) {
+            if (batch) {
+                throw new RequestRefusedException(HttpServletResponse.SC_BAD_REQUEST, "Invalid Request: a client of "
+                        + "protocol " + ProtocolVersion.V2026_07_28 + " sends one JSON-RPC message per request, "
+                        + "not a batch");
+            }
             postModern(request, response, versionHeader, first, jsonAllowed, sseAllowed);
             return;
         }

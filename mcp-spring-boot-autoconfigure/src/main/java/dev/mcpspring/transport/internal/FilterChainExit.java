@@ -44,9 +44,9 @@ public final class FilterChainExit {
         return new ExitFilter();
     }
 
-    /** The exit of {@code request}'s thread, or {@code null} when the filter did not see the request. */
-    static @Nullable FilterChainExit of(ServletRequest request) {
-        return (FilterChainExit) request.getAttribute(ATTRIBUTE);
+    /** The exit of {@code request}'s thread, or {@code null} when the filter did not see the request (or none). */
+    static @Nullable FilterChainExit of(@Nullable ServletRequest request) {
+        return request == null ? null : (FilterChainExit) request.getAttribute(ATTRIBUTE);
     }
 
     /** Waits until the request's thread has left the filters (at once on that thread itself). */

@@ -3,6 +3,7 @@ package dev.mcpspring.transport.internal;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +52,8 @@ final class ModernHeaders {
         if (versionHeader == null) {
             throw mismatch("the " + StreamableHttpServlet.VERSION_HEADER + " header is required");
         }
-        String method = http.getHeader(METHOD_HEADER);
+        single(http, StreamableHttpServlet.VERSION_HEADER);
+        String method = single(http, METHOD_HEADER);
         if (method == null) {
             throw mismatch("the " + METHOD_HEADER + " header is required");
         }
@@ -68,7 +70,7 @@ final class ModernHeaders {
         };
         if (nameMember != null) {
             JsonNode body = params == null ? null : params.get(nameMember);
-            String header = decoded(http.getHeader(NAME_HEADER), NAME_HEADER);
+            String header = decoded(single(http, NAME_HEADER), NAME_HEADER);
             if (header == null) {
                 throw mismatch("the " + NAME_HEADER + " header is required for " + request.method());
             }
@@ -99,7 +101,7 @@ final class ModernHeaders {
 
     private static void checkParam(HttpServletRequest http, String name, List<String> path, JsonNode arguments) {
         String headerName = PARAM_HEADER_PREFIX + name;
-        String header = decoded(http.getHeader(headerName), headerName);
+        String header = decoded(single(http, headerName), headerName);
         JsonNode value = arguments;
         for (String step : path) {
             value = value == null || !value.isObject() ? null : value.get(step);
@@ -118,6 +120,22 @@ final class ModernHeaders {
             throw mismatch(headerName + " header value '" + header + "' does not match body value " + value
                     + " (" + argument + ")");
         }
+    }
+
+    /**
+     * The value of a header that mirrors the body, {@code null} when absent. One that appears more than once is
+     * refused: a proxy could route on another of its values than the one checked here.
+     */
+    private static @Nullable String single(HttpServletRequest http, String name) {
+        Enumeration<String> values = http.getHeaders(name);
+        if (values == null || !values.hasMoreElements()) {
+            return null;
+        }
+        String value = values.nextElement();
+        if (values.hasMoreElements()) {
+            throw mismatch("the " + name + " header appears more than once");
+        }
+        return value;
     }
 
     /** A body value as a mismatch names it: a string quoted, anything else by its JSON type (never its text). */
