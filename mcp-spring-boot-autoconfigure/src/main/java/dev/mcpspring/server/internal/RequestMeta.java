@@ -2,6 +2,7 @@ package dev.mcpspring.server.internal;
 
 import java.util.Map;
 
+import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.server.McpRequestContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -31,10 +32,21 @@ final class RequestMeta {
         return meta != null && meta.isObject() ? new RequestMeta(meta, mapper) : NONE;
     }
 
-    /** The {@code progressToken}, as {@link #asMap()} holds it, or {@code null}. */
+    /**
+     * The {@code progressToken}, as {@link #asMap()} holds it, or {@code null}.
+     *
+     * @throws McpException -32602 when it is neither a string nor a number, which no progress notification could
+     *                      carry
+     */
     Object progressToken() {
         JsonNode token = json == null ? null : json.get("progressToken");
-        return token == null ? null : mapper.convertValue(token, Object.class);
+        if (token == null || token.isNull()) {
+            return null;
+        }
+        if (!token.isString() && !token.isNumber()) {
+            throw McpException.invalidParams("Invalid params: _meta.progressToken must be a string or a number");
+        }
+        return mapper.convertValue(token, Object.class);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,11 +1,17 @@
 package dev.mcpspring.server.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.mcpspring.protocol.ErrorCodes;
+import dev.mcpspring.protocol.McpException;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +30,16 @@ class RequestMetaTest {
         RequestMeta big = meta("{\"_meta\":{\"progressToken\":12345678901234567890}}");
         assertThat(big.progressToken()).isEqualTo(big.asMap().get("progressToken"))
             .isEqualTo(new java.math.BigInteger("12345678901234567890"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"a\":1}", "true", "[1]" })
+    void aProgressTokenThatIsNeitherAStringNorANumberIsInvalidParams(String token) {
+        assertThatExceptionOfType(McpException.class)
+            .isThrownBy(() -> meta("{\"_meta\":{\"progressToken\":" + token + "}}").progressToken())
+            .withMessageContaining("_meta.progressToken must be a string or a number")
+            .satisfies(ex -> assertThat(ex.toError().code()).isEqualTo(ErrorCodes.INVALID_PARAMS));
+        assertThat(meta("{\"_meta\":{\"progressToken\":null}}").progressToken()).isNull();
     }
 
     @Test
