@@ -2,6 +2,7 @@ package dev.mcpspring.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mcpspring.protocol.internal.BufferRecyclerPool;
+import dev.mcpspring.protocol.internal.FiniteNumbersModule;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
@@ -9,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds the Jackson mapper for MCP messages: unknown fields are tolerated, and nulls and empty {@code Optional}s
- * are left out (so that a tool's structured result has the properties its output schema describes). Everything the
+ * are left out (so that a tool's structured result has the properties its output schema describes); a
+ * {@code double} or {@code float} that is NaN or infinite cannot be written (JSON has no number for it). Everything the
  * mapper reads is held to {@link StreamReadConstraints} (nesting depth, string, number and name length, document
  * length), {@link #DEFAULT_CONSTRAINTS} unless others are given, so hostile input cannot make parsing expensive.
  * Its parsers and generators take their buffers from a {@link BufferRecyclerPool}.
@@ -55,6 +57,7 @@ public final class McpJsonMapper {
             .recyclerPool(new BufferRecyclerPool())
             .build();
         return JsonMapper.builder(factory)
+            .addModule(new FiniteNumbersModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .changeDefaultPropertyInclusion(

@@ -84,6 +84,11 @@ class ArgumentBindingTests {
         }
 
         @McpTool
+        String sum(List<Double> values, double[] weights) {
+            return values.stream().mapToDouble(Double::doubleValue).sum() + "|" + weights.length;
+        }
+
+        @McpTool
         String optionals(Optional<String> lang, @McpToolParam(required = false) Integer limit,
                 @McpToolParam(required = false) int page, Optional<Location> near) {
             return lang.orElse("none") + "|" + limit + "|" + page + "|" + near.map(Location::city).orElse("none");
@@ -248,6 +253,31 @@ class ArgumentBindingTests {
         assertThat(invalid("collections", "{\"locations\":[],\"counts\":{\"a\":\"x\"},\"numbers\":[]}"))
             .isEqualTo("Invalid arguments for tool 'collections': parameter 'counts.a': expected an integer,"
                     + " got \"x\"");
+    }
+
+    @Test
+    void refusesNullAsAnArrayElementOrAPrimitive() {
+        assertThat(ok("sum", "{\"values\":[1,2],\"weights\":[0.5]}")).isEqualTo("3.0|1");
+        assertThat(invalid("sum", "{\"values\":[1,null],\"weights\":[0.5]}")).isEqualTo(
+                "Invalid arguments for tool 'sum': parameter 'values[1]': an array element must not be null");
+        assertThat(invalid("sum", "{\"values\":[1],\"weights\":[0.5,null]}")).isEqualTo(
+                "Invalid arguments for tool 'sum': parameter 'weights[1]': an array element must not be null");
+        assertThat(invalid("collections", "{\"locations\":[{\"city\":\"Oslo\"},null],\"counts\":{},"
+                + "\"numbers\":[]}")).isEqualTo("Invalid arguments for tool 'collections': "
+                        + "parameter 'locations[1]': an array element must not be null");
+        assertThat(invalid("records", "{\"location\":{\"city\":\"Oslo\"},\"range\":{\"from\":null,\"to\":2}}"))
+            .startsWith("Invalid arguments for tool 'records': parameter 'range.from': ");
+    }
+
+    @Test
+    void refusesANumberTooLargeToReadInsteadOfReadingItAsInfinity() {
+        assertThat(invalid("sum", "{\"values\":[1,1e999],\"weights\":[]}")).isEqualTo("Invalid arguments for "
+                + "tool 'sum': parameter 'values[1]': the number is too large (at most " + Double.MAX_VALUE + ")");
+        assertThat(invalid("boxed", "{\"count\":1,\"ratio\":-1e400,\"flag\":true,\"amount\":1}"))
+            .isEqualTo("Invalid arguments for tool 'boxed': parameter 'ratio': the number is too large (at most "
+                    + Double.MAX_VALUE + ")");
+        assertThat(ok("boxed", "{\"count\":1,\"ratio\":1e308,\"flag\":true,\"amount\":1}"))
+            .isEqualTo("1|1.0E308|true|1");
     }
 
     @Test

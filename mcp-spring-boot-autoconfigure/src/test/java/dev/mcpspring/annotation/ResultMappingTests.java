@@ -100,6 +100,16 @@ class ResultMappingTests {
         }
 
         @McpTool
+        Reading stormy() {
+            return new Reading("Tromsø", Optional.of(Double.POSITIVE_INFINITY));
+        }
+
+        @McpTool
+        List<Float> undefined() {
+            return List.of(1f, Float.NaN);
+        }
+
+        @McpTool
         TreeNode tree() {
             return new TreeNode("root", List.of(new TreeNode("leaf", null)));
         }
@@ -188,6 +198,15 @@ class ResultMappingTests {
         // an empty Optional is left out, as a null is: the output schema does not allow null
         structured("calm", "{\"station\":\"Oslo\"}");
         structured("windy", "{\"station\":\"Bergen\",\"gust\":21.5}");
+    }
+
+    @Test
+    void aNumberJsonCannotCarryFailsTheCallSayingWhere() {
+        // Jackson would write "Infinity", a string where the output schema says number
+        assertThat(errorText(result("stormy"))).isEqualTo("Tool 'stormy' failed: its result could not be converted "
+                + "to JSON: 'gust' is a number JSON cannot carry (Infinity): return a finite number, or null");
+        assertThat(errorText(result("undefined"))).endsWith("'[1]' is a number JSON cannot carry (NaN): return a "
+                + "finite number, or null");
     }
 
     @Test

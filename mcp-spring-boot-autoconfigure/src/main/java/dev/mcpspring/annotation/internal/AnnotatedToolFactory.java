@@ -30,6 +30,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotatedMethod;
 import org.springframework.util.ClassUtils;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -85,10 +86,12 @@ public class AnnotatedToolFactory {
     /**
      * {@code mapper} without the coercions across JSON types that a tool's schema does not allow: a number or a
      * boolean is not a string, a string is not a number or a boolean (and a single value is not an array, as
-     * Jackson's default already says), so {@code {"name": 42}} is refused rather than read as {@code "42"}.
+     * Jackson's default already says), so {@code {"name": 42}} is refused rather than read as {@code "42"}; nor is
+     * {@code null} a primitive (it is not {@code 0}).
      */
     private static ObjectMapper strict(ObjectMapper mapper) {
         return mapper.rebuild()
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .withCoercionConfig(LogicalType.Textual, config -> config
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

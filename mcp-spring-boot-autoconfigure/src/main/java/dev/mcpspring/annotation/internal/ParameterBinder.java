@@ -1,6 +1,7 @@
 package dev.mcpspring.annotation.internal;
 
 import java.lang.reflect.Array;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -8,6 +9,7 @@ import dev.mcpspring.protocol.internal.JsonBindingMessages;
 import dev.mcpspring.server.ToolInvocation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
@@ -108,6 +110,10 @@ interface ParameterBinder {
                 value = node;
             }
             else {
+                String unreadable = unreadable(node, name);
+                if (unreadable != null) {
+                    throw new ArgumentBindingException("parameter " + unreadable);
+                }
                 try {
                     value = reader.readValue(node);
                 }
@@ -127,6 +133,37 @@ interface ParameterBinder {
                 return absentValue;
             }
             return optionalWrapper ? Optional.of(value) : value;
+        }
+
+        /**
+         * What no schema of a tool's parameter allows and Jackson would read anyway, where it is first found in
+         * {@code node}, else {@code null}: a number the parser read as infinite (such as {@code 1e999}), which
+         * would reach the tool as an infinity, and a {@code null} element of an array, which would reach it as a
+         * {@code null} in a list (or a {@code 0} in an array of primitives).
+         */
+        private static @Nullable String unreadable(JsonNode node, String path) {
+            if (node.isFloatingPointNumber() && !node.isBigDecimal() && !Double.isFinite(node.doubleValue())) {
+                return "'" + path + "': the number is too large (at most " + Double.MAX_VALUE + ")";
+            }
+            if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    JsonNode element = node.get(i);
+                    String found = element.isNull() ? "'" + path + "[" + i + "]': an array element must not be null"
+                            : unreadable(element, path + "[" + i + "]");
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            else if (node.isObject()) {
+                for (Map.Entry<String, JsonNode> property : node.properties()) {
+                    String found = unreadable(property.getValue(), path + "." + property.getKey());
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
         }
     }
 }

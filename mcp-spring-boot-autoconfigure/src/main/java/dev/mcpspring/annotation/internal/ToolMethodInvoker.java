@@ -8,6 +8,8 @@ import java.util.TreeSet;
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.protocol.CallToolResult;
 import dev.mcpspring.protocol.ProtocolVersion;
+import dev.mcpspring.protocol.internal.FiniteNumbersModule;
+import dev.mcpspring.protocol.internal.JsonBindingMessages;
 import dev.mcpspring.server.McpClientCapabilityException;
 import dev.mcpspring.server.McpRequestCancelledException;
 import dev.mcpspring.server.ToolHandler;
@@ -139,7 +141,11 @@ class ToolMethodInvoker implements ToolHandler {
         catch (JacksonException ex) {
             logger.warn("The result of MCP tool '" + toolName + "' (" + method.source()
                     + ") cannot be written as JSON", ex);
-            return CallToolResult.error("Tool '" + toolName + "' failed: its result could not be converted to JSON");
+            String original = String.valueOf(ex.getOriginalMessage());
+            String where = JsonBindingMessages.whereWritten(ex);
+            return CallToolResult.error("Tool '" + toolName + "' failed: its result could not be converted to JSON"
+                    + (original.startsWith(FiniteNumbersModule.NOT_FINITE)
+                            ? ": " + (where != null ? where : "a value") + " is " + original : ""));
         }
     }
 

@@ -84,6 +84,15 @@ public final class JsonBindingMessages {
         return location + ": has an invalid value";
     }
 
+    /**
+     * Where a failure to write a value happened, for example {@code 'mean'} or {@code 'rows[2].total'}, or
+     * {@code null} at the top.
+     */
+    public static @Nullable String whereWritten(JacksonException failure) {
+        String path = path(failure.getPath());
+        return path.isEmpty() ? null : "'" + (path.startsWith(".") ? path.substring(1) : path) + "'";
+    }
+
     private static String path(List<JacksonException.Reference> path) {
         StringBuilder text = new StringBuilder();
         for (JacksonException.Reference reference : path) {
