@@ -1,6 +1,8 @@
 package dev.mcpspring.annotation;
 
 import dev.mcpspring.server.McpRequestCancelledException;
+import dev.mcpspring.server.McpRequestContext;
+import dev.mcpspring.server.PeerHandle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -10,6 +12,8 @@ import static dev.mcpspring.annotation.TestTools.call;
 import static dev.mcpspring.annotation.TestTools.errorText;
 import static dev.mcpspring.annotation.TestTools.tool;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 /**
  * A tool that lets the {@link McpRequestCancelledException} of a cancelled wait on the client propagate (what
@@ -25,6 +29,11 @@ class ToolCancellationTests {
             throw new McpRequestCancelledException("The request was cancelled: the user pressed stop");
         }
 
+        @McpTool(description = "Sleeps until it is interrupted")
+        String sleeps() throws InterruptedException {
+            throw new InterruptedException("sleep interrupted");
+        }
+
         @McpTool(description = "Fails")
         String fails() {
             throw new IllegalStateException("Weather service unreachable");
@@ -38,6 +47,18 @@ class ToolCancellationTests {
         assertThat(text).isEqualTo("Tool 'waitsOnTheClient' was cancelled: The request was cancelled: the user "
                 + "pressed stop");
         assertThat(output.getAll()).doesNotContain("WARN").doesNotContain("McpRequestCancelledException");
+    }
+
+    @Test
+    void whatACancelledToolThrowsAsItStopsIsNotLoggedAsAToolFailure(CapturedOutput output) {
+        PeerHandle peer = mock(PeerHandle.class);
+        when(peer.isCancelled()).thenReturn(true);
+        McpRequestContext context = mock(McpRequestContext.class);
+        when(context.peer()).thenReturn(peer);
+
+        assertThat(errorText(call(tool(new Tools(), "sleeps"), "{}", context))).isEqualTo("Tool 'sleeps' was cancelled");
+        assertThat(output.getAll()).doesNotContain("WARN").doesNotContain("InterruptedException");
+        Thread.interrupted(); // the tool's interrupt, restored for the caller
     }
 
     @Test

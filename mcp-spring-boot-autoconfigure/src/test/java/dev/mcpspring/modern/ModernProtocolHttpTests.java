@@ -114,6 +114,18 @@ class ModernProtocolHttpTests {
     }
 
     @Test
+    void aSessionEraVersionPerRequestIsUnsupportedSayingThatItNeedsAnInitialize() {
+        ModernClient client = new ModernClient(port);
+        ObjectNode params = client.params(Map.of());
+        ((ObjectNode) params.get("_meta")).put("io.modelcontextprotocol/protocolVersion", "2025-11-25");
+        McpResponse response = client.post("tools/list", params).header("MCP-Protocol-Version", "2025-11-25").send();
+
+        JsonNode error = assertError(response, 400, ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
+                "2025-11-25 is spoken in a session that an initialize request starts");
+        assertThat(error.path("data").path("requested").asString()).isEqualTo("2025-11-25");
+    }
+
+    @Test
     void aVersionHeaderThatContradictsTheBodyIs400HeaderMismatch() {
         ModernClient client = new ModernClient(port);
         ObjectNode params = client.params(Map.of());

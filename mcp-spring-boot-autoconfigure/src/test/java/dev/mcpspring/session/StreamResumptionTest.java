@@ -128,6 +128,22 @@ class StreamResumptionTest {
     }
 
     @Test
+    void messagesThatWaitedForTheGetStreamGoBeforeItsPrimingEventSoThatItsIdResumesAfterThem() {
+        McpSession session = session("2025-11-25");
+        manager.sendToSession(session.id(), notification("a"));
+        manager.sendToSession(session.id(), notification("b"));
+
+        EventSink connection = new EventSink();
+        manager.openStandaloneStream(session.id(), connection);
+        assertThat(connection.log).containsExactly("get:0 a", "get:1 b", "prime get:2");
+
+        EventSink resumed = new EventSink();
+        manager.resumeStream(session.id(), "get:2", resumed);
+        manager.sendToSession(session.id(), notification("c"));
+        assertThat(resumed.log).containsExactly("get:3 c");
+    }
+
+    @Test
     void unknownIdsAreRefused() {
         McpSession session = session("2025-11-25");
         manager.openRequestStream(session.id(), new EventSink()).send(notification("a"));

@@ -54,6 +54,14 @@ class SampleToolsTests {
             .hasStructuredContent("{\"count\":4,\"min\":1.0,\"max\":4.0,\"mean\":2.5,\"median\":2.5}");
     }
 
+    @Test
+    void statisticsOfNumbersNearTheLargestDoubleStayFinite() {
+        assertThat(mcp.callTool("statistics", Map.of("numbers", List.of(1e308, 1e308, -1e308))))
+            .isSuccessful()
+            .structuredContentMatchesOutputSchema()
+            .hasStructuredContent("{\"count\":3,\"min\":-1.0E308,\"max\":1.0E308,\"median\":1.0E308}");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "2025-11-25", "2026-07-28" })
     void temperaturesAreConvertedAndImpossibleOnesRefused(String version) {
@@ -67,6 +75,14 @@ class SampleToolsTests {
                 Map.of("from", Map.of("value", -1, "unit", "KELVIN"), "to", "CELSIUS")))
             .isToolError()
             .text().contains("cannot be negative");
+        assertThat(mcp.callTool("convert_temperature",
+                Map.of("from", Map.of("value", 1e300, "unit", "CELSIUS"), "to", "KELVIN")))
+            .isSuccessful()
+            .hasStructuredContent(Map.of("value", 1e300, "unit", "KELVIN"));
+        assertThat(mcp.callTool("convert_temperature",
+                Map.of("from", Map.of("value", 1.5e308, "unit", "CELSIUS"), "to", "FAHRENHEIT")))
+            .isToolError()
+            .text().contains("too large to convert");
     }
 
     @ParameterizedTest

@@ -194,6 +194,15 @@ class ToolMethodInvoker implements ToolHandler {
             }
             return CallToolResult.error("Tool '" + toolName + "' was cancelled: " + cancelled.getMessage());
         }
+        if (invocation.context() != null && invocation.context().peer() != null
+                && invocation.context().peer().isCancelled()) {
+            // whatever a cancelled tool throws as it stops (interrupted in a sleep, say) is how it stopped
+            if (logger.isDebugEnabled()) {
+                logger.debug("MCP tool '" + toolName + "' (" + method.source() + ") stopped after its request was "
+                        + "cancelled: " + failure);
+            }
+            return CallToolResult.error("Tool '" + toolName + "' was cancelled");
+        }
         logger.warn("MCP tool '" + toolName + "' (" + method.source() + ") failed", failure);
         return CallToolResult.error(ToolFailures.describe(toolName, failure));
     }

@@ -84,7 +84,14 @@ public record ModernRequest(JsonRpcMessage.Request request, String protocolVersi
                     + "\"");
         }
         if (!versions.contains(version.asString()) || !ProtocolVersion.isModern(version.asString())) {
-            throw unsupportedVersion(version.asString(), versions);
+            McpException unsupported = unsupportedVersion(version.asString(), versions);
+            if (!versions.contains(version.asString())) {
+                throw unsupported;
+            }
+            // one of this server's versions, but of the session era: say how to use it
+            throw new McpException(unsupported.code(), unsupported.getMessage() + "; " + version.asString()
+                    + " is spoken in a session that an initialize request starts, not per request",
+                    unsupported.data());
         }
         JsonNode capabilities = meta.get(CLIENT_CAPABILITIES);
         if (capabilities == null || !capabilities.isObject()) {

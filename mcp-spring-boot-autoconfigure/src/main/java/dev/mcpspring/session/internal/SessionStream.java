@@ -93,11 +93,21 @@ public final class SessionStream implements MessageSink {
     }
 
     /**
-     * Attaches a new connection that starts where the stream is now: a priming event for clients that understand
-     * it, then the messages no connection took (GET stream), then everything sent from now on.
+     * Attaches a new connection that starts where the stream is now: the messages no connection took (GET stream),
+     * then a priming event for clients that understand it, then everything sent from now on.
      */
     public synchronized void attach(MessageSink newConnection) {
         replaceConnection(newConnection);
+        // what waited goes first, in the order of its ids, and the priming event's id after it: a client that
+        // resumes from the last id it saw misses nothing
+        if (undelivered != null && !undelivered.isEmpty()) {
+            if (!newConnection.sendAll(streamId, List.copyOf(undelivered))) {
+                connection = null;
+                return;
+            }
+            resumable = true;
+            undelivered = null;
+        }
         if (ProtocolVersion.supportsSsePolling(session.protocolVersion())) {
             long sequence = nextSequence++;
             store(sequence, null);
@@ -106,16 +116,7 @@ public final class SessionStream implements MessageSink {
             }
             else {
                 connection = null;
-                return;
             }
-        }
-        if (undelivered != null && !undelivered.isEmpty()) {
-            if (!newConnection.sendAll(streamId, List.copyOf(undelivered))) {
-                connection = null;
-                return;
-            }
-            resumable = true;
-            undelivered = null;
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.mcpspring.sample.units;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 import org.springframework.stereotype.Component;
 
 import dev.mcpspring.annotation.McpTool;
@@ -18,6 +21,9 @@ public class UnitTools {
             throw new IllegalArgumentException("A temperature in Kelvin cannot be negative");
         }
         double converted = to.fromKelvin(from.unit().toKelvin(from.value()));
-        return new Temperature(Math.round(converted * 100) / 100.0, to);
+        if (!Double.isFinite(converted)) {
+            throw new IllegalArgumentException("The temperature is too large to convert");
+        }
+        return new Temperature(BigDecimal.valueOf(converted).setScale(2, RoundingMode.HALF_UP).doubleValue(), to);
     }
 }
