@@ -73,10 +73,13 @@ public @interface McpTool {
     /** Hint: the tool does not change its environment. */
     boolean readOnlyHint() default false;
 
-    /** Hint: the tool may destroy or overwrite things (meaningful when it is not read-only). */
+    /** Hint: the tool may destroy or overwrite things; sent only for a tool that is not read-only. */
     boolean destructiveHint() default true;
 
-    /** Hint: calling the tool again with the same arguments has no further effect. */
+    /**
+     * Hint: calling the tool again with the same arguments has no further effect; sent only for a tool that is not
+     * read-only.
+     */
     boolean idempotentHint() default false;
 
     /** Hint: the tool talks to an open world of external entities (the web, other systems). */

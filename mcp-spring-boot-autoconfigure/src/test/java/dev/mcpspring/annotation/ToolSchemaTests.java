@@ -166,8 +166,8 @@ class ToolSchemaTests {
         assertThat(tool.description()).isEqualTo("Does nothing");
         assertThat(tool.annotations().title()).isEqualTo("No arguments");
         assertThat(tool.annotations().readOnlyHint()).isTrue();
-        assertThat(tool.annotations().destructiveHint()).isTrue();
-        assertThat(tool.annotations().idempotentHint()).isFalse();
+        assertThat(tool.annotations().destructiveHint()).as("meaningless for a read-only tool").isNull();
+        assertThat(tool.annotations().idempotentHint()).as("meaningless for a read-only tool").isNull();
         assertThat(tool.annotations().openWorldHint()).isTrue();
         assertThat(tool(tools, "injected").tool().title()).isNull();
         assertThat(tool(tools, "injected").tool().description()).isNull();

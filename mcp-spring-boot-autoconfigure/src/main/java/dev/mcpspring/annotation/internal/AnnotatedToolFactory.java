@@ -222,8 +222,10 @@ public class AnnotatedToolFactory {
             logger.warn("MCP tool '" + name + "' (" + target.source() + ") has no description: a model chooses "
                     + "tools by their descriptions; say what it does with @McpTool(description = ...)");
         }
-        ToolAnnotations hints = new ToolAnnotations(title, annotation.readOnlyHint(), annotation.destructiveHint(),
-                annotation.idempotentHint(), annotation.openWorldHint());
+        // the destructive and idempotent hints say something only of a tool that is not read-only
+        boolean readOnly = annotation.readOnlyHint();
+        ToolAnnotations hints = new ToolAnnotations(title, readOnly, readOnly ? null : annotation.destructiveHint(),
+                readOnly ? null : annotation.idempotentHint(), annotation.openWorldHint());
         Tool tool = new Tool(name, title, description, inputSchema, results.outputSchema(), hints,
                 AnnotatedMethods.icons(annotation.icons()), null);
         for (String scope : annotation.scopes()) {
