@@ -17,7 +17,8 @@ import static org.mockito.Mockito.when;
 
 /**
  * A tool that lets the {@link McpRequestCancelledException} of a cancelled wait on the client propagate (what
- * {@code PeerHandle} calls throw when the client cancels the request) has not failed: no warning, no stack trace.
+ * {@code PeerHandle} calls throw when the client cancels the request) has not failed: no warning, no stack trace;
+ * nor has one that stops with whatever it throws once cancelled. One that refuses its input is one line of warning.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ToolCancellationTests {
@@ -32,6 +33,11 @@ class ToolCancellationTests {
         @McpTool(description = "Sleeps until it is interrupted")
         String sleeps() throws InterruptedException {
             throw new InterruptedException("sleep interrupted");
+        }
+
+        @McpTool(description = "Refuses what it is given")
+        String refuses() {
+            throw new IllegalArgumentException("Give at least one number");
         }
 
         @McpTool(description = "Fails")
@@ -59,6 +65,15 @@ class ToolCancellationTests {
         assertThat(errorText(call(tool(new Tools(), "sleeps"), "{}", context))).isEqualTo("Tool 'sleeps' was cancelled");
         assertThat(output.getAll()).doesNotContain("WARN").doesNotContain("InterruptedException");
         Thread.interrupted(); // the tool's interrupt, restored for the caller
+    }
+
+    @Test
+    void aRefusedInputIsOneLineOfWarningWithoutAStackTrace(CapturedOutput output) {
+        String text = errorText(call(tool(new Tools(), "refuses"), "{}"));
+
+        assertThat(text).isEqualTo("Tool 'refuses' failed: Give at least one number");
+        assertThat(output.getAll()).contains("WARN").contains("refused its input: Give at least one number")
+            .doesNotContain("\tat ");
     }
 
     @Test

@@ -203,7 +203,17 @@ class ToolMethodInvoker implements ToolHandler {
             }
             return CallToolResult.error("Tool '" + toolName + "' was cancelled");
         }
-        logger.warn("MCP tool '" + toolName + "' (" + method.source() + ") failed", failure);
+        if (failure.getClass() == IllegalArgumentException.class) {
+            // the tool refused its input, and says why: a stack trace per refusal would let any client fill the log
+            logger.warn("MCP tool '" + toolName + "' (" + method.source() + ") refused its input: "
+                    + failure.getMessage());
+            if (logger.isDebugEnabled()) {
+                logger.debug("MCP tool '" + toolName + "' refused its input", failure);
+            }
+        }
+        else {
+            logger.warn("MCP tool '" + toolName + "' (" + method.source() + ") failed", failure);
+        }
         return CallToolResult.error(ToolFailures.describe(toolName, failure));
     }
 
