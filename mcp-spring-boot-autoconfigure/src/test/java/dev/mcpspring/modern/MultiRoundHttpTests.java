@@ -53,6 +53,8 @@ class MultiRoundHttpTests {
         assertThat(question.path("method").asString()).isEqualTo("elicitation/create");
         assertThat(question.path("params").path("message").asString()).isEqualTo("Your name?");
         assertThat(first.path("requestState").asString()).isNotEmpty();
+        assertThat(first.path("_meta").path("io.modelcontextprotocol/serverInfo").path("name").isString())
+            .as("the server's identity, as on every result").isTrue();
 
         JsonNode second = client.retryTool("ask_name", Map.of(), first, Map.of("name", accept("name", "Ada")))
             .result();

@@ -439,7 +439,8 @@ public class McpServer {
                 }
             }
             if (rounds != null && rounds.hasInputRequests()) { // whatever the handler made of its questions
-                return new JsonRpcMessage.Response(request.id(), rounds.inputRequiredResult());
+                return new JsonRpcMessage.Response(request.id(),
+                        modernResults.inputRequired(rounds.inputRequiredResult()));
             }
             if (result instanceof Tasks.TaskCreated created) { // the call became a task: its handle is the answer
                 return new JsonRpcMessage.Response(request.id(), modernResults.task(created.task()));

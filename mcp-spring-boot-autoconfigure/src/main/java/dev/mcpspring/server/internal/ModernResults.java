@@ -126,8 +126,17 @@ final class ModernResults {
      */
     JsonNode task(ObjectNode task) {
         task.put("resultType", "task");
-        task.putObject("_meta").putRawValue(ModernRequest.SERVER_INFO, new RawValue(serverInfo));
-        return task;
+        return identified(task);
+    }
+
+    /** An {@code InputRequiredResult}, with the server's identity, which every result carries. */
+    JsonNode inputRequired(ObjectNode result) {
+        return identified(result);
+    }
+
+    private JsonNode identified(ObjectNode result) {
+        result.putObject("_meta").putRawValue(ModernRequest.SERVER_INFO, new RawValue(serverInfo));
+        return result;
     }
 
     /** An error as a modern client gets it. */
