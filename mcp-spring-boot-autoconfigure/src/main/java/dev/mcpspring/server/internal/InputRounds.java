@@ -252,15 +252,11 @@ final class InputRounds implements InputChannel {
         return member instanceof ObjectNode object ? object : codec.mapper().createObjectNode();
     }
 
-    /**
-     * This round's answer to the question, when the sealed state says that it is the question asked under its key
-     * (an answer to a question never asked is ignored: the user may never have seen it), else an earlier round's.
-     */
+    /** This round's answer to the question (when it was the question asked), else an earlier round's. */
     private @Nullable JsonNode answerTo(String key, String questionDigest) {
         JsonNode fresh = inputResponses == null ? null : inputResponses.get(key);
         JsonNode askedDigest = state == null ? null : state.path("asked").get(key);
-        if (fresh != null && fresh.isObject() && askedDigest != null
-                && questionDigest.equals(askedDigest.asString())) {
+        if (fresh != null && fresh.isObject() && (askedDigest == null || questionDigest.equals(askedDigest.asString()))) {
             return fresh;
         }
         JsonNode earlier = answers().get(key);

@@ -63,20 +63,6 @@ class InputRoundsTest {
     }
 
     @Test
-    void anAnswerToAQuestionNeverAskedIsIgnoredAndTheQuestionAsked() {
-        ObjectNode unasked = params();
-        unasked.set("inputResponses", CODEC.toTree(Map.of("sampling-1", Map.of("role", "assistant", "content",
-                Map.of("type", "text", "text", "yes"), "model", "m"))));
-
-        InputRounds rounds = start(unasked, "ann", NOW);
-        CompletableFuture<SamplingResult> asked = rounds.call(null, McpMethods.SAMPLING_CREATE_MESSAGE, question("a"),
-                SamplingResult.class);
-
-        assertThat(asked).isCompletedExceptionally();
-        assertThat(rounds.inputRequiredResult().path("inputRequests").propertyNames()).containsExactly("sampling-1");
-    }
-
-    @Test
     void aStateIsBoundToItsPrincipal() {
         InputRounds first = start(params(), "ann", NOW);
         first.call(null, McpMethods.SAMPLING_CREATE_MESSAGE, question("a"), SamplingResult.class);
