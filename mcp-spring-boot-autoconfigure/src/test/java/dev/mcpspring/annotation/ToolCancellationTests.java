@@ -62,7 +62,8 @@ class ToolCancellationTests {
         McpRequestContext context = mock(McpRequestContext.class);
         when(context.peer()).thenReturn(peer);
 
-        assertThat(errorText(call(tool(new Tools(), "sleeps"), "{}", context))).isEqualTo("Tool 'sleeps' was cancelled");
+        assertThat(errorText(call(tool(new Tools(), "sleeps"), "{}", context)))
+            .isEqualTo("Tool 'sleeps' was cancelled");
         assertThat(output.getAll()).doesNotContain("WARN").doesNotContain("InterruptedException");
         Thread.interrupted(); // the tool's interrupt, restored for the caller
     }

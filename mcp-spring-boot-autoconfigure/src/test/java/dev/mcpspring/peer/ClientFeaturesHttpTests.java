@@ -140,14 +140,14 @@ class ClientFeaturesHttpTests extends PeerHttpTestSupport {
 
     @ParameterizedTest(name = "{1} answered with {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            sample  | sampling/createMessage | null                                                              | it is not a JSON object
-            sample  | sampling/createMessage | {"role":"assistant","model":"m"}                                  | "content" must be a content block
-            sample  | sampling/createMessage | {"role":"robot","model":"m","content":{"type":"text","text":"x"}} | "role" must be "assistant" or "user"
-            sample  | sampling/createMessage | {"role":"assistant","content":{"type":"text","text":"x"}}         | "model" must be a string
-            askName | elicitation/create     | {}                                                                | "action" must be "accept", "decline" or "cancel"
-            askName | elicitation/create     | {"action":"bogus"}                                                | "action" must be "accept", "decline" or "cancel"
-            roots   | roots/list             | {"roots":[{"name":"no uri"}]}                                     | "roots[0]" must be an object with a string "uri"
-            roots   | roots/list             | {"roots":"x"}                                                     | "roots" must be an array
+            sample | sampling/createMessage | null | it is not a JSON object
+            sample | sampling/createMessage | {"role":"assistant","model":"m"} | "content" must be a content block
+            sample | sampling/createMessage | {"role":"robot","model":"m","content":{"type":"text","text":"x"}} | "role" must be
+            sample | sampling/createMessage | {"role":"assistant","content":{"type":"text","text":"x"}} | "model" must be
+            askName | elicitation/create | {} | "action" must be "accept", "decline" or "cancel"
+            askName | elicitation/create | {"action":"bogus"} | "action" must be "accept", "decline" or "cancel"
+            roots | roots/list | {"roots":[{"name":"no uri"}]} | "roots[0]" must be an object with a string "uri"
+            roots | roots/list | {"roots":"x"} | "roots" must be an array
             """)
     void anAnswerLackingWhatItsSchemaRequiresFailsTheCallSayingWhat(String tool, String method, String answer,
             String defect) {
