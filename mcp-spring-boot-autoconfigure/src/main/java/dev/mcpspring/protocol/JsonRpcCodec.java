@@ -107,6 +107,43 @@ public final class JsonRpcCodec {
     }
 
     /**
+     * Reads a batch member by member: as JSON-RPC 2.0 says, a member that is not a JSON-RPC message gets an error
+     * response of its own, and the others are handled.
+     *
+     * @throws InvalidMessageException for an empty batch, or one of which no member is a message (the first
+     *                                 member's error)
+     */
+    public Batch readBatch(JsonNode array) {
+        List<JsonRpcMessage> messages = new ArrayList<>(array.size());
+        List<JsonRpcMessage.ErrorResponse> refused = new ArrayList<>();
+        InvalidMessageException first = null;
+        for (JsonNode member : array) {
+            try {
+                messages.add(toMessage(member));
+            }
+            catch (InvalidMessageException ex) {
+                first = first != null ? first : ex;
+                refused.add(new JsonRpcMessage.ErrorResponse(ex.id() == null ? NullNode.getInstance() : ex.id(),
+                        ex.toError()));
+            }
+        }
+        if (messages.isEmpty()) {
+            throw first != null ? first
+                    : new InvalidMessageException(ErrorCodes.INVALID_REQUEST, "Invalid Request: empty batch", null);
+        }
+        return new Batch(List.copyOf(messages), List.copyOf(refused));
+    }
+
+    /**
+     * The members of a JSON-RPC batch.
+     *
+     * @param messages the members that are JSON-RPC messages, in order
+     * @param refused  an error response for each member that is not
+     */
+    public record Batch(List<JsonRpcMessage> messages, List<JsonRpcMessage.ErrorResponse> refused) {
+    }
+
+    /**
      * Classifies one JSON value as request, notification or response.
      *
      * @throws InvalidMessageException with {@link ErrorCodes#INVALID_REQUEST} and what is wrong

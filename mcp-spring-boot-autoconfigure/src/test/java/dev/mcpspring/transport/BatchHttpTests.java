@@ -44,6 +44,41 @@ class BatchHttpTests extends HttpTestSupport {
     }
 
     @Test
+    void aMemberThatIsNoMessageGetsAnErrorOfItsOwnAndTheOthersAreAnswered() {
+        McpTestClient client = connected("2025-03-26");
+        ArrayNode batch = client.mapper().createArrayNode();
+        batch.add(client.message("a", "ping", null));
+        batch.add(1);
+        batch.add(client.mapper().createObjectNode().put("foo", 1));
+
+        McpResponse response = client.post(batch).send();
+
+        assertThat(response.status()).isEqualTo(200);
+        List<JsonNode> responses = response.responses();
+        assertThat(responses).hasSize(3);
+        assertThat(responses).filteredOn(answer -> answer.path("id").asString().equals("a"))
+            .singleElement().satisfies(answer -> assertThat(answer.has("result")).isTrue());
+        assertThat(responses).filteredOn(answer -> answer.path("id").isNull()).hasSize(2)
+            .allSatisfy(answer -> assertThat(answer.path("error").path("code").asInt())
+                .isEqualTo(ErrorCodes.INVALID_REQUEST));
+    }
+
+    @Test
+    void aBatchOfANotificationAndMembersThatAreNoMessagesIs400WithTheirErrors() {
+        McpTestClient client = connected("2025-03-26");
+        ArrayNode batch = client.mapper().createArrayNode();
+        batch.add(client.notification("notifications/other", null));
+        batch.add("not a message");
+
+        McpResponse response = client.post(batch).send();
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().isArray()).isTrue();
+        assertThat(response.json().path(0).path("error").path("message").asString())
+            .contains("must be a JSON object");
+    }
+
+    @Test
     void aBatchOfNotificationsOnlyIsAcceptedWith202() {
         McpTestClient client = connected("2025-03-26");
         ArrayNode batch = client.mapper().createArrayNode();

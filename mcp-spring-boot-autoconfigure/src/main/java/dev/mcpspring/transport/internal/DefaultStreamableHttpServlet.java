@@ -165,9 +165,17 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
         }
         JsonNode tree;
         List<JsonRpcMessage> messages;
+        List<JsonRpcMessage.ErrorResponse> refused = List.of(); // a batch's members that are no messages
         try {
             tree = codec.readTree(readBody(request));
-            messages = codec.readMessages(tree);
+            if (JsonRpcCodec.isBatch(tree)) {
+                JsonRpcCodec.Batch members = codec.readBatch(tree);
+                messages = members.messages();
+                refused = members.refused();
+            }
+            else {
+                messages = List.of(codec.toMessage(tree));
+            }
         }
         catch (InvalidMessageException ex) {
             HttpErrors.write(response, codec, HttpServletResponse.SC_BAD_REQUEST, ex.id(), ex.toError());
@@ -230,20 +238,27 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
         }
         if (requests.isEmpty()) {
             activity.close();
-            response.setStatus(HttpServletResponse.SC_ACCEPTED);
+            if (refused.isEmpty()) {
+                response.setStatus(HttpServletResponse.SC_ACCEPTED);
+            }
+            else { // notifications or responses, and members that are neither: what was wrong with those
+                HttpErrors.writeAll(response, codec, HttpServletResponse.SC_BAD_REQUEST, refused);
+            }
             return;
         }
-        handleRequests(request, response, session, activity, requests, batch, create, jsonAllowed, sseAllowed,
-                transport);
+        handleRequests(request, response, session, activity, requests, refused, batch, create, jsonAllowed,
+                sseAllowed, transport);
     }
 
     /**
      * Runs the requests on this thread when none can wait for the client, else on the handler executor;
-     * {@code activity} keeps the session alive until they end.
+     * {@code activity} keeps the session alive until they end. The answer of a batch carries the errors of its
+     * {@code refused} members too.
      */
     private void handleRequests(HttpServletRequest request, HttpServletResponse response, McpSession session,
-            SessionManager.Activity activity, List<JsonRpcMessage.Request> requests, boolean batch,
-            boolean created, boolean jsonAllowed, boolean sseAllowed, TransportInfo transport) throws IOException {
+            SessionManager.Activity activity, List<JsonRpcMessage.Request> requests,
+            List<JsonRpcMessage.ErrorResponse> refused, boolean batch, boolean created, boolean jsonAllowed,
+            boolean sseAllowed, TransportInfo transport) throws IOException {
         SessionManager.Activity accepted = server.beginWork(); // a graceful shutdown waits for it
         boolean immediate = true; // loops, not streams: this runs for every request (a profile showed them)
         List<JsonNode> ids = new ArrayList<>(requests.size());
@@ -264,7 +279,8 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
                 if (settings.ssePolling() && out.supportsPolling()) {
                     out.closeConnection(); // polling mode: priming event, then the client comes back with GET
                 }
-                List<JsonRpcMessage> responses = new ArrayList<>(requests.size());
+                List<JsonRpcMessage> responses = new ArrayList<>(requests.size() + refused.size());
+                responses.addAll(refused);
                 try {
                     for (JsonRpcMessage.Request r : requests) {
                         JsonRpcMessage answer = server.handle(session, r, out, principal, transport);

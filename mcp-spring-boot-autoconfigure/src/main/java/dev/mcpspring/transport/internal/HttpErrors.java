@@ -2,6 +2,7 @@ package dev.mcpspring.transport.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -26,6 +27,17 @@ final class HttpErrors {
             return;
         }
         byte[] body = codec.write(new JsonRpcMessage.ErrorResponse(id == null ? NullNode.getInstance() : id, error));
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** Writes an HTTP error status with the error responses of a batch's members as its body. */
+    static void writeAll(HttpServletResponse response, JsonRpcCodec codec, int status,
+            List<JsonRpcMessage.ErrorResponse> errors) throws IOException {
+        byte[] body = codec.write(errors);
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -258,14 +258,16 @@ class StdioTransportTests {
     }
 
     @Test
-    void aBatchIsAnsweredAsOneLineInA20250326Session() {
+    void aBatchIsAnsweredAsOneLineInA20250326SessionEvenWithAMemberThatIsNoMessage() {
         run(context -> {
             pipes.send(request(1, "initialize", "{\"protocolVersion\":\"2025-03-26\",\"capabilities\":{},"
                     + "\"clientInfo\":{\"name\":\"pipe\",\"version\":\"1\"}}"));
             pipes.response(1);
-            pipes.send("[" + call(2, "echo", "{\"text\":\"a\"}") + "," + call(3, "echo", "{\"text\":\"b\"}") + "]");
+            pipes.send("[" + call(2, "echo", "{\"text\":\"a\"}") + ",42," + call(3, "echo", "{\"text\":\"b\"}") + "]");
             JsonNode batch = pipes.next(JsonNode::isArray, "the batch's responses");
             assertThat(batch.findValuesAsString("text")).containsExactlyInAnyOrder("a", "b");
+            assertThat(batch).as("the member that is no message gets an error of its own").hasSize(3);
+            assertThat(batch.findValues("code")).extracting(JsonNode::asInt).containsExactly(-32600);
         });
     }
 

@@ -175,21 +175,17 @@ public class DefaultStdioTransport implements StdioTransport {
     }
 
     private void receive(byte[] line) {
-        JsonNode tree;
-        List<JsonRpcMessage> messages;
         try {
-            tree = codec.readTree(line);
-            messages = codec.readMessages(tree);
+            JsonNode tree = codec.readTree(line);
+            if (JsonRpcCodec.isBatch(tree)) {
+                receiveBatch(codec.readBatch(tree));
+            }
+            else {
+                receive(codec.toMessage(tree));
+            }
         }
         catch (InvalidMessageException ex) {
             output.write(new JsonRpcMessage.ErrorResponse(ex.id(), ex.toError()));
-            return;
-        }
-        if (JsonRpcCodec.isBatch(tree)) {
-            receiveBatch(messages);
-        }
-        else {
-            receive(messages.get(0));
         }
     }
 
@@ -212,9 +208,10 @@ public class DefaultStdioTransport implements StdioTransport {
 
     /**
      * A JSON-RPC batch: only in a session of 2025-03-26, the one revision that has them, and never with
-     * {@code initialize}; the responses go out as one line.
+     * {@code initialize}; the responses, with the errors of the members that are no messages, go out as one line.
      */
-    private void receiveBatch(List<JsonRpcMessage> messages) {
+    private void receiveBatch(JsonRpcCodec.Batch batch) {
+        List<JsonRpcMessage> messages = batch.messages();
         McpSession current = session;
         String version = current != null && current.isInitialized() ? current.protocolVersion() : null;
         if (!ProtocolVersion.allowsBatches(version) || messages.stream().anyMatch(message ->
@@ -233,9 +230,15 @@ public class DefaultStdioTransport implements StdioTransport {
                 receive(message);
             }
         }
-        if (!requests.isEmpty()) {
+        if (requests.isEmpty()) {
+            if (!batch.refused().isEmpty()) {
+                output.writeBatch(List.copyOf(batch.refused()));
+            }
+        }
+        else {
             submit(requests.get(0).id(), () -> {
-                List<JsonRpcMessage> responses = new ArrayList<>(requests.size());
+                List<JsonRpcMessage> responses = new ArrayList<>(requests.size() + batch.refused().size());
+                responses.addAll(batch.refused());
                 for (JsonRpcMessage.Request request : requests) {
                     JsonRpcMessage answer = handle(current, request);
                     if (answer != null) {
