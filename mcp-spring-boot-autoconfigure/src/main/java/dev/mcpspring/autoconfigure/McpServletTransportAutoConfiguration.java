@@ -25,6 +25,7 @@ import dev.mcpspring.server.internal.McpServer;
 import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.transport.StreamableHttpServlet;
 import dev.mcpspring.transport.internal.DefaultStreamableHttpServlet;
+import dev.mcpspring.transport.internal.DnsRebindingFilter;
 import dev.mcpspring.transport.internal.FilterChainExit;
 import dev.mcpspring.transport.internal.RequestThreadExecutor;
 import dev.mcpspring.transport.internal.TransportSettings;
@@ -51,12 +52,7 @@ public class McpServletTransportAutoConfiguration {
     StreamableHttpServlet mcpStreamableHttpServlet(McpServer server, SessionManager sessions, JsonRpcCodec codec,
             @Qualifier(McpServerAutoConfiguration.HANDLER_EXECUTOR_BEAN_NAME) Executor executor,
             @McpTaskDecorator ObjectProvider<TaskDecorator> taskDecorators, McpServerProperties properties) {
-        McpServerProperties.Security security = properties.getSecurity();
-        TransportSettings settings = new TransportSettings(properties.getTransport().getMaxBodySize().toBytes(),
-                properties.getTransport().getKeepAliveInterval(), properties.getSession().isStateless(),
-                security.getAllowedOrigins(), security.getAllowedHosts(), security.isTrustForwardedHost(),
-                properties.getSse().getRetry(), properties.getSse().isPolling(),
-                properties.getSse().getMaxBufferedSize().toBytes());
+        TransportSettings settings = settings(properties);
         List<TaskDecorator> decorators = taskDecorators.orderedStream().toList();
         List<TaskDecorator> onRequestThread = decorators.stream()
             .filter(decorator -> !McpTaskDecorators.carriesContextOnly(decorator))
@@ -80,6 +76,33 @@ public class McpServletTransportAutoConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setAsyncSupported(true);
         return registration;
+    }
+
+    /**
+     * The {@code Host} and {@code Origin} checks before Spring Security's filters, so that a foreign origin gets 403
+     * (as the protocol says), not the 401 of a missing token.
+     */
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.security.web.SecurityFilterChain")
+    @ConditionalOnMissingBean(name = "mcpDnsRebindingFilterRegistration")
+    FilterRegistrationBean<Filter> mcpDnsRebindingFilterRegistration(McpServerProperties properties,
+            JsonRpcCodec codec) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+                new DnsRebindingFilter(settings(properties), codec));
+        registration.setName("mcpDnsRebinding");
+        registration.addUrlPatterns(properties.getEndpoint());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setAsyncSupported(true);
+        return registration;
+    }
+
+    private static TransportSettings settings(McpServerProperties properties) {
+        McpServerProperties.Security security = properties.getSecurity();
+        return new TransportSettings(properties.getTransport().getMaxBodySize().toBytes(),
+                properties.getTransport().getKeepAliveInterval(), properties.getSession().isStateless(),
+                security.getAllowedOrigins(), security.getAllowedHosts(), security.isTrustForwardedHost(),
+                properties.getSse().getRetry(), properties.getSse().isPolling(),
+                properties.getSse().getMaxBufferedSize().toBytes());
     }
 
     @Bean

@@ -49,6 +49,7 @@ class ConditionalBeansBackOffCompletenessTests {
             "McpServletTransportAutoConfiguration#mcpStreamableHttpServlet",
             "McpServletTransportAutoConfiguration#mcpServletRegistration",
             "McpServletTransportAutoConfiguration#mcpFilterChainExitRegistration",
+            "McpServletTransportAutoConfiguration#mcpDnsRebindingFilterRegistration",
             // McpStdioTransportAutoConfigurationTests
             "McpStdioTransportAutoConfiguration#mcpStdioStreams",
             "McpStdioTransportAutoConfiguration#mcpStdioTransport",

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import org.junit.jupiter.api.Test;
 import jakarta.servlet.Filter;
 import org.springframework.core.Ordered;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -61,5 +62,22 @@ class McpServletTransportAutoConfigurationTests {
             .doFilter(request, response));
         web.withBean("mcpFilterChainExitRegistration", FilterRegistrationBean.class, () -> own)
             .run(context -> assertThat(context.getBean("mcpFilterChainExitRegistration")).isSameAs(own));
+    }
+
+    @Test
+    void theDnsRebindingChecksComeRightAfterItWithSpringSecurityAndBackOffForTheApplicationsOwn() {
+        web.withPropertyValues("mcp.server.endpoint=/tools/mcp").run(context -> {
+            FilterRegistrationBean<?> checks = context.getBean("mcpDnsRebindingFilterRegistration",
+                    FilterRegistrationBean.class);
+            assertThat(checks.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE + 1);
+            assertThat(checks.getUrlPatterns()).containsExactly("/tools/mcp");
+            assertThat(checks.isAsyncSupported()).isTrue();
+        });
+        web.withClassLoader(new FilteredClassLoader("org.springframework.security.web"))
+            .run(context -> assertThat(context).doesNotHaveBean("mcpDnsRebindingFilterRegistration"));
+        FilterRegistrationBean<Filter> own = new FilterRegistrationBean<>((request, response, chain) -> chain
+            .doFilter(request, response));
+        web.withBean("mcpDnsRebindingFilterRegistration", FilterRegistrationBean.class, () -> own)
+            .run(context -> assertThat(context.getBean("mcpDnsRebindingFilterRegistration")).isSameAs(own));
     }
 }

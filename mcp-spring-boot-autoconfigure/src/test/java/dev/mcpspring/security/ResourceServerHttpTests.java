@@ -55,6 +55,16 @@ class ResourceServerHttpTests extends SecurityHttpTestSupport {
     }
 
     @Test
+    void aForeignOriginGets403BeforeAnyTokenIsAskedFor() throws Exception {
+        HttpResponse<String> response = send("POST", "/mcp", "Origin", "http://evil.example", "Content-Type",
+                "application/json", "Accept", "application/json, text/event-stream");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(response.body()).contains("Origin check failed");
+    }
+
+    @Test
     void everyMethodOfTheEndpointNeedsAToken() throws Exception {
         McpTestClient alice = connected("alice");
         McpTestClient stolen = anonymous().sessionId(alice.sessionId()).protocolVersion(alice.protocolVersion());
