@@ -16,7 +16,8 @@ import dev.mcpspring.server.ToolRegistry;
  * <li>every request needs a valid JWT bearer token issued for this server ({@link McpAudienceValidator}) that holds
  * {@code mcp.server.authorization.required-scopes};</li>
  * <li>a missing or invalid token gets 401 with {@code WWW-Authenticate: Bearer resource_metadata="...", scope="..."}
- * ({@link McpAuthenticationEntryPoint});</li>
+ * ({@link McpAuthenticationEntryPoint}); a token sent in more than one place, or in the query string, gets 400
+ * {@code invalid_request} ({@link McpBearerTokenResolver});</li>
  * <li>a token without a required scope, or a {@code tools/call} of a tool whose scopes the token lacks
  * ({@link ToolScopeFilter}), gets 403 {@code insufficient_scope} ({@link McpAccessDeniedHandler});</li>
  * <li>no HTTP session, no CSRF token (the endpoint takes no cookies), no saved requests.</li>
@@ -83,6 +84,7 @@ public class McpEndpointSecurity {
         http.authorizeHttpRequests(requests -> requests.anyRequest()
             .access(new RequiredScopesAuthorizationManager(resource.requiredScopes(), grantedScopes)))
             .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.decoder(decoder))
+                .bearerTokenResolver(new McpBearerTokenResolver())
                 .authenticationEntryPoint(entryPoint)
                 .accessDeniedHandler(accessDeniedHandler))
             .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)

@@ -138,6 +138,25 @@ class ResourceServerHttpTests extends SecurityHttpTestSupport {
     }
 
     @Test
+    void aTokenSentInMoreThanOnePlaceGets400InvalidRequest() throws Exception {
+        String token = Tokens.builder("alice").mint();
+        HttpResponse<String> twoHeaders = send("POST", "/mcp", "Authorization", "Bearer " + token, "Authorization",
+                "Bearer " + Tokens.builder("bob").mint(), "Content-Type", "application/json");
+        HttpResponse<String> inTheQuery = send("POST", "/mcp?access_token=" + token, "Authorization",
+                "Bearer " + token, "Content-Type", "application/json");
+
+        for (HttpResponse<String> response : List.of(twoHeaders, inTheQuery)) {
+            assertThat(response.statusCode()).as("%s", response.uri()).isEqualTo(400);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).get().asString()
+                .contains("error=\"invalid_request\"");
+        }
+        assertThat(twoHeaders.headers().firstValue("WWW-Authenticate")).get().asString()
+            .contains("more than one Authorization header");
+        assertThat(inTheQuery.headers().firstValue("WWW-Authenticate")).get().asString()
+            .contains("URI query string");
+    }
+
+    @Test
     void aToolWhoseScopeTheTokenLacksGets403InsufficientScopeAndDoesNotRun() {
         McpTestClient alice = connected("alice", "mcp:tools");
         int runs = tools.scopedRuns.get();
