@@ -57,11 +57,16 @@ public record ModernRequest(JsonRpcMessage.Request request, String protocolVersi
 
     /**
      * Whether a request comes from a modern (2026-07-28) client by its body alone: a {@code server/discover}, or
-     * its {@code _meta} names a protocol version (which no legacy client sends). Everything else, {@code initialize}
-     * above all, is legacy. (Over HTTP the {@code MCP-Protocol-Version} header may say so too.)
+     * its {@code _meta} has a protocol version member (which no legacy client sends; one that is no version string
+     * is then refused as such). Everything else, {@code initialize} above all, is legacy. (Over HTTP the
+     * {@code MCP-Protocol-Version} header may say so too.)
      */
     public static boolean isModern(JsonRpcMessage.Request request) {
-        return McpMethods.SERVER_DISCOVER.equals(request.method()) || versionOf(request.params()) != null;
+        if (McpMethods.SERVER_DISCOVER.equals(request.method())) {
+            return true;
+        }
+        JsonNode version = request.params() == null ? null : request.params().path("_meta").get(PROTOCOL_VERSION);
+        return version != null && !version.isNull();
     }
 
     /**

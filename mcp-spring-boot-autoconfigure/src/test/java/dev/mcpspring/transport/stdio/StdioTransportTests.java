@@ -157,6 +157,11 @@ class StdioTransportTests {
             JsonNode unsupported = pipes.response(4).path("error");
             assertThat(unsupported.path("code").asInt()).isEqualTo(-32022);
             assertThat(unsupported.path("data").path("supported").toString()).contains("2026-07-28");
+            pipes.send(request(5, "tools/list", "{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":20260728}}"));
+            JsonNode malformed = pipes.response(5).path("error");
+            assertThat(malformed.path("code").asInt()).as("a version that is no string: a modern request, malformed")
+                .isEqualTo(-32602);
+            assertThat(malformed.path("message").asString()).contains("protocolVersion");
         });
     }
 
