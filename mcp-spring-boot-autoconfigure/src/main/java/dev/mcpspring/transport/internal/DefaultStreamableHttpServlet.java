@@ -131,6 +131,9 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
             refusal.headers().forEach(response::setHeader);
             HttpErrors.write(response, codec, refusal.status(), null, refusal.error());
         }
+        finally {
+            FilterChainExit.servletReturned(request);
+        }
     }
 
     /** 503: the shared session store (Redis) cannot be reached now; nothing was changed, so retrying is safe. */

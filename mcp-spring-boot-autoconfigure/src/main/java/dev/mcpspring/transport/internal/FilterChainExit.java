@@ -2,6 +2,8 @@ package dev.mcpspring.transport.internal;
 
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -22,8 +24,10 @@ import org.jspecify.annotations.Nullable;
  * (the {@code Mcp-Session-Id} of an {@code initialize}, say). The {@linkplain #filter() filter} runs outermost, and
  * a handler on another thread {@linkplain #await() waits} for it before it runs; the wait is over at once unless
  * the handler starts within the few microseconds the filters take to unwind. A stream's writes from other threads
- * (the SSE flusher, a message sent to a GET stream by another request) do not wait: they are
- * {@linkplain #mayWriteNow(Runnable) handed} to the request's thread as it leaves.
+ * (the SSE flusher, a message sent to a GET stream by another request) go ahead while the servlet runs (a tool that
+ * runs on the request's thread streams as it goes), and between the servlet's return ({@link #servletReturned()},
+ * which waits for a write under way) and the request thread's exit they are {@linkplain #write(Runnable) handed}
+ * to that thread, which makes them as it leaves.
  */
 public final class FilterChainExit {
 
@@ -35,6 +39,12 @@ public final class FilterChainExit {
 
     /** What to write as the request's thread leaves the filters, set by another thread that could not write. */
     private volatile @Nullable Runnable writeOnLeaving;
+
+    /** Set when the servlet has returned and the filters unwind; other threads do not write then. */
+    private volatile boolean unwinding;
+
+    /** Read-held by another thread while it writes; write-held to start unwinding once no such write is under way. */
+    private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
 
     private FilterChainExit() {
     }
@@ -62,18 +72,42 @@ public final class FilterChainExit {
         }
     }
 
+    /** Of {@code request}: its servlet has returned, so the filters unwind and other threads must not write. */
+    static void servletReturned(ServletRequest request) {
+        FilterChainExit exit = of(request);
+        if (exit != null && Thread.currentThread() == exit.requestThread) {
+            exit.writes.writeLock().lock(); // a write under way on another thread ends first
+            exit.unwinding = true;
+            exit.writes.writeLock().unlock();
+        }
+    }
+
     /**
-     * Whether the calling thread may write the response now: it is the request's own thread, or that thread has
-     * left the filters. When it may not, {@code write} runs on the request's thread as it leaves them (the last
-     * {@code write} handed over runs: a stream hands over one and the same drain).
+     * Makes {@code write} to the response now, unless the filters are unwinding and the calling thread is another
+     * than the request's: then the request's thread makes it as it leaves them (the last {@code write} handed over
+     * runs: a stream hands over one and the same drain).
      */
-    boolean mayWriteNow(Runnable write) {
-        if (left.getCount() == 0 || Thread.currentThread() == requestThread) {
-            return true;
+    void write(Runnable write) {
+        if (Thread.currentThread() == requestThread || left.getCount() == 0) {
+            write.run();
+            return;
+        }
+        Lock read = writes.readLock();
+        read.lock();
+        try {
+            if (!unwinding) { // the servlet still runs: it does not return before this write is done
+                write.run();
+                return;
+            }
+        }
+        finally {
+            read.unlock();
         }
         writeOnLeaving = write;
         // the request's thread may have left between the two reads without seeing write: then write here
-        return left.getCount() == 0;
+        if (left.getCount() == 0) {
+            write.run();
+        }
     }
 
     private void leave() {

@@ -102,7 +102,7 @@ final class SseStream implements MessageSink {
     /** The request's way out of the servlet filters: no other thread writes before it is through them. */
     private final @Nullable FilterChainExit filterChainExit;
 
-    private final Runnable drain = this::drain;
+    private final Runnable drainNow = this::drainNow;
 
     /** The count of open streams, which this one is part of from {@link #start()} to {@link #finish()}. */
     private final AtomicInteger openStreams;
@@ -284,9 +284,15 @@ final class SseStream implements MessageSink {
      */
     private void drain() {
         drainRequested = true;
-        if (filterChainExit != null && !filterChainExit.mayWriteNow(drain)) {
-            return; // drained by the request's thread as it leaves the filters
+        if (filterChainExit != null) {
+            filterChainExit.write(drainNow); // or, while the filters unwind, by the request's thread as it leaves
         }
+        else {
+            drainNow.run();
+        }
+    }
+
+    private void drainNow() {
         while (drainRequested && writeLock.tryLock()) {
             try {
                 drainRequested = false;
