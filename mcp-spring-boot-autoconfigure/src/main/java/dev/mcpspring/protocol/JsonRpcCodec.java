@@ -107,24 +107,37 @@ public final class JsonRpcCodec {
     }
 
     /**
-     * Reads a batch member by member: as JSON-RPC 2.0 says, a member that is not a JSON-RPC message gets an error
-     * response of its own, and the others are handled.
+     * Reads one message or a batch member by member: as JSON-RPC 2.0 says, a batch member that is not a JSON-RPC
+     * message gets an error response of its own, and the others are handled. A message that answers one of the
+     * server's requests (a valid id, no method) but is no valid response is refused too, and also read as an error
+     * response to that request, so that the call waiting for the answer fails at once instead of timing out.
      *
-     * @throws InvalidMessageException for an empty batch, or one of which no member is a message (the first
-     *                                 member's error)
+     * @throws InvalidMessageException for a single message that is not a JSON-RPC message, an empty batch, or a
+     *                                 batch of which no member is a message (the first member's error)
      */
-    public Batch readBatch(JsonNode array) {
-        List<JsonRpcMessage> messages = new ArrayList<>(array.size());
+    public Batch read(JsonNode tree) {
+        if (!isBatch(tree)) {
+            try {
+                return new Batch(List.of(toMessage(tree)), List.of());
+            }
+            catch (InvalidAnswerException ex) {
+                return new Batch(List.of(ex.failure()), List.of(new JsonRpcMessage.ErrorResponse(ex.id(),
+                        ex.toError())));
+            }
+        }
+        List<JsonRpcMessage> messages = new ArrayList<>(tree.size());
         List<JsonRpcMessage.ErrorResponse> refused = new ArrayList<>();
         InvalidMessageException first = null;
-        for (JsonNode member : array) {
+        for (JsonNode member : tree) {
             try {
                 messages.add(toMessage(member));
             }
             catch (InvalidMessageException ex) {
                 first = first != null ? first : ex;
-                refused.add(new JsonRpcMessage.ErrorResponse(ex.id() == null ? NullNode.getInstance() : ex.id(),
-                        ex.toError()));
+                refused.add(new JsonRpcMessage.ErrorResponse(ex.id(), ex.toError()));
+                if (ex instanceof InvalidAnswerException answer) {
+                    messages.add(answer.failure());
+                }
             }
         }
         if (messages.isEmpty()) {
@@ -135,10 +148,11 @@ public final class JsonRpcCodec {
     }
 
     /**
-     * The members of a JSON-RPC batch.
+     * The messages of a body: one, or the members of a JSON-RPC batch.
      *
-     * @param messages the members that are JSON-RPC messages, in order
-     * @param refused  an error response for each member that is not
+     * @param messages the messages to handle, in order: those that are JSON-RPC messages, and for an invalid answer
+     *                 to one of the server's requests, an error response to that request saying what was wrong
+     * @param refused  an error response for the client for each member that is not a valid message
      */
     public record Batch(List<JsonRpcMessage> messages, List<JsonRpcMessage.ErrorResponse> refused) {
     }
@@ -178,8 +192,8 @@ public final class JsonRpcCodec {
         boolean hasResult = node.has("result");
         JsonNode error = node.get("error");
         if (hasResult == (error != null)) {
-            // no id in the error: a response's id is one of the server's, which the client must not match with its own
-            throw invalid("a message needs \"method\", or exactly one of \"result\" and \"error\"", null);
+            throw invalidResponse("a message needs \"method\", or exactly one of \"result\" and \"error\"",
+                    validId);
         }
         if (hasResult) {
             if (validId == null) {
@@ -189,7 +203,8 @@ public final class JsonRpcCodec {
         }
         if (!error.isObject() || !error.path("code").isIntegralNumber() || !error.path("code").canConvertToInt()
                 || !error.path("message").isString()) {
-            throw invalid("\"error\" must be an object with an integer \"code\" and a string \"message\"", null);
+            throw invalidResponse("\"error\" must be an object with an integer \"code\" and a string \"message\"",
+                    validId);
         }
         JsonRpcError rpcError = new JsonRpcError(error.get("code").asInt(), error.get("message").asString(),
                 error.get("data"));
@@ -333,6 +348,30 @@ public final class JsonRpcCodec {
 
     private static InvalidMessageException invalid(String detail, @Nullable JsonNode id) {
         return new InvalidMessageException(ErrorCodes.INVALID_REQUEST, "Invalid Request: " + detail, id);
+    }
+
+    /**
+     * A message without method that is no valid response. Its error carries no id: a response's id is one of the
+     * server's, which the client must not match with one of its own.
+     */
+    private static InvalidMessageException invalidResponse(String detail, @Nullable JsonNode id) {
+        return id == null ? invalid(detail, null) : new InvalidAnswerException(detail, id);
+    }
+
+    /** An invalid message that has the id of one of the server's requests: it fails that request. */
+    private static final class InvalidAnswerException extends InvalidMessageException {
+
+        private final transient JsonRpcMessage.ErrorResponse failure;
+
+        InvalidAnswerException(String detail, JsonNode id) {
+            super(ErrorCodes.INVALID_REQUEST, "Invalid Request: " + detail, null);
+            this.failure = new JsonRpcMessage.ErrorResponse(id, new JsonRpcError(ErrorCodes.INVALID_REQUEST,
+                    "Invalid Request: the client's answer is not a valid JSON-RPC response: " + detail));
+        }
+
+        JsonRpcMessage.ErrorResponse failure() {
+            return failure;
+        }
     }
 
     /** Whether a tree is a JSON array (a batch). */

@@ -130,6 +130,58 @@ class SamplingHttpTests extends PeerHttpTestSupport {
     }
 
     @Test
+    void anInvalidAnswerIsRefusedAndFailsTheCallAtOnce() {
+        McpTestClient client = connect(Map.of("sampling", Map.of()));
+        String key = key();
+
+        try (OpenRequest call = client.startToolCall("sample", args(key))) {
+            JsonNode request = call.nextRequest("sampling/createMessage", WAIT);
+            String id = client.mapper().writeValueAsString(request.get("id"));
+
+            // neither result nor error: the client is told, and the tool does not wait out its time-out
+            McpResponse refused = client.post("{\"jsonrpc\":\"2.0\",\"id\":" + id + "}").send();
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().path("id").isNull()).isTrue();
+            assertThat(refused.json().path("error").path("code").asInt()).isEqualTo(-32600);
+            assertThat(refused.json().path("error").path("message").asString())
+                .contains("exactly one of \"result\" and \"error\"");
+
+            assertThat(errorText(call.result(WAIT))).contains("not a valid JSON-RPC response");
+        }
+        McpPeerErrorException failure = (McpPeerErrorException) outcomes.failure(key, WAIT);
+        assertThat(failure.error().code()).isEqualTo(-32600);
+        assertThat(failure.getMessage()).contains("sampling/createMessage")
+            .contains("the client's answer is not a valid JSON-RPC response")
+            .contains("exactly one of \"result\" and \"error\"");
+        assertThat(client.ping().result().isObject()).as("the session carries on").isTrue();
+    }
+
+    @Test
+    void anInvalidErrorAnswerInABatchFailsTheCallAndTheOtherMembersAreHandled() {
+        McpTestClient client = McpTestClient.create(port);
+        client.connect("2025-03-26", Map.of("sampling", Map.of()));
+        String key = key();
+
+        try (OpenRequest call = client.startToolCall("sample", args(key))) {
+            JsonNode request = call.nextRequest("sampling/createMessage", WAIT);
+            String id = client.mapper().writeValueAsString(request.get("id"));
+
+            McpResponse answer = client.post("[{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"error\":{\"code\":\"x\"}},"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"ping\"}]").send();
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.json()).hasSize(2);
+            assertThat(answer.json().path(0).path("error").path("message").asString())
+                .contains("\"error\" must be an object with an integer \"code\"");
+            assertThat(answer.json().path(1).path("id").asString()).isEqualTo("p");
+            assertThat(answer.json().path(1).path("result").isObject()).isTrue();
+
+            assertThat(errorText(call.result(WAIT))).contains("not a valid JSON-RPC response");
+        }
+        assertThat(outcomes.failure(key, WAIT)).isInstanceOf(McpPeerErrorException.class)
+            .hasMessageContaining("\"error\" must be an object");
+    }
+
+    @Test
     void answersWithUnknownIdsAreAcceptedAndIgnored() {
         McpTestClient client = connect(Map.of("sampling", Map.of()));
         String key = key();

@@ -168,23 +168,18 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
         }
         JsonNode tree;
         List<JsonRpcMessage> messages;
-        List<JsonRpcMessage.ErrorResponse> refused = List.of(); // a batch's members that are no messages
+        List<JsonRpcMessage.ErrorResponse> refused; // a batch's members that are no messages, an invalid answer
         try {
             tree = codec.readTree(readBody(request));
-            if (JsonRpcCodec.isBatch(tree)) {
-                JsonRpcCodec.Batch members = codec.readBatch(tree);
-                messages = members.messages();
-                refused = members.refused();
-            }
-            else {
-                messages = List.of(codec.toMessage(tree));
-            }
+            JsonRpcCodec.Batch members = codec.read(tree);
+            messages = members.messages();
+            refused = members.refused();
         }
         catch (InvalidMessageException ex) {
             HttpErrors.write(response, codec, HttpServletResponse.SC_BAD_REQUEST, ex.id(), ex.toError());
             return;
         }
-        boolean batch = tree.isArray();
+        boolean batch = JsonRpcCodec.isBatch(tree);
         JsonRpcMessage first = messages.get(0);
         String versionHeader = request.getHeader(VERSION_HEADER); // read once: Tomcat scans the headers each time
         try {
@@ -244,8 +239,12 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
             if (refused.isEmpty()) {
                 response.setStatus(HttpServletResponse.SC_ACCEPTED);
             }
-            else { // notifications or responses, and members that are neither: what was wrong with those
+            else if (batch) { // notifications or responses, and members that are neither: what was wrong with those
                 HttpErrors.writeAll(response, codec, HttpServletResponse.SC_BAD_REQUEST, refused);
+            }
+            else { // an invalid answer to one of the server's requests
+                HttpErrors.write(response, codec, HttpServletResponse.SC_BAD_REQUEST, refused.get(0).id(),
+                        refused.get(0).error());
             }
             return;
         }

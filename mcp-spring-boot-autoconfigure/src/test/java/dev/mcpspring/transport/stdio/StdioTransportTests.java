@@ -88,6 +88,24 @@ class StdioTransportTests {
     }
 
     @Test
+    void anInvalidAnswerToASamplingRequestIsRefusedAndFailsTheCallAtOnce() {
+        run(context -> {
+            initialize("{\"sampling\":{}}");
+            pipes.send(call(2, "ask", "{\"prompt\":\"What is MCP?\"}"));
+            JsonNode sampling = pipes.message("sampling/createMessage");
+
+            pipes.send("{\"jsonrpc\":\"2.0\",\"id\":" + sampling.get("id") + "}");
+            JsonNode refusal = pipes.next(message -> message.has("error"), "the refusal of the answer");
+            assertThat(refusal.get("id").isNull()).isTrue();
+            assertThat(refusal.path("error").path("message").asString())
+                .contains("exactly one of \"result\" and \"error\"");
+            JsonNode call = pipes.response(2);
+            assertThat(call.path("result").path("isError").asBoolean()).isTrue();
+            assertThat(text(call)).contains("not a valid JSON-RPC response");
+        });
+    }
+
+    @Test
     void concurrentCallsAnswerInTheOrderTheyFinish() {
         run(context -> {
             initialize("{}");

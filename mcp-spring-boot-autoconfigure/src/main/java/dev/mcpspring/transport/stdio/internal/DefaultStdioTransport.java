@@ -177,11 +177,13 @@ public class DefaultStdioTransport implements StdioTransport {
     private void receive(byte[] line) {
         try {
             JsonNode tree = codec.readTree(line);
+            JsonRpcCodec.Batch messages = codec.read(tree);
             if (JsonRpcCodec.isBatch(tree)) {
-                receiveBatch(codec.readBatch(tree));
+                receiveBatch(messages);
             }
             else {
-                receive(codec.toMessage(tree));
+                receive(messages.messages().get(0));
+                messages.refused().forEach(output::write); // an invalid answer to one of the server's requests
             }
         }
         catch (InvalidMessageException ex) {
