@@ -1,5 +1,7 @@
 package dev.mcpspring.annotation;
 
+import dev.mcpspring.protocol.JsonRpcError;
+import dev.mcpspring.server.McpPeerErrorException;
 import dev.mcpspring.server.McpRequestCancelledException;
 import dev.mcpspring.server.McpRequestContext;
 import dev.mcpspring.server.PeerHandle;
@@ -18,7 +20,8 @@ import static org.mockito.Mockito.when;
 /**
  * A tool that lets the {@link McpRequestCancelledException} of a cancelled wait on the client propagate (what
  * {@code PeerHandle} calls throw when the client cancels the request) has not failed: no warning, no stack trace;
- * nor has one that stops with whatever it throws once cancelled. One that refuses its input is one line of warning.
+ * nor has one that stops with whatever it throws once cancelled. One that refuses its input, or fails because the
+ * client refused what it asked, is one line of warning.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ToolCancellationTests {
@@ -38,6 +41,11 @@ class ToolCancellationTests {
         @McpTool(description = "Refuses what it is given")
         String refuses() {
             throw new IllegalArgumentException("Give at least one number");
+        }
+
+        @McpTool(description = "Asks the client, which refuses")
+        String askedTheClient() {
+            throw new McpPeerErrorException("sampling/createMessage", new JsonRpcError(-1, "User rejected sampling"));
         }
 
         @McpTool(description = "Fails")
@@ -74,6 +82,16 @@ class ToolCancellationTests {
 
         assertThat(text).isEqualTo("Tool 'refuses' failed: Give at least one number");
         assertThat(output.getAll()).contains("WARN").contains("refused its input: Give at least one number")
+            .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aRefusalOfTheClientIsOneLineOfWarningWithoutAStackTrace(CapturedOutput output) {
+        String text = errorText(call(tool(new Tools(), "askedTheClient"), "{}"));
+
+        assertThat(text).contains("User rejected sampling");
+        assertThat(output.getAll()).contains("WARN")
+            .contains("failed on the client's answer: The client answered sampling/createMessage with error -1")
             .doesNotContain("\tat ");
     }
 

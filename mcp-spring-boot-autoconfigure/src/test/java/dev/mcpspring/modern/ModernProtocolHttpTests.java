@@ -153,6 +153,18 @@ class ModernProtocolHttpTests {
     }
 
     @Test
+    void aHeaderMismatchNamesALongBodyValueByItsBeginningNotWhole() {
+        ModernClient client = new ModernClient(port);
+        String longName = "n".repeat(100_000);
+        JsonNode call = client.params(Map.of("name", longName, "arguments", Map.of()));
+
+        McpResponse response = client.post("tools/call", call).header("Mcp-Name", "echo").send();
+        assertError(response, 400, ErrorCodes.HEADER_MISMATCH,
+                "does not match body value '" + "n".repeat(100) + "... (100000 characters)'");
+        assertThat(response.body().length()).isLessThan(1_000);
+    }
+
+    @Test
     void aMirroredHeaderSentTwiceIs400HeaderMismatchEvenWhenAValueMatches() {
         ModernClient client = new ModernClient(port);
         JsonNode call = client.params(Map.of("name", "echo", "arguments", Map.of("text", "x")));

@@ -11,6 +11,7 @@ import dev.mcpspring.protocol.ProtocolVersion;
 import dev.mcpspring.protocol.internal.FiniteNumbersModule;
 import dev.mcpspring.protocol.internal.JsonBindingMessages;
 import dev.mcpspring.server.McpClientCapabilityException;
+import dev.mcpspring.server.McpPeerException;
 import dev.mcpspring.server.McpRequestCancelledException;
 import dev.mcpspring.server.ToolHandler;
 import dev.mcpspring.server.ToolInvocation;
@@ -203,12 +204,15 @@ class ToolMethodInvoker implements ToolHandler {
             }
             return CallToolResult.error("Tool '" + toolName + "' was cancelled");
         }
-        if (failure.getClass() == IllegalArgumentException.class) {
-            // the tool refused its input, and says why: a stack trace per refusal would let any client fill the log
-            logger.warn("MCP tool '" + toolName + "' (" + method.source() + ") refused its input: "
+        // the tool refused its input, or the client refused or garbled what the tool asked it, and the message
+        // says why: a stack trace each time would let any client fill the log
+        String clientCaused = failure.getClass() == IllegalArgumentException.class ? "refused its input"
+                : failure instanceof McpPeerException ? "failed on the client's answer" : null;
+        if (clientCaused != null) {
+            logger.warn("MCP tool '" + toolName + "' (" + method.source() + ") " + clientCaused + ": "
                     + failure.getMessage());
             if (logger.isDebugEnabled()) {
-                logger.debug("MCP tool '" + toolName + "' refused its input", failure);
+                logger.debug("MCP tool '" + toolName + "' " + clientCaused, failure);
             }
         }
         else {

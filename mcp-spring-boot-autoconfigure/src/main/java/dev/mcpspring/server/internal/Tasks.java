@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -171,6 +172,10 @@ final class Tasks {
         }
         if (hasLegacyTasks(version) && context.sessionId() != null) {
             JsonNode requested = params == null ? null : params.get("task");
+            if (requested != null && !requested.isNull() && !requested.isObject()) {
+                throw McpException.invalidParams("Invalid params: \"task\" must be an object (optionally with "
+                        + "\"ttl\" in milliseconds), not " + requested.getNodeType().name().toLowerCase(Locale.ROOT));
+            }
             boolean augmented = requested != null && requested.isObject();
             if (augmented && !support.allowsTasks()) {
                 throw new McpException(ErrorCodes.METHOD_NOT_FOUND, "Tool '" + name + "' cannot run as a task (its "
@@ -710,10 +715,18 @@ final class Tasks {
         return cause;
     }
 
-    /** The ttl a client asked for, in milliseconds: a number too large for a {@code long} asks for the longest. */
+    /**
+     * The ttl a client asked for, in milliseconds: a number too large for a {@code long} asks for the longest.
+     *
+     * @throws McpException -32602 when it is not an integer (the schema's {@code TaskMetadata.ttl})
+     */
     private static @Nullable Long requestedTtl(@Nullable JsonNode ttl) {
-        if (ttl == null || !ttl.isNumber()) {
+        if (ttl == null || ttl.isNull()) {
             return null;
+        }
+        if (!ttl.isIntegralNumber() && !(ttl.isFloatingPointNumber() && ttl.asDouble() == Math.rint(ttl.asDouble()))) {
+            throw McpException.invalidParams("Invalid params: \"task.ttl\" must be an integer number of milliseconds, "
+                    + "not " + ttl);
         }
         return ttl.canConvertToLong() ? ttl.asLong() : ttl.asDouble() > 0 ? Long.MAX_VALUE : null;
     }

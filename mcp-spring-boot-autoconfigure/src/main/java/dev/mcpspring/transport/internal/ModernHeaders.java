@@ -58,8 +58,8 @@ final class ModernHeaders {
             throw mismatch("the " + METHOD_HEADER + " header is required");
         }
         if (!method.equals(request.method())) {
-            throw mismatch(METHOD_HEADER + " header value '" + method + "' does not match body value '"
-                    + request.method() + "'");
+            throw mismatch(METHOD_HEADER + " header value " + quoted(method) + " does not match body value "
+                    + quoted(request.method()));
         }
         JsonNode params = request.request().params();
         String nameMember = switch (request.method()) {
@@ -75,7 +75,7 @@ final class ModernHeaders {
                 throw mismatch("the " + NAME_HEADER + " header is required for " + request.method());
             }
             if (body == null || !body.isString() || !header.equals(body.asString())) {
-                throw mismatch(NAME_HEADER + " header value '" + header + "' does not match body value "
+                throw mismatch(NAME_HEADER + " header value " + quoted(header) + " does not match body value "
                         + describe(body) + " (params." + nameMember + ")");
             }
         }
@@ -117,8 +117,9 @@ final class ModernHeaders {
             throw mismatch("the " + headerName + " header is required: the body has " + argument);
         }
         if (!matches(header, value)) {
-            throw mismatch(headerName + " header value '" + header + "' does not match body value " + value
-                    + " (" + argument + ")");
+            throw mismatch(headerName + " header value " + quoted(header) + " does not match body value "
+                    + (value.isString() ? quoted(value.asString()) : abbreviated(value.toString())) + " (" + argument
+                    + ")");
         }
     }
 
@@ -143,7 +144,7 @@ final class ModernHeaders {
         if (body == null) {
             return "(absent)";
         }
-        return body.isString() ? "'" + body.asString() + "'"
+        return body.isString() ? quoted(body.asString())
                 : "(a JSON " + body.getNodeType().name().toLowerCase(Locale.ROOT) + ", not a string)";
     }
 
@@ -192,6 +193,19 @@ final class ModernHeaders {
             return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         }
         return value;
+    }
+
+    /** A value in single quotes, its first 100 characters when longer: an error should not echo a whole body. */
+    private static String quoted(String value) {
+        return "'" + abbreviated(value) + "'";
+    }
+
+    private static String abbreviated(String value) {
+        if (value.length() <= 100) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(99)) ? 99 : 100; // never half a character
+        return value.substring(0, end) + "... (" + value.length() + " characters)";
     }
 
     private static McpException mismatch(String why) {
