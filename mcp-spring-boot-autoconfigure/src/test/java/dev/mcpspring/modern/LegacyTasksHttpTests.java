@@ -161,6 +161,22 @@ class LegacyTasksHttpTests {
     }
 
     @Test
+    void aTaskParameterThatIsNoObjectOrATtlThatIsNoIntegerIsInvalidParams() {
+        McpTestClient client = connected("alice");
+
+        for (Object task : List.of("soon", 5, List.of(), Map.of("ttl", 1.5), Map.of("ttl", "60000"))) {
+            McpResponse refused = client.request("tools/call", Map.of("name", "long_import", "arguments",
+                    Map.of("items", 1, "millisPerItem", 1), "task", task));
+            assertThat(refused.errorCode()).as("task %s", task).isEqualTo(ErrorCodes.INVALID_PARAMS);
+            assertThat(refused.errorMessage()).as("task %s", task).containsAnyOf("\"task\" must be an object",
+                    "\"task.ttl\" must be an integer");
+        }
+        JsonNode task = client.request("tools/call", Map.of("name", "long_import", "arguments",
+                Map.of("items", 1, "millisPerItem", 1), "task", Map.of("ttl", 60_000.0))).result().path("task");
+        assertThat(task.path("ttl").asLong()).as("an integer written with a fraction of zero").isEqualTo(60_000);
+    }
+
+    @Test
     void taskSupportIsEnforcedPerTool() {
         McpTestClient client = connected("alice");
 
