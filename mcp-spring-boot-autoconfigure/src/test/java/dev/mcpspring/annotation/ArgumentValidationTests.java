@@ -1,6 +1,7 @@
 package dev.mcpspring.annotation;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.mcpspring.annotation.Fixtures.Basket;
 import jakarta.validation.Valid;
@@ -36,10 +37,29 @@ class ArgumentValidationTests {
         }
 
         @McpTool
+        String place(Line line, List<Line> more) {
+            calls++;
+            return line.item();
+        }
+
+        @McpTool
+        String deliver(Delivery delivery) {
+            calls++;
+            return delivery.lines().size() + " lines";
+        }
+
+        @McpTool
         String tags(@Size(max = 2) List<@NotBlank String> tags) {
             calls++;
             return String.join(",", tags);
         }
+    }
+
+    /** Constraints the input schema publishes, without {@code @Valid} anywhere. */
+    record Line(@NotBlank String item, @Min(1) @Max(100) int quantity) {
+    }
+
+    record Delivery(@NotBlank String address, List<Line> lines, Map<String, Line> byWarehouse) {
     }
 
     private final Tools tools = new Tools();
@@ -68,6 +88,26 @@ class ArgumentValidationTests {
             .isEqualTo("Invalid arguments for tool 'order': basket.orders[1].item: must not be blank;"
                     + " basket.orders[1].quantity: must be greater than or equal to 1");
         assertThat(tools.calls).isZero();
+    }
+
+    @Test
+    void constraintsInsideRecordsAreCheckedAtEveryLevelWithoutValid() {
+        assertThat(errorText(call(tool(tools, "place"),
+                "{\"line\":{\"item\":\"\",\"quantity\":1000},\"more\":[{\"item\":\"tea\",\"quantity\":1},"
+                        + "{\"item\":\"cup\",\"quantity\":0}]}")))
+            .isEqualTo("Invalid arguments for tool 'place': line.item: must not be blank;"
+                    + " line.quantity: must be less than or equal to 100;"
+                    + " more[1].quantity: must be greater than or equal to 1");
+        assertThat(errorText(call(tool(tools, "deliver"),
+                "{\"delivery\":{\"address\":\" \",\"lines\":[{\"item\":\"tea\",\"quantity\":101}],"
+                        + "\"byWarehouse\":{\"north\":{\"item\":\"\",\"quantity\":1}}}}")))
+            .isEqualTo("Invalid arguments for tool 'deliver': delivery.address: must not be blank;"
+                    + " delivery.byWarehouse[north].item: must not be blank;"
+                    + " delivery.lines[0].quantity: must be less than or equal to 100");
+        assertThat(tools.calls).isZero();
+        assertThat(successText(call(tool(tools, "deliver"),
+                "{\"delivery\":{\"address\":\"1 Main St\",\"lines\":[{\"item\":\"tea\",\"quantity\":3}],"
+                        + "\"byWarehouse\":{}}}"))).isEqualTo("1 lines");
     }
 
     @Test

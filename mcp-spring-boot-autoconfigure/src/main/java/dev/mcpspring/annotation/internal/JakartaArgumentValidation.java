@@ -1,7 +1,10 @@
 package dev.mcpspring.annotation.internal;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,9 +29,11 @@ import org.springframework.validation.beanvalidation.MethodValidationInterceptor
 /**
  * {@link ArgumentValidation} with Bean Validation. Loaded only when {@code jakarta.validation} is on the class path.
  * <p>
- * A method is validated only when it declares constraints (or {@code @Valid}) on its parameters. A bean whose
- * Spring proxy already validates its methods ({@code @Validated} with a {@code MethodValidationPostProcessor}) is
- * not validated twice: the proxy's {@link ConstraintViolationException} is turned into the same text instead.
+ * A method is validated only when it declares constraints (or {@code @Valid}) on its parameters, or takes records or
+ * beans with constraints inside, which are checked at every level as if marked {@code @Valid} (the input schema
+ * publishes them all; see {@link NestedConstraints}). The parameters of a bean whose Spring proxy already validates
+ * its methods ({@code @Validated} with a {@code MethodValidationPostProcessor}) are not validated twice: the proxy's
+ * {@link ConstraintViolationException} is turned into the same text instead.
  */
 final class JakartaArgumentValidation implements ArgumentValidation {
 
@@ -36,8 +41,11 @@ final class JakartaArgumentValidation implements ArgumentValidation {
 
     private final Validator validator;
 
+    private final NestedConstraints nested;
+
     JakartaArgumentValidation(Validator validator) {
         this.validator = validator;
+        this.nested = new NestedConstraints(validator);
     }
 
     /**
@@ -65,17 +73,28 @@ final class JakartaArgumentValidation implements ArgumentValidation {
     public @Nullable MethodValidator forMethod(Method method, String[] argumentNames) {
         MethodDescriptor descriptor = validator.getConstraintsForClass(method.getDeclaringClass())
             .getConstraintsForMethod(method.getName(), method.getParameterTypes());
-        if (descriptor == null || !descriptor.hasConstrainedParameters()) {
+        boolean declared = descriptor != null && descriptor.hasConstrainedParameters();
+        Type[] types = method.getGenericParameterTypes();
+        List<Integer> deep = new ArrayList<>(); // arguments holding records or beans with constraints
+        for (int i = 0; i < types.length; i++) {
+            if (argumentNames[i] != null && nested.reachesConstraints(types[i])) {
+                deep.add(i);
+            }
+        }
+        if (!declared && deep.isEmpty()) {
             return null;
         }
         ExecutableValidator executableValidator = validator.forExecutables();
         return (bean, args) -> {
-            if (validatedByProxy(bean)) {
-                return null;
+            Set<String> problems = new TreeSet<>();
+            if (declared && !validatedByProxy(bean)) {
+                problems.addAll(lines(executableValidator.validateParameters(target(bean), method, args),
+                        argumentNames));
             }
-            Set<ConstraintViolation<Object>> violations = executableValidator.validateParameters(target(bean), method,
-                    args);
-            return violations.isEmpty() ? null : describe(violations, argumentNames);
+            for (int i : deep) { // what a cascade through @Valid found already is the same line, kept once
+                nested.validate(args[i], argumentNames[i], problems);
+            }
+            return problems.isEmpty() ? null : String.join("; ", problems);
         };
     }
 
@@ -129,15 +148,21 @@ final class JakartaArgumentValidation implements ArgumentValidation {
 
     /** {@code "count: must be greater than or equal to 1; city: must not be blank"}, sorted. */
     static String describe(Collection<? extends ConstraintViolation<?>> violations, String[] argumentNames) {
+        return String.join("; ", lines(violations, argumentNames));
+    }
+
+    private static Set<String> lines(Collection<? extends ConstraintViolation<?>> violations,
+            String[] argumentNames) {
         Set<String> lines = new TreeSet<>();
         for (ConstraintViolation<?> violation : violations) {
             String path = path(violation.getPropertyPath(), argumentNames);
             lines.add(path.isEmpty() ? violation.getMessage() : path + ": " + violation.getMessage());
         }
-        return String.join("; ", lines);
+        return lines;
     }
 
-    private static String path(Path path, String[] argumentNames) {
+    /** A violation's path as the client names it: parameters by their argument names, indexes in brackets. */
+    static String path(Path path, String[] argumentNames) {
         StringBuilder text = new StringBuilder();
         for (Path.Node node : path) {
             ElementKind kind = node.getKind();
