@@ -2,7 +2,10 @@ package dev.mcpspring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import jakarta.servlet.http.HttpServlet;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import jakarta.servlet.Filter;
 import org.springframework.core.Ordered;
@@ -33,6 +36,23 @@ class McpServletTransportAutoConfigurationTests {
                 McpServletTransportAutoConfiguration.class))
             .run(context -> assertThat(context).as("not a web application")
                 .doesNotHaveBean(StreamableHttpServlet.class));
+    }
+
+    @Test
+    void theServletsThreadsEndWithTheContextEvenWhenNoServletContainerEverHadTheServlet() {
+        long before = sseThreads();
+        web.run(context -> {
+            assertThat(context).hasSingleBean(StreamableHttpServlet.class);
+            assertThat(sseThreads()).isEqualTo(before + 2);
+        });
+        // as after a start-up that failed: the context closes, the container never destroyed the servlet
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sseThreads() == before);
+    }
+
+    private static long sseThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+            .filter(thread -> thread.isAlive() && thread.getName().startsWith("mcp-sse-"))
+            .count();
     }
 
     @Test

@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.InvalidMessageException;
@@ -57,7 +58,7 @@ import tools.jackson.databind.JsonNode;
  * carries it on. Clients of 2025-11-25 or later get a priming event (id, {@code retry}, empty data) first on every
  * stream, and in polling mode the connection of a request's stream is closed right after it.
  */
-public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
+public class DefaultStreamableHttpServlet extends StreamableHttpServlet implements DisposableBean {
 
     /** The {@code Retry-After} of the 503 that refuses new sessions and streams during a graceful shutdown. */
     static final String SHUTDOWN_RETRY_AFTER_SECONDS = "5";
@@ -144,6 +145,10 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet {
             .header("Retry-After", "1");
     }
 
+    /**
+     * Stops the SSE threads: called by the servlet container, and by the application context as it closes (also
+     * when its start-up failed, before any container had the servlet), whichever comes first.
+     */
     @Override
     public void destroy() {
         sseConnections.close();
