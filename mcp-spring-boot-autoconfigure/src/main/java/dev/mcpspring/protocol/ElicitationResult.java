@@ -21,6 +21,26 @@ import org.jspecify.annotations.Nullable;
 public record ElicitationResult(Action action, @Nullable Map<String, Object> content,
         @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
 
+    /** The user submitted the form with these answers (keyed like the requested schema's properties). */
+    public static ElicitationResult accept(Map<String, Object> content) {
+        return new ElicitationResult(Action.ACCEPT, content, null);
+    }
+
+    /** The user agreed to open the URL of a URL-mode request (which has no content). */
+    public static ElicitationResult accept() {
+        return new ElicitationResult(Action.ACCEPT, null, null);
+    }
+
+    /** The user explicitly said no. */
+    public static ElicitationResult decline() {
+        return new ElicitationResult(Action.DECLINE, null, null);
+    }
+
+    /** The user dismissed the request without choosing. */
+    public static ElicitationResult cancel() {
+        return new ElicitationResult(Action.CANCEL, null, null);
+    }
+
     /** Whether the user accepted (and, in form mode, answered). */
     @JsonIgnore
     public boolean isAccepted() {

@@ -214,8 +214,8 @@ class SampleJarAotIT {
     @ParameterizedTest
     @ValueSource(strings = { "2025-11-25", "2026-07-28" })
     void completedTasksAreClearedWhenTheUserConfirms(String version) {
-        try (McpTestClient mcp = client(version).onElicitation(request -> new ElicitationResult(
-                ElicitationResult.Action.ACCEPT, Map.of("confirm", true), null))) {
+        try (McpTestClient mcp = client(version)
+            .onElicitation(request -> ElicitationResult.accept(Map.of("confirm", true)))) {
             McpResult added = mcp.callTool("add_task", Map.of("title", "Release notes " + version));
             assertThat(added).isSuccessful();
             int id = added.structuredContent().path("id").asInt();

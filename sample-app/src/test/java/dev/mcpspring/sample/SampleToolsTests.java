@@ -117,13 +117,12 @@ class SampleToolsTests {
     void completedTasksAreClearedOnlyWhenTheUserConfirms(String version) {
         board.complete(board.add("Write the release notes " + version, Priority.NORMAL, null).id());
         mcp.protocolVersion(version)
-            .onElicitation(request -> new ElicitationResult(ElicitationResult.Action.DECLINE, null, null));
+            .onElicitation(request -> ElicitationResult.decline());
 
         assertThat(mcp.callTool("clear_done_tasks")).isSuccessful()
             .structuredContent().extractingPath("$.outcome").isEqualTo("DECLINED");
 
-        mcp.onElicitation(request -> new ElicitationResult(ElicitationResult.Action.ACCEPT,
-                Map.of("confirm", true), null));
+        mcp.onElicitation(request -> ElicitationResult.accept(Map.of("confirm", true)));
 
         assertThat(mcp.callTool("clear_done_tasks")).isSuccessful()
             .structuredContent().extractingPath("$.outcome").isEqualTo("DELETED");
