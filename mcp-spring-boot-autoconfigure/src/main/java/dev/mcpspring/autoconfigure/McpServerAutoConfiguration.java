@@ -204,7 +204,7 @@ public class McpServerAutoConfiguration {
             return null;
         }
         return new TaskSettings(store, McpTaskDecorators.decorate(executor, taskDecorators.orderedStream().toList()),
-                tasks.getTtl(), tasks.getMaxTtl(), tasks.getPollInterval());
+                tasks.getTtl(), tasks.getMaxTtl(), tasks.getPollInterval(), tasks.getMaxRunningPerRequestor());
     }
 
     /**

@@ -224,6 +224,12 @@ public class McpServerProperties {
         /** How many tasks the in-memory store holds at most, finished ones included until they expire. */
         private int maxTasks = 10_000;
 
+        /**
+         * How many tasks of one requestor may be working or waiting for input at once on an instance: an
+         * authenticated principal, else a 2025 session; anonymous 2026-07-28 clients count as one requestor.
+         */
+        private int maxRunningPerRequestor = 32;
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -254,6 +260,14 @@ public class McpServerProperties {
 
         public void setPollInterval(Duration pollInterval) {
             this.pollInterval = pollInterval;
+        }
+
+        public int getMaxRunningPerRequestor() {
+            return maxRunningPerRequestor;
+        }
+
+        public void setMaxRunningPerRequestor(int maxRunningPerRequestor) {
+            this.maxRunningPerRequestor = maxRunningPerRequestor;
         }
 
         public int getMaxTasks() {

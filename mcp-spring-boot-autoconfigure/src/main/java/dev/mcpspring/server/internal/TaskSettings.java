@@ -16,9 +16,11 @@ import dev.mcpspring.task.TaskStore;
  * @param ttl          how long a task is kept after its creation, whatever its status
  * @param maxTtl       the longest time-to-live a 2025-11-25 client may ask for with {@code task.ttl}
  * @param pollInterval how often clients are asked to poll
+ * @param maxRunningPerRequestor how many tasks of one requestor may be working or waiting for input at once on this
+ *                     instance
  */
 public record TaskSettings(TaskStore store, Executor executor, Duration ttl, Duration maxTtl,
-        Duration pollInterval) {
+        Duration pollInterval, int maxRunningPerRequestor) {
 
     public TaskSettings {
         if (ttl.isNegative() || ttl.isZero() || maxTtl.compareTo(ttl) < 0) {
@@ -27,6 +29,10 @@ public record TaskSettings(TaskStore store, Executor executor, Duration ttl, Dur
         }
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("The poll interval must be positive, but was " + pollInterval);
+        }
+        if (maxRunningPerRequestor < 1) {
+            throw new IllegalArgumentException("mcp.server.tasks.max-running-per-requestor must be at least 1, but was "
+                    + maxRunningPerRequestor);
         }
     }
 

@@ -97,6 +97,9 @@ final class Tasks {
     /** The tasks whose tools run in this JVM. */
     private final Map<String, TaskRun> runs = new ConcurrentHashMap<>();
 
+    /** How many of them each requestor has. */
+    private final RunningTasks running;
+
     /** The {@code tasks/result} requests of 2025-11-25 clients waiting for their task to end, by task id. */
     private final Map<String, List<ResultWait>> resultWaits = new ConcurrentHashMap<>();
 
@@ -104,6 +107,7 @@ final class Tasks {
 
     Tasks(TaskSettings settings, JsonRpcCodec codec, DefaultPeerHandle.PeerContext peerContext, Clock clock) {
         this.settings = settings;
+        this.running = new RunningTasks(settings.maxRunningPerRequestor());
         this.store = settings.store();
         this.codec = codec;
         this.mapper = codec.mapper();
@@ -204,12 +208,26 @@ final class Tasks {
         String principal = context.principal() != null ? context.principal().getName() : context.session().principal();
         TaskRecord task = TaskRecord.working(UUID.randomUUID().toString(), principal, context.sessionId(),
                 context.protocolVersion(), tool.tool().name(), clock.instant(), ttl, settings.pollInterval());
+        if (!running.tryStart(requestorOf(task))) {
+            if (logger.isDebugEnabled()) {
+                logger.debug("Refused to start a task of tool '" + tool.tool().name() + "': its requestor has "
+                        + running.maxPerRequestor() + " running");
+            }
+            throw new McpException(ErrorCodes.INTERNAL_ERROR, "Cannot start a task now: this client already has "
+                    + running.maxPerRequestor() + " tasks working or waiting for input, as many as it may "
+                    + "(mcp.server.tasks.max-running-per-requestor); wait for one to end or cancel one");
+        }
         try {
             store.create(task);
         }
         catch (TaskStoreFullException ex) {
+            running.ended(requestorOf(task));
             logger.warn("Refused to start a task of tool '" + tool.tool().name() + "': " + ex.getMessage());
             throw new McpException(ErrorCodes.INTERNAL_ERROR, "Cannot start a task now: " + ex.getMessage());
+        }
+        catch (RuntimeException ex) {
+            running.ended(requestorOf(task));
+            throw ex;
         }
         if (logger.isDebugEnabled()) {
             logger.debug("Created task " + task.taskId() + " of tool '" + task.toolName() + "'"
@@ -221,7 +239,7 @@ final class Tasks {
     /** Runs the tool of a new task on the task executor. */
     private void start(TaskRecord task, ToolSpecification tool, ObjectNode arguments, RequestContext context,
             ToolRunner runner, InputChannel inputs, @Nullable Object progressToken) {
-        TaskRun run = new TaskRun(task.taskId(), inputs);
+        TaskRun run = new TaskRun(task, inputs);
         RequestContext taskContext = new RequestContext(context.session(), context.request(),
                 RequestMeta.of(context.request().params(), mapper), peerContext, null, context.principal(),
                 context.transport());
@@ -290,7 +308,7 @@ final class Tasks {
             throw ex;
         }
         TaskInputs inputs = new TaskInputs(task.taskId(), store, codec, clock);
-        TaskRun run = new TaskRun(task.taskId(), inputs, cancellation);
+        TaskRun run = new TaskRun(task, inputs, cancellation);
         questions.toTask(inputs);
         track(run, task);
         cancellation.onCancel(() -> future.cancel(true));
@@ -386,7 +404,9 @@ final class Tasks {
     }
 
     private void untrack(TaskRun run) {
-        runs.remove(run.taskId, run);
+        if (runs.remove(run.taskId, run)) {
+            running.ended(run.requestor);
+        }
         ScheduledFuture<?> expiry = run.expiry;
         if (expiry != null) {
             expiry.cancel(false);
@@ -731,10 +751,18 @@ final class Tasks {
         return ttl.canConvertToLong() ? ttl.asLong() : ttl.asDouble() > 0 ? Long.MAX_VALUE : null;
     }
 
+    /** Who a task's running counts against: its principal, else its 2025 session, else anonymous 2026 clients. */
+    private static String requestorOf(TaskRecord task) {
+        return task.principal() != null ? "principal:" + task.principal()
+                : task.sessionId() != null ? "session:" + task.sessionId() : "anonymous";
+    }
+
     /** A task whose tool runs in this JVM. */
     private static final class TaskRun {
 
         final String taskId;
+
+        final String requestor;
 
         final InputChannel inputs;
 
@@ -746,12 +774,13 @@ final class Tasks {
 
         private boolean ended; // guarded by this
 
-        TaskRun(String taskId, InputChannel inputs) {
-            this(taskId, inputs, new RequestCancellation());
+        TaskRun(TaskRecord task, InputChannel inputs) {
+            this(task, inputs, new RequestCancellation());
         }
 
-        TaskRun(String taskId, InputChannel inputs, RequestCancellation cancellation) {
-            this.taskId = taskId;
+        TaskRun(TaskRecord task, InputChannel inputs, RequestCancellation cancellation) {
+            this.taskId = task.taskId();
+            this.requestor = requestorOf(task);
             this.inputs = inputs;
             this.cancellation = cancellation;
         }
