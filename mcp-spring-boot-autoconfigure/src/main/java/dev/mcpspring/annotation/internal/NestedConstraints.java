@@ -36,7 +36,8 @@ final class NestedConstraints {
 
     private final Validator validator;
 
-    private final Map<Class<?>, List<Property>> properties = new ConcurrentHashMap<>();
+    /** Per class, the properties that may hold constraints: the only ones read (a getter may cost something). */
+    private final Map<Class<?>, List<Property>> constrainedProperties = new ConcurrentHashMap<>();
 
     NestedConstraints(Validator validator) {
         this.validator = validator;
@@ -89,7 +90,7 @@ final class NestedConstraints {
             String where = inner.isEmpty() ? path : inner.startsWith("[") ? path + inner : path + "." + inner;
             problems.add(where + ": " + violation.getMessage());
         }
-        for (Property property : properties(value.getClass())) {
+        for (Property property : constrainedProperties(value.getClass())) {
             validate(ReflectionUtils.invokeMethod(property.reader(), value), path + "." + property.name(), problems,
                     depth + 1);
         }
@@ -124,7 +125,7 @@ final class NestedConstraints {
         if (validator.getConstraintsForClass(plain).isBeanConstrained()) {
             return true;
         }
-        for (Property property : properties(plain)) {
+        for (Property property : readProperties(plain)) {
             if (reaches(property.type(), seen)) {
                 return true;
             }
@@ -138,11 +139,13 @@ final class NestedConstraints {
                 || JsonNode.class.isAssignableFrom(type);
     }
 
-    /** A record's components, else a bean's readable properties. */
-    private List<Property> properties(Class<?> type) {
-        return properties.computeIfAbsent(type, NestedConstraints::readProperties);
+    private List<Property> constrainedProperties(Class<?> type) {
+        return constrainedProperties.computeIfAbsent(type, key -> readProperties(key).stream()
+            .filter(property -> reachesConstraints(property.type()))
+            .toList());
     }
 
+    /** A record's components, else a bean's readable properties. */
     private static List<Property> readProperties(Class<?> type) {
         List<Property> found = new ArrayList<>();
         if (type.isRecord()) {
