@@ -76,6 +76,9 @@ public class McpServerAutoConfiguration {
 
     private static final Log logger = LogFactory.getLog(McpServerAutoConfiguration.class);
 
+    /** The length below which a request-state secret is warned of: 32 characters of Base64 are 192 bits. */
+    private static final int MIN_SECRET_LENGTH = 32;
+
     /** Bean name of the executor MCP handlers run on. */
     public static final String HANDLER_EXECUTOR_BEAN_NAME = "mcpHandlerExecutor";
 
@@ -190,6 +193,7 @@ public class McpServerAutoConfiguration {
         McpServerProperties.Peer peer = properties.getPeer();
         ServerRegistries registries = new ServerRegistries(tools, resources, resourceTemplates, prompts, completions);
         return new McpServer(identity, registries, sessions, codec, properties.getPageSize(),
+                properties.getSession().getMaxSubscriptions(),
                 new PeerSettings(peer.getSamplingTimeout(), peer.getElicitationTimeout(), peer.getRequestTimeout()),
                 elicitationSchemas, grantedScopes.getIfUnique(() -> GrantedScopes.NONE), modernSettings(properties),
                 observer.getIfUnique(() -> McpRequestObserver.NONE),
@@ -224,6 +228,11 @@ public class McpServerAutoConfiguration {
         RequestStateSealer sealer;
         if (StringUtils.hasText(secret)) {
             sealer = RequestStateSealer.withSecret(secret);
+            if (secret.length() < MIN_SECRET_LENGTH) { // a short secret can be guessed, and the state forged with it
+                logger.warn("mcp.server.request-state.secret has " + secret.length() + " characters: use a long "
+                        + "random value (at least " + MIN_SECRET_LENGTH + " characters, e.g. `openssl rand -base64 "
+                        + "32`), or anyone who guesses it can forge the requestState of multi round-trip requests");
+            }
         }
         else {
             sealer = RequestStateSealer.withRandomKey();
@@ -239,6 +248,17 @@ public class McpServerAutoConfiguration {
         return new ModernSettings(versions, sealer, properties.getRequestState().getTtl(),
                 new ModernSettings.CachingHints(caching.getListTtl(), caching.getListScope(), caching.getReadTtl(),
                         caching.getReadScope()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    McpStartupReport mcpStartupReport(McpServerProperties properties, ServerIdentity identity, ToolRegistry tools,
+            ResourceRegistry resources, ResourceTemplateRegistry templates, PromptRegistry prompts) {
+        String transport = properties.getTransport().getType() == McpServerProperties.Transport.Type.STDIO ? "stdio"
+                : "Streamable HTTP at " + properties.getEndpoint();
+        return new McpStartupReport(identity, transport,
+                ProtocolVersions.of(properties.getProtocolVersions()).newestFirst(), tools, resources, templates,
+                prompts);
     }
 
     @Bean

@@ -382,6 +382,9 @@ public class McpServerProperties {
         /** Messages kept for a session while it has no open GET stream; the oldest is dropped beyond it. */
         private int maxQueuedMessages = 1_000;
 
+        /** Resources one session may be subscribed to (resources/subscribe) at once. */
+        private int maxSubscriptions = 1_000;
+
         /**
          * When max-sessions is reached, close the least recently active idle session (no request in flight, no
          * open stream) to make room for the new one instead of answering 503.
@@ -438,6 +441,14 @@ public class McpServerProperties {
 
         public void setStateless(boolean stateless) {
             this.stateless = stateless;
+        }
+
+        public int getMaxSubscriptions() {
+            return maxSubscriptions;
+        }
+
+        public void setMaxSubscriptions(int maxSubscriptions) {
+            this.maxSubscriptions = maxSubscriptions;
         }
 
         public int getMaxQueuedMessages() {

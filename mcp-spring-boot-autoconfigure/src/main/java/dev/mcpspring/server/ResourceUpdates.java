@@ -8,6 +8,10 @@ package dev.mcpspring.server;
  */
 public interface ResourceUpdates {
 
-    /** Notifies the sessions subscribed to {@code uri} that its contents changed. */
+    /**
+     * Notifies the sessions subscribed to {@code uri} that its contents changed. Notifications are best effort:
+     * while a shared session store (Redis) cannot be reached, the sessions subscribed through it miss this one (a
+     * warning is logged); the method does not throw for that.
+     */
     void resourceUpdated(String uri);
 }

@@ -49,6 +49,10 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
     private static final AtomicIntegerFieldUpdater<Entry> ACTIVE =
             AtomicIntegerFieldUpdater.newUpdater(Entry.class, "active");
 
+    /** The counter of {@link Entry#subscriptions}. */
+    private static final AtomicIntegerFieldUpdater<Entry> SUBSCRIPTIONS =
+            AtomicIntegerFieldUpdater.newUpdater(Entry.class, "subscriptions");
+
     /** Default bounds of the event store when none is given. */
     private static final int DEFAULT_MAX_EVENTS_PER_STREAM = 1_000;
 
@@ -271,7 +275,9 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
         Entry entry = require(sessionId);
         subscribers.compute(uri, (key, ids) -> {
             Set<String> set = ids == null ? ConcurrentHashMap.newKeySet() : ids;
-            set.add(entry.id());
+            if (set.add(entry.id())) {
+                SUBSCRIPTIONS.incrementAndGet(entry);
+            }
             return set;
         });
         if (sessions.get(sessionId) != entry) { // closed meanwhile: its close() may have swept this URI already
@@ -287,7 +293,17 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
             removed[0] = ids.remove(sessionId);
             return ids.isEmpty() ? null : ids;
         });
+        Entry entry = sessions.get(sessionId);
+        if (removed[0] && entry != null) {
+            SUBSCRIPTIONS.decrementAndGet(entry);
+        }
         return removed[0];
+    }
+
+    @Override
+    public int subscriptionCount(String sessionId) {
+        Entry entry = sessions.get(sessionId);
+        return entry == null ? 0 : entry.subscriptions;
     }
 
     @Override
@@ -431,6 +447,9 @@ public class InMemorySessionManager implements SessionManager, AutoCloseable {
 
         /** The GET stream; it lives as long as the session, whichever connections carry it. */
         private final SessionStream standalone;
+
+        /** How many resources the session is subscribed to. Through SUBSCRIPTIONS. */
+        private volatile int subscriptions;
 
         // Guarded by this. Each table is created when it gets its first entry and dropped when its last leaves.
 

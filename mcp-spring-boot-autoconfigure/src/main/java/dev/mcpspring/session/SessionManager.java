@@ -158,6 +158,15 @@ public interface SessionManager {
     /** Ends the session's subscription to {@code uri}; {@code false} when it had none. */
     boolean unsubscribe(String sessionId, String uri);
 
+    /**
+     * How many resources the session is subscribed to, which the server bounds
+     * ({@code mcp.server.session.max-subscriptions}). The default, for a manager that does not count them, is 0:
+     * no bound.
+     */
+    default int subscriptionCount(String sessionId) {
+        return 0;
+    }
+
     /** Sends a message to the standalone stream of every session subscribed to {@code uri}. */
     void sendToSubscribers(String uri, JsonRpcMessage message);
 

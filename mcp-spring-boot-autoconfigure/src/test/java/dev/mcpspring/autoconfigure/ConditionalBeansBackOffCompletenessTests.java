@@ -45,6 +45,7 @@ class ConditionalBeansBackOffCompletenessTests {
             "McpServerAutoConfiguration#mcpHandlerExecutor",
             "McpServerAutoConfiguration#mcpGracefulShutdown",
             "McpServerAutoConfiguration#mcpTaskStore",
+            "McpServerAutoConfiguration#mcpStartupReport",
             // McpServletTransportAutoConfigurationTests
             "McpServletTransportAutoConfiguration#mcpStreamableHttpServlet",
             "McpServletTransportAutoConfiguration#mcpServletRegistration",

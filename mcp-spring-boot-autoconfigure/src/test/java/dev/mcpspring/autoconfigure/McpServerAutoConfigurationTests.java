@@ -21,7 +21,9 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import dev.mcpspring.annotation.internal.AnnotatedMethodRegistrar;
 import dev.mcpspring.protocol.Implementation;
 import dev.mcpspring.protocol.JsonRpcCodec;
+import dev.mcpspring.protocol.CallToolResult;
 import dev.mcpspring.protocol.McpJsonMapper;
+import dev.mcpspring.protocol.Tool;
 import dev.mcpspring.server.CompletionRegistry;
 import dev.mcpspring.server.ElicitationSchemaGenerator;
 import dev.mcpspring.server.McpPeers;
@@ -31,6 +33,7 @@ import dev.mcpspring.server.ResourceTemplateRegistry;
 import dev.mcpspring.server.ResourceUpdates;
 import dev.mcpspring.server.ServerIdentity;
 import dev.mcpspring.server.ToolRegistry;
+import dev.mcpspring.server.ToolSpecification;
 import dev.mcpspring.server.internal.HandlerExecutors;
 import dev.mcpspring.server.internal.McpServer;
 import dev.mcpspring.session.EventStore;
@@ -39,6 +42,7 @@ import dev.mcpspring.session.InMemorySessionManager;
 import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.session.redis.RedisSessionManager;
 import dev.mcpspring.task.TaskStore;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The auto-configuration's defaults, its conditions, and every bean backing off for one of the application's. */
 class McpServerAutoConfigurationTests {
@@ -55,6 +59,19 @@ class McpServerAutoConfigurationTests {
             assertThat(context).getBean(EventStore.class).isInstanceOf(InMemoryEventStore.class);
             assertThat(context).doesNotHaveBean(RedisSessionManager.class);
         });
+    }
+
+    @Test
+    void theStartUpReportSaysWhichServerListensWhereWithWhat() {
+        ToolSpecification echo = new ToolSpecification(new Tool("echo", null, "Echoes", JsonMapper.shared()
+            .createObjectNode().put("type", "object"), null, null, null, null), invocation -> CallToolResult.of());
+        runner.withPropertyValues("spring.application.name=weather", "mcp.server.version=2.1.0",
+                "mcp.server.endpoint=/api/mcp")
+            .withBean("echo", ToolSpecification.class, () -> echo)
+            .run(context -> assertThat(context.getBean(McpStartupReport.class).line())
+                .isEqualTo("MCP server 'weather' 2.1.0 on Streamable HTTP at /api/mcp: 1 tool, 0 resources, "
+                        + "0 resource templates, 0 prompts; protocol revisions 2026-07-28, 2025-11-25, 2025-06-18, "
+                        + "2025-03-26"));
     }
 
     @Test
@@ -98,7 +115,8 @@ class McpServerAutoConfigurationTests {
                 replaceable("mcpEventStore", EventStore.class, () -> mock(EventStore.class)),
                 replaceable("mcpSessionManager", SessionManager.class, () -> mock(SessionManager.class)),
                 replaceable("mcpGracefulShutdown", McpGracefulShutdown.class, () -> mock(McpGracefulShutdown.class)),
-                replaceable("mcpTaskStore", TaskStore.class, () -> mock(TaskStore.class)));
+                replaceable("mcpTaskStore", TaskStore.class, () -> mock(TaskStore.class)),
+                replaceable("mcpStartupReport", McpStartupReport.class, () -> mock(McpStartupReport.class)));
     }
 
     private static <T> Arguments replaceable(String beanMethod, Class<T> type, Supplier<T> bean) {

@@ -1,6 +1,7 @@
 package dev.mcpspring.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -112,10 +113,12 @@ class RedisClusterFaultHttpTests {
 
         assertThat(call.status()).isEqualTo(503);
         assertThat(call.errorCode()).isEqualTo(ErrorCodes.INTERNAL_ERROR);
-        assertThat(call.errorMessage()).contains("session store cannot be reached");
+        assertThat(call.errorMessage()).contains("cannot be reached now", "the session store", "retry shortly");
         assertThat(call.body()).doesNotContain("Exception").doesNotContain("at dev.");
         assertThat(initialize.status()).isEqualTo(503);
         assertThat(millis).as("failing fast").isLessThan(WAIT.toMillis());
+        assertThatCode(() -> updates(0).resourceUpdated(ClusterTools.NOTE))
+            .as("an update announced meanwhile is missed, not thrown at the application").doesNotThrowAnyException();
         assertThat(redisHealth()).as("Spring Boot's Redis health indicator").isEqualTo(Status.DOWN);
 
         redis.start(); // empty: the old session is gone
@@ -154,6 +157,44 @@ class RedisClusterFaultHttpTests {
             assertThat(System.nanoTime()).as("initialize after Redis came back: " + response).isLessThan(deadline);
             Thread.sleep(200);
         }
+    }
+
+    @Test
+    void anAnswerPostedToAnotherInstanceAfterRedisStalledLongerThanTheNodeTimeToLiveStillCompletesTheCall() {
+        RoundRobinClient client = session();
+        try (OpenRequest call = client.on(0).startToolCall("ask", Map.of("prompt", "Capital of France?"))) {
+            JsonNode request = call.nextRequest("sampling/createMessage", WAIT);
+
+            // heartbeats of 200 ms: the keys that route the answer expire after 600 ms, and Redis' clock runs on
+            redis.stall(Duration.ofMillis(1500));
+
+            assertThat(client.on(1).respond(request.get("id"), ClusterTools.textResult("Paris")).status())
+                .isEqualTo(202);
+            assertThat(call.result(WAIT).path("content").path(0).path("text").asString()).isEqualTo("Paris");
+        }
+    }
+
+    @Test
+    void sessionDataOfAnotherShapeFailsThatSessionsRequestsWith500NotARetryFor503() {
+        RoundRobinClient broken = session();
+        RoundRobinClient healthy = session();
+        String key = "mcp:s:" + broken.sessionId();
+
+        assertThat(redis.command("HSET", key, "generation", "not a number")).isEqualTo(0L);
+        assertThat(broken.on(0).callTool("echo", Map.of("text", "still read")).result().path("content").path(0)
+            .path("text").asString()).as("a generation that is no number reads as none").isEqualTo("still read");
+
+        assertThat(redis.command("DEL", key)).isEqualTo(1L);
+        assertThat(redis.command("SET", key, "garbage")).isEqualTo("OK");
+        for (int node = 0; node < 2; node++) {
+            McpResponse refused = broken.on(node).callTool("echo", Map.of("text", "x"));
+            assertThat(refused.status()).isEqualTo(500);
+            assertThat(refused.json().path("error").path("code").asInt()).isEqualTo(ErrorCodes.INTERNAL_ERROR);
+            assertThat(refused.json().path("error").path("message").asString()).contains("its log says why")
+                .doesNotContain("WRONGTYPE");
+            assertThat(refused.headers().firstValue("Retry-After")).isEmpty();
+        }
+        assertThat(healthy.on(1).callTool("echo", Map.of("text", "fine")).status()).isEqualTo(200);
     }
 
     @Test

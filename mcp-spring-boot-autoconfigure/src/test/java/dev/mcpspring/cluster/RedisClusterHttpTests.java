@@ -16,6 +16,7 @@ import dev.mcpspring.modern.ModernClient;
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.server.McpPeers;
 import dev.mcpspring.server.ResourceUpdates;
+import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.testclient.McpResponse;
 import dev.mcpspring.testclient.McpTestClient;
 import dev.mcpspring.testclient.OpenRequest;
@@ -140,6 +141,21 @@ class RedisClusterHttpTests {
 
             assertThat(stream.awaitClosed(WAIT)).as("the GET stream on the other instance closed").isTrue();
         }
+    }
+
+    @Test
+    void aSessionsSubscriptionsAreCountedOnEveryInstance() {
+        RoundRobinClient client = session();
+        SessionManager onOther = nodes.context(1).getBean(SessionManager.class);
+        assertThat(onOther.subscriptionCount(client.sessionId())).isZero();
+
+        for (int i = 0; i < 2; i++) { // the same URI twice, through both instances: one subscription
+            assertThat(client.on(i).request("resources/subscribe", Map.of("uri", ClusterTools.NOTE)).status())
+                .isEqualTo(200);
+        }
+        assertThat(onOther.subscriptionCount(client.sessionId())).isEqualTo(1);
+        client.on(0).request("resources/unsubscribe", Map.of("uri", ClusterTools.NOTE));
+        assertThat(onOther.subscriptionCount(client.sessionId())).isZero();
     }
 
     @Test

@@ -113,6 +113,43 @@ public final class RedisServerProcess implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Stalls the server for {@code duration} (SIGSTOP, then SIGCONT), as a fork, a failover or a network blip does:
+     * connections stay open and commands wait, while the clock by which keys expire runs on.
+     */
+    public void stall(Duration duration) {
+        long pid;
+        synchronized (this) {
+            pid = process.pid();
+        }
+        signal("-STOP", pid);
+        try {
+            Thread.sleep(duration.toMillis());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        finally {
+            signal("-CONT", pid);
+        }
+    }
+
+    private static void signal(String signal, long pid) {
+        try {
+            int exit = new ProcessBuilder("kill", signal, Long.toString(pid)).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill " + signal + " " + pid + " exited with " + exit);
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling Redis", ex);
+        }
+    }
+
     /** Deletes every key. */
     public void flushAll() {
         Object reply = command("FLUSHALL");

@@ -3,13 +3,20 @@ package dev.mcpspring.modern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.mcpspring.task.TaskStatus;
+import dev.mcpspring.task.TaskStore;
 import dev.mcpspring.testclient.McpTestClient;
 import dev.mcpspring.transport.McpTestApplication;
 
@@ -23,6 +30,12 @@ class AnonymousTasksHttpTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TaskTestTools tools;
+
+    @Autowired
+    TaskStore store;
 
     @Test
     void anotherAnonymousSessionNeitherSeesNorListsNorCancelsTheTask() {
@@ -41,6 +54,24 @@ class AnonymousTasksHttpTests {
             .contains(taskId);
         assertThat(first.request("tasks/get", Map.of("taskId", taskId)).result().path("taskId").asString())
             .isEqualTo(taskId);
+    }
+
+    @Test
+    void theTasksOfASessionThatEndedStopForNobodyCanReachThem() throws InterruptedException {
+        McpTestClient client = connected();
+        tools.endlessStarted = new CountDownLatch(1);
+        tools.cancellations.clear();
+        String taskId = client.request("tools/call", Map.of("name", "endless", "arguments", Map.of(), "task",
+                Map.of())).result().path("task").path("taskId").asString();
+        assertThat(tools.endlessStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(client.deleteSession().status()).isEqualTo(200);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> tools.cancellations.contains("onCancel"));
+        assertThat(store.find(taskId)).hasValueSatisfying(task -> {
+            assertThat(task.status()).isEqualTo(TaskStatus.CANCELLED);
+            assertThat(task.statusMessage()).contains("session that started the task ended");
+        });
     }
 
     private McpTestClient connected() {

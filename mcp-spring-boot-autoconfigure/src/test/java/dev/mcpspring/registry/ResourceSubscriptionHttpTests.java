@@ -13,6 +13,7 @@ import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.server.ResourceUpdates;
 import dev.mcpspring.session.SessionManager;
+import dev.mcpspring.testclient.McpResponse;
 import dev.mcpspring.testclient.McpTestClient;
 import dev.mcpspring.testclient.SseSubscription;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +48,31 @@ class ResourceSubscriptionHttpTests extends RegistryHttpTestSupport {
 
         assertThat(routedUpdates(client)).as("updates routed through the application's session manager")
             .containsExactly(SETTINGS);
+    }
+
+    @Test
+    void aSessionsSubscriptionsAreBoundedAndAnUnsubscribeMakesRoom() {
+        McpTestClient client = connected();
+        for (int i = 0; i < 1_000; i++) { // mcp.server.session.max-subscriptions
+            assertThat(subscribe(client, "users://" + i + "/profile").status()).isEqualTo(200);
+        }
+
+        McpResponse refused = subscribe(client, "users://1000/profile");
+        assertThat(refused.errorCode()).isEqualTo(ErrorCodes.INVALID_PARAMS);
+        assertThat(refused.errorMessage()).contains("subscribed to 1000 resources",
+                "mcp.server.session.max-subscriptions");
+        assertThat(subscribe(connected(), "users://1000/profile").status()).as("another session's own bound")
+            .isEqualTo(200);
+        assertThat(unsubscribe(client, "users://0/profile").status()).isEqualTo(200);
+        assertThat(subscribe(client, "users://1000/profile").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSubscriptionsUriIsBounded() {
+        McpResponse refused = subscribe(connected(), "users://" + "x".repeat(8_000) + "/profile");
+
+        assertThat(refused.errorCode()).isEqualTo(ErrorCodes.INVALID_PARAMS);
+        assertThat(refused.errorMessage()).contains("8016 characters", "at most 8000");
     }
 
     @Test

@@ -149,6 +149,16 @@ class ErrorTableHttpTests extends HttpTestSupport {
     }
 
     @Test
+    void completionsOfAServerThatOffersNoneAreMethodNotFound() {
+        McpResponse response = client.request(6, "completion/complete", Map.of("ref",
+                Map.of("type", "ref/prompt", "name", "p"), "argument", Map.of("name", "a", "value", "b")));
+
+        JsonNode error = assertRpcError(response, ErrorCodes.METHOD_NOT_FOUND);
+        assertThat(error.path("message").asString()).contains("completions capability");
+        assertThat(client.newClient().initialize().result().path("capabilities").has("completions")).isFalse();
+    }
+
+    @Test
     void anUnknownToolIsInvalidParamsNamingIt() {
         McpResponse response = client.callTool("no_such_tool", Map.of());
 

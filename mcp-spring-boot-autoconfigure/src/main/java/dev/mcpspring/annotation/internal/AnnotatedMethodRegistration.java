@@ -120,7 +120,7 @@ final class AnnotatedMethodRegistration {
      * Registers the completions whose prompt argument or template variable exists, and reports every problem.
      *
      * @return how many methods were registered
-     * @throws IllegalStateException naming every method that could not be registered and why
+     * @throws MethodRegistrationException naming every method that could not be registered and why
      */
     int finish() {
         for (CompletionSpecification completion : pendingCompletions) {
@@ -140,12 +140,12 @@ final class AnnotatedMethodRegistration {
         }
         pendingCompletions.clear();
         if (problems.size() == 1) {
-            throw new IllegalStateException(problems.get(0).message());
+            throw new MethodRegistrationException(problems.get(0).message());
         }
         if (!problems.isEmpty()) {
             boolean oneKind = problems.stream().map(Problem::annotationType).distinct().count() == 1;
             String what = oneKind ? "@" + problems.get(0).annotationType().getSimpleName() : "annotated MCP";
-            throw new IllegalStateException(problems.size() + " " + what + " methods cannot be registered:\n - "
+            throw new MethodRegistrationException(problems.size() + " " + what + " methods cannot be registered:\n - "
                     + String.join("\n - ", problems.stream().map(Problem::message).toList()));
         }
         return registered;

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.mcpspring.protocol.CompleteRequest;
 import dev.mcpspring.protocol.CompleteResult;
+import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.protocol.McpMethods;
@@ -41,6 +42,10 @@ final class CompletionsFeature {
     }
 
     private Object complete(RequestContext context, JsonNode params) {
+        if (completions.isEmpty()) { // the completion utility's "capability not supported"
+            throw new McpException(ErrorCodes.METHOD_NOT_FOUND, "Method not found: completion/complete (this server "
+                    + "offers no completions: it does not declare the completions capability)");
+        }
         CompleteRequest request = codec.bindParams(params, CompleteRequest.class);
         CompleteRequest.Reference ref = request.ref();
         if (ref == null || request.argument() == null || request.argument().name() == null) {

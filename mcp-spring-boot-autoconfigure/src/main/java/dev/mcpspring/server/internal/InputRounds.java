@@ -134,7 +134,7 @@ final class InputRounds implements InputChannel {
     private static ObjectNode open(JsonNode sealed, JsonRpcCodec codec, RequestStateSealer sealer) {
         byte[] plain = sealed.isString() ? sealer.open(sealed.asString()) : null;
         if (plain == null) {
-            throw refused("it is not a requestState this server issued, or it was modified");
+            throw refused(FOREIGN);
         }
         try {
             JsonNode state = codec.mapper().readTree(plain);
@@ -145,8 +145,16 @@ final class InputRounds implements InputChannel {
         catch (JacksonException ex) {
             // sealed by us but unreadable: same answer as a foreign state
         }
-        throw refused("it is not a requestState this server issued, or it was modified");
+        throw refused(FOREIGN);
     }
+
+    /**
+     * Why a state that does not open is refused: a client's tampering, or instances of one server that do not share
+     * their key (then about every other retry fails behind a load balancer).
+     */
+    private static final String FOREIGN = "it is not a requestState this server issued, or it was modified (or the "
+            + "server's instances do not share mcp.server.request-state.secret); send the request again without "
+            + "requestState and inputResponses";
 
     private static McpException refused(String why) {
         return McpException.invalidParams("Invalid params: requestState refused: " + why);

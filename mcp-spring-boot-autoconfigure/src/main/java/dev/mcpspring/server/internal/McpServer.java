@@ -113,60 +113,7 @@ public class McpServer {
      * @param sessions           where sessions live and messages to them are routed
      * @param codec              the JSON-RPC codec
      * @param pageSize           items per page of list results
-     * @param peerSettings       default time-outs of calls to the client
-     * @param elicitationSchemas derives form schemas for typed elicitation
-     */
-    public McpServer(ServerIdentity identity, ServerRegistries registries, SessionManager sessions,
-            JsonRpcCodec codec, int pageSize, PeerSettings peerSettings,
-            ElicitationSchemaGenerator elicitationSchemas) {
-        this(identity, registries, sessions, codec, pageSize, peerSettings, elicitationSchemas, GrantedScopes.NONE);
-    }
-
-    /**
-     * @param identity           how the server introduces itself
-     * @param registries         what it offers
-     * @param sessions           where sessions live and messages to them are routed
-     * @param codec              the JSON-RPC codec
-     * @param pageSize           items per page of list results
-     * @param peerSettings       default time-outs of calls to the client
-     * @param elicitationSchemas derives form schemas for typed elicitation
-     * @param grantedScopes      reads the scopes of a request's principal, checked against a tool's
-     *                           {@link ToolSpecification#requiredScopes() required scopes}
-     */
-    public McpServer(ServerIdentity identity, ServerRegistries registries, SessionManager sessions,
-            JsonRpcCodec codec, int pageSize, PeerSettings peerSettings,
-            ElicitationSchemaGenerator elicitationSchemas, GrantedScopes grantedScopes) {
-        this(identity, registries, sessions, codec, pageSize, peerSettings, elicitationSchemas, grantedScopes,
-                ModernSettings.defaults(), McpRequestObserver.NONE);
-    }
-
-    /**
-     * @param identity           how the server introduces itself
-     * @param registries         what it offers
-     * @param sessions           where sessions live and messages to them are routed
-     * @param codec              the JSON-RPC codec
-     * @param pageSize           items per page of list results
-     * @param peerSettings       default time-outs of calls to the client
-     * @param elicitationSchemas derives form schemas for typed elicitation
-     * @param grantedScopes      reads the scopes of a request's principal, checked against a tool's
-     *                           {@link ToolSpecification#requiredScopes() required scopes}
-     * @param modern             the enabled revisions and how modern requests are served
-     * @param observer           surrounds the handling of every request
-     */
-    public McpServer(ServerIdentity identity, ServerRegistries registries, SessionManager sessions,
-            JsonRpcCodec codec, int pageSize, PeerSettings peerSettings,
-            ElicitationSchemaGenerator elicitationSchemas, GrantedScopes grantedScopes, ModernSettings modern,
-            McpRequestObserver observer) {
-        this(identity, registries, sessions, codec, pageSize, peerSettings, elicitationSchemas, grantedScopes, modern,
-                observer, null);
-    }
-
-    /**
-     * @param identity           how the server introduces itself
-     * @param registries         what it offers
-     * @param sessions           where sessions live and messages to them are routed
-     * @param codec              the JSON-RPC codec
-     * @param pageSize           items per page of list results
+     * @param maxSubscriptions   how many resources one session may subscribe to
      * @param peerSettings       default time-outs of calls to the client
      * @param elicitationSchemas derives form schemas for typed elicitation
      * @param grantedScopes      reads the scopes of a request's principal, checked against a tool's
@@ -176,7 +123,7 @@ public class McpServer {
      * @param taskSettings       how tools run as tasks, or {@code null} when no tool does
      */
     public McpServer(ServerIdentity identity, ServerRegistries registries, SessionManager sessions,
-            JsonRpcCodec codec, int pageSize, PeerSettings peerSettings,
+            JsonRpcCodec codec, int pageSize, int maxSubscriptions, PeerSettings peerSettings,
             ElicitationSchemaGenerator elicitationSchemas, GrantedScopes grantedScopes, ModernSettings modern,
             McpRequestObserver observer, @Nullable TaskSettings taskSettings) {
         if (pageSize < 1) {
@@ -204,8 +151,8 @@ public class McpServer {
         if (tasks != null) {
             tasks.register(handlers);
         }
-        new ResourcesFeature(registries.resources(), registries.resourceTemplates(), sessions, codec, pageSize)
-            .register(handlers);
+        new ResourcesFeature(registries.resources(), registries.resourceTemplates(), sessions, codec, pageSize,
+                maxSubscriptions).register(handlers);
         new PromptsFeature(registries.prompts(), codec, pageSize).register(handlers);
         new CompletionsFeature(registries.completions(), registries.prompts(), registries.resourceTemplates(), codec)
             .register(handlers);

@@ -15,12 +15,6 @@ import dev.mcpspring.protocol.internal.ProtocolVersions;
 public record ModernSettings(ProtocolVersions versions, RequestStateSealer sealer, Duration requestStateTtl,
         CachingHints caching) {
 
-    /** Every revision, a random sealing key, 10-minute states, results immediately stale. */
-    public static ModernSettings defaults() {
-        return new ModernSettings(ProtocolVersions.all(), RequestStateSealer.withRandomKey(), Duration.ofMinutes(10),
-                CachingHints.NONE);
-    }
-
     /**
      * The caching hints ({@code ttlMs}, {@code cacheScope}) of the results the revision makes cacheable.
      *
@@ -30,9 +24,6 @@ public record ModernSettings(ProtocolVersions versions, RequestStateSealer seale
      * @param readScope {@code public} or {@code private}, for {@code resources/read}
      */
     public record CachingHints(Duration listTtl, String listScope, Duration readTtl, String readScope) {
-
-        /** Nothing may be reused without asking again; nothing may be shared between callers of reads. */
-        public static final CachingHints NONE = new CachingHints(Duration.ZERO, "public", Duration.ZERO, "private");
 
         public CachingHints {
             checkScope(listScope);

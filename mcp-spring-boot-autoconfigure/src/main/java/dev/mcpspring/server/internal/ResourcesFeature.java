@@ -25,6 +25,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class ResourcesFeature {
 
+    /** The longest URI a session may subscribe to (RFC 9110 recommends that URIs of 8,000 octets be supported). */
+    static final int MAX_SUBSCRIBED_URI_LENGTH = 8_000;
+
     private final ResourceRegistry resources;
 
     private final ResourceTemplateRegistry templates;
@@ -35,13 +38,16 @@ final class ResourcesFeature {
 
     private final int pageSize;
 
+    private final int maxSubscriptions;
+
     ResourcesFeature(ResourceRegistry resources, ResourceTemplateRegistry templates, SessionManager sessions,
-            JsonRpcCodec codec, int pageSize) {
+            JsonRpcCodec codec, int pageSize, int maxSubscriptions) {
         this.resources = resources;
         this.templates = templates;
         this.sessions = sessions;
         this.codec = codec;
         this.pageSize = pageSize;
+        this.maxSubscriptions = maxSubscriptions;
     }
 
     void register(Map<String, RequestHandler> handlers) {
@@ -85,6 +91,16 @@ final class ResourcesFeature {
         }
         if (context.sessionId() == null) {
             throw McpException.invalidRequest("resources/subscribe needs a session; this server is stateless");
+        }
+        // every subscription is kept for the session's life: bounded, as everything a client makes the server keep
+        if (uri.length() > MAX_SUBSCRIBED_URI_LENGTH) {
+            throw McpException.invalidParams("resources/subscribe: the URI has " + uri.length() + " characters; "
+                    + "a subscription's URI has at most " + MAX_SUBSCRIBED_URI_LENGTH);
+        }
+        if (sessions.subscriptionCount(context.sessionId()) >= maxSubscriptions) {
+            throw McpException.invalidParams("resources/subscribe: this session is subscribed to " + maxSubscriptions
+                    + " resources, as many as it may (mcp.server.session.max-subscriptions); unsubscribe from one "
+                    + "first");
         }
         try {
             sessions.subscribe(context.sessionId(), uri);

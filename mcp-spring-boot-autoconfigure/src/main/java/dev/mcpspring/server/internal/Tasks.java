@@ -71,6 +71,9 @@ final class Tasks {
 
     private static final Map<String, Object> EMPTY = Map.of();
 
+    /** The requestor of an anonymous session's tasks: the session, followed by its id. */
+    private static final String SESSION_REQUESTOR = "session:";
+
     /** Runs a tool as {@code tools/call} would, answering its failures as tool errors. */
     @FunctionalInterface
     interface ToolRunner {
@@ -114,6 +117,27 @@ final class Tasks {
         this.peerContext = peerContext;
         this.clock = clock;
         store.addListener(this::changed);
+        peerContext.sessions().onSessionEnd(end -> sessionEnded(end.sessionId()));
+    }
+
+    /**
+     * A session ended: the anonymous tasks it started that run here can no longer be reached by anyone (only their
+     * session could see them), so they are cancelled and stop holding threads. (With several instances, a task
+     * running on another instance than the one that ended the session runs on to its end or its time-to-live.)
+     */
+    private void sessionEnded(String sessionId) {
+        String requestor = SESSION_REQUESTOR + sessionId;
+        for (TaskRun run : runs.values()) {
+            if (run.requestor.equals(requestor)) {
+                try {
+                    store.update(run.taskId, task -> task.status().isTerminal() ? task
+                            : task.cancelled("The session that started the task ended", clock.instant()));
+                }
+                catch (RuntimeException ex) { // the store cannot be reached: the task runs to its end instead
+                    logger.debug("Could not cancel task " + run.taskId + " of ended session " + sessionId, ex);
+                }
+            }
+        }
     }
 
     /** Whether a tool of {@code tools} may run as a task: then the server declares tasks. */
@@ -754,7 +778,7 @@ final class Tasks {
     /** Who a task's running counts against: its principal, else its 2025 session, else anonymous 2026 clients. */
     private static String requestorOf(TaskRecord task) {
         return task.principal() != null ? "principal:" + task.principal()
-                : task.sessionId() != null ? "session:" + task.sessionId() : "anonymous";
+                : task.sessionId() != null ? SESSION_REQUESTOR + task.sessionId() : "anonymous";
     }
 
     /** A task whose tool runs in this JVM. */

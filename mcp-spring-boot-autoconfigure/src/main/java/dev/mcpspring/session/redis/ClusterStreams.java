@@ -278,8 +278,9 @@ final class ClusterStreams {
         }
         catch (TimeoutException | ExecutionException ex) {
             attached.close();
-            throw new SessionStoreUnavailableException("The instance that owns the stream did not answer in time; "
-                    + "retry shortly", ex);
+            throw new SessionStoreUnavailableException("The instance that owns the stream did not answer in time "
+                    + "(it may have stopped; then it is soon known as gone, and the stream is answered here); retry "
+                    + "shortly", ex);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

@@ -21,12 +21,28 @@ final class RedisCalls {
         }
     }
 
-    /** A failure of Redis as the exception the server answers 503 for; other failures as they are. */
+    /**
+     * A failure of Redis as the exception the server answers 503 for; a command Redis refused (data of another
+     * type than the session's, as in {@code WRONGTYPE}) as a fault of the server, which retrying does not cure;
+     * other failures as they are.
+     */
     static RuntimeException unavailable(RuntimeException failure) {
         if (failure instanceof DataAccessException ex) {
+            Throwable cause = ex.getMostSpecificCause();
+            if (isRefusedCommand(cause)) {
+                return new IllegalStateException("Redis refused a command on the MCP session data (keys of another "
+                        + "type or format than the starter writes?): " + cause.getMessage(), ex);
+            }
             return new SessionStoreUnavailableException("Redis, where the MCP sessions are kept, cannot be reached: "
-                    + ex.getMostSpecificCause().getMessage(), ex);
+                    + cause.getMessage(), ex);
         }
         return failure;
+    }
+
+    /** An error reply of Redis itself (Lettuce's, or Jedis'), as opposed to Redis not answering. */
+    private static boolean isRefusedCommand(Throwable cause) {
+        String type = cause.getClass().getName();
+        return type.equals("io.lettuce.core.RedisCommandExecutionException")
+                || type.equals("redis.clients.jedis.exceptions.JedisDataException");
     }
 }

@@ -40,7 +40,7 @@ final class RedisScripts {
             if redis.call('PEXPIRE', KEYS[1], ARGV[3]) == 0 then return {-1} end
             redis.call('ZADD', KEYS[3], 'XX', ARGV[4], ARGV[5])
             if not redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {0} end
-            return {1, tonumber(redis.call('HGET', KEYS[1], ARGV[6]) or '0')}
+            return {1, tonumber(redis.call('HGET', KEYS[1], ARGV[6]) or '0') or 0}
             """, List.class);
 
     /**

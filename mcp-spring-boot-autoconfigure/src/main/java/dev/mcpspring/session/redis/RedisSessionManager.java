@@ -27,7 +27,9 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisZSetCommands.ZAddArgs;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.connection.StringRedisConnection;
+import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.mcpspring.protocol.JsonRpcCodec;
@@ -440,6 +442,22 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
         return removed != null && removed > 0;
     }
 
+    /** Counts the session's {@code sub:} fields: a subscription is rare enough for a scan of its hash. */
+    @Override
+    public int subscriptionCount(String sessionId) {
+        return RedisCalls.run(() -> {
+            int count = 0;
+            try (Cursor<Map.Entry<String, String>> fields = redis.<String, String>opsForHash()
+                .scan(keys.session(sessionId), ScanOptions.scanOptions().match("sub:*").count(1_000).build())) {
+                while (fields.hasNext()) {
+                    fields.next();
+                    count++;
+                }
+            }
+            return count;
+        });
+    }
+
     @Override
     public void sendToSubscribers(String uri, JsonRpcMessage message) {
         bus.broadcastQuietly(new ClusterMessage(ClusterMessage.Type.SUBSCRIBERS, nodeId, null, null, null, null, null, null,
@@ -668,12 +686,15 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
                                 Long.toString(nodeTtlMillis));
                         index++;
                     }
+                    // set, not only renewed: a key that expired while Redis stalled longer than the node time-to-live
+                    // is back, so that the client's answer (or cancellation) reaching another instance still finds
+                    // its way here
                     for (String token : local.inFlightTokens()) {
-                        commands.pExpire(keys.inFlight(id, token), nodeTtlMillis);
+                        commands.pSetEx(keys.inFlight(id, token), nodeTtlMillis, nodeId);
                         index++;
                     }
                     for (String token : local.pendingTokens()) {
-                        commands.pExpire(keys.call(id, token), nodeTtlMillis);
+                        commands.pSetEx(keys.call(id, token), nodeTtlMillis, nodeId);
                         index++;
                     }
                 }

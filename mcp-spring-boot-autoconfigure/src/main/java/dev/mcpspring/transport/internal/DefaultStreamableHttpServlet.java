@@ -67,6 +67,10 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet implemen
 
     private static final SessionManager.Activity NO_ACTIVITY = () -> { };
 
+    /** The answer to a request that failed by a fault of the server: what went wrong is in the log only. */
+    private static final JsonRpcError INTERNAL_ERROR = new JsonRpcError(ErrorCodes.INTERNAL_ERROR,
+            "Internal error: the server could not handle the request; its log says why");
+
     private final transient McpServer server;
 
     private final transient SessionManager sessions;
@@ -132,6 +136,10 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet implemen
             refusal.headers().forEach(response::setHeader);
             HttpErrors.write(response, codec, refusal.status(), null, refusal.error());
         }
+        catch (RuntimeException ex) { // a fault of the server, answered as JSON-RPC and without its stack trace
+            logger.error("MCP " + request.getMethod() + " request could not be handled", ex);
+            HttpErrors.write(response, codec, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, null, INTERNAL_ERROR);
+        }
         finally {
             FilterChainExit.servletReturned(request);
         }
@@ -141,7 +149,8 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet implemen
     private static RequestRefusedException storeUnavailable(SessionStoreUnavailableException ex) {
         logger.warn("MCP request refused: " + ex.getMessage());
         return new RequestRefusedException(HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorCodes.INTERNAL_ERROR,
-                "Service Unavailable: the session store cannot be reached; retry shortly")
+                "Service Unavailable: what this session needs cannot be reached now (the session store, or the "
+                        + "server instance holding its stream); retry shortly")
             .header("Retry-After", "1");
     }
 
@@ -303,6 +312,12 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet implemen
                     refusal.headers().forEach(out::header);
                     out.complete(List.of(new JsonRpcMessage.ErrorResponse(requests.get(0).id(), refusal.error())),
                             false, refusal.status());
+                    return;
+                }
+                catch (RuntimeException ex) { // a fault of the server (its session store's data, say): this request
+                    logger.error("MCP request " + requests.get(0).id() + " could not be handled", ex);
+                    out.complete(List.of(new JsonRpcMessage.ErrorResponse(requests.get(0).id(), INTERNAL_ERROR)),
+                            false, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
                     return;
                 }
                 if (created && session.id() != null) {
