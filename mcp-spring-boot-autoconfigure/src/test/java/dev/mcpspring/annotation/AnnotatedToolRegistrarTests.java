@@ -631,8 +631,11 @@ class AnnotatedToolRegistrarTests {
         interface Shape {
         }
 
+        interface Colour {
+        }
+
         @McpTool
-        String draw(Shape shape) {
+        String draw(Shape shape, String label, Colour colour) {
             return "";
         }
     }
@@ -648,11 +651,15 @@ class AnnotatedToolRegistrarTests {
 
     @Test
     void failsForArgumentTypesJacksonCannotRead() {
-        assertThat(registrationFailure(UnreadableConfig.class)).startsWith(
-                "Cannot register @McpTool method AnnotatedToolRegistrarTests.UnreadableArgumentTools.draw(Shape) of"
-                        + " bean 'unreadableArgumentTools': parameter 'shape' of type"
+        String failure = registrationFailure(UnreadableConfig.class);
+        assertThat(failure).startsWith(
+                "Cannot register @McpTool method AnnotatedToolRegistrarTests.UnreadableArgumentTools.draw(Shape, "
+                        + "String, Colour) of bean 'unreadableArgumentTools': parameter 'shape' of type"
                         + " dev.mcpspring.annotation.AnnotatedToolRegistrarTests$UnreadableArgumentTools$Shape cannot"
                         + " be read from JSON");
+        assertThat(failure).as("every such parameter, not only the first").contains("; parameter 'colour' of type"
+                + " dev.mcpspring.annotation.AnnotatedToolRegistrarTests$UnreadableArgumentTools$Colour cannot be read"
+                + " from JSON").doesNotContain("'label'");
     }
 
     @Test

@@ -154,6 +154,7 @@ public class AnnotatedToolFactory {
         String[] argumentNames = new String[parameters.length];
         List<ToolArgument> arguments = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        List<String> unreadable = new ArrayList<>(); // every such parameter is named, not only the first
         boolean reachesClient = false;
         for (int i = 0; i < parameters.length; i++) {
             MethodParameter parameter = parameters[i];
@@ -173,13 +174,17 @@ public class AnnotatedToolFactory {
                 binder.checkReadable();
             }
             catch (JacksonException ex) {
-                throw new IllegalArgumentException("parameter '" + argument.name() + "' of type "
+                unreadable.add("parameter '" + argument.name() + "' of type "
                         + ResolvableType.forType(argument.valueType()) + " cannot be read from JSON: "
-                        + ex.getOriginalMessage(), ex);
+                        + ex.getOriginalMessage());
+                continue;
             }
             binders[i] = binder;
             argumentNames[i] = argument.name();
             arguments.add(argument);
+        }
+        if (!unreadable.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", unreadable));
         }
 
         ObjectNode inputSchema;
