@@ -315,9 +315,8 @@ public class McpServerAutoConfiguration {
         boolean immediate = binder.bind("server.shutdown", String.class)
             .map(value -> value.trim().equalsIgnoreCase("immediate"))
             .orElse(false);
-        Duration grace = immediate ? Duration.ZERO
-                : binder.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
-                    .orElse(Duration.ofSeconds(30));
-        return new McpGracefulShutdown(server, sessions, grace);
+        Duration phase = binder.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
+            .orElse(Duration.ofSeconds(30));
+        return new McpGracefulShutdown(server, sessions, immediate ? Duration.ZERO : McpGracefulShutdown.graceOf(phase));
     }
 }

@@ -25,6 +25,11 @@ public class DefaultMcpClientObservationConvention implements McpClientObservati
     /** The {@code error.type} of a request the client did not answer in time. */
     public static final String TIMEOUT = "timeout";
 
+    /** The error codes JSON-RPC 2.0 reserves, lowest and highest. */
+    private static final int RESERVED_LOWEST = -32768;
+
+    private static final int RESERVED_HIGHEST = -32000;
+
     private final String name;
 
     public DefaultMcpClientObservationConvention() {
@@ -56,7 +61,7 @@ public class DefaultMcpClientObservationConvention implements McpClientObservati
                 errorType(context));
         JsonRpcError error = context.getErrorResponse();
         if (error != null) {
-            values.add(LowCardinalityKeyNames.RPC_RESPONSE_STATUS_CODE.withValue(Integer.toString(error.code())));
+            values.add(LowCardinalityKeyNames.RPC_RESPONSE_STATUS_CODE.withValue(code(error)));
         }
         DefaultMcpServerObservationConvention.addTransport(values, context.getTransport());
         return KeyValues.of(values);
@@ -73,18 +78,29 @@ public class DefaultMcpClientObservationConvention implements McpClientObservati
     }
 
     /**
-     * The JSON-RPC error code the client answered with; {@code timeout} when it did not answer in time; else the
-     * class name of what failed (the wait withdrawn, the session closed); {@code null} when it succeeded.
+     * The JSON-RPC error code the client answered with (see {@link #code}); {@code timeout} when it did not answer in
+     * time; else the class name of what failed (the wait withdrawn, the session closed); {@code null} when it
+     * succeeded.
      */
     protected @Nullable String errorType(McpClientObservationContext context) {
         JsonRpcError error = context.getErrorResponse();
         if (error != null) {
-            return Integer.toString(error.code());
+            return code(error);
         }
         Throwable failure = context.getError();
         if (failure == null) {
             return null;
         }
         return failure instanceof McpPeerTimeoutException ? TIMEOUT : failure.getClass().getName();
+    }
+
+    /**
+     * An error code the client answered with: those JSON-RPC reserves (-32768 to -32000, where the protocol's own
+     * are) as they are, any other {@value DefaultMcpServerObservationConvention#OTHER}. The client chooses the code,
+     * and a tag of every code it invents would be a timer each.
+     */
+    protected String code(JsonRpcError error) {
+        return error.code() >= RESERVED_LOWEST && error.code() <= RESERVED_HIGHEST ? Integer.toString(error.code())
+                : DefaultMcpServerObservationConvention.OTHER;
     }
 }

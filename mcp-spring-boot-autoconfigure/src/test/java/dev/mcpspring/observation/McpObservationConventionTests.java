@@ -189,6 +189,26 @@ class McpObservationConventionTests {
     }
 
     @Test
+    void anErrorCodeTheClientMadeUpIsTaggedOtherButTheProtocolsOwnAreKept() {
+        McpRequestObserver observer = new ObservationRequestObserver(registry);
+        for (int code : new int[] { -1_008_485_536, -1, 42, -32601, -32042 }) {
+            McpRequestObserver.Scope scope = observer.startClientRequest(message("roots/list",
+                    StringNode.valueOf("n-" + code), "s1", JSON.createObjectNode()));
+            scope.errorResponse(new JsonRpcError(code, "refused"));
+            scope.close();
+        }
+
+        TestObservationRegistryAssert.assertThat(registry)
+            .hasNumberOfObservationsWithNameEqualTo("mcp.client.operation.duration", 5)
+            .hasAnObservation(observation -> observation.hasLowCardinalityKeyValue("error.type", "-32601")
+                .hasLowCardinalityKeyValue("rpc.response.status_code", "-32601"))
+            .hasAnObservation(observation -> observation.hasLowCardinalityKeyValue("error.type", "-32042"));
+        TestObservationRegistryAssert.assertThat(registry).hasHandledContextsThatSatisfy(contexts ->
+                assertThat(contexts).extracting(context -> context.getLowCardinalityKeyValue("error.type").getValue())
+                    .containsExactlyInAnyOrder("_OTHER", "_OTHER", "_OTHER", "-32601", "-32042"));
+    }
+
+    @Test
     void aClientRequestIsSentUnchangedWhenNothingWasInjected() {
         McpRequestObserver observer = new ObservationRequestObserver(registry);
         ObjectNode params = JSON.createObjectNode();

@@ -172,9 +172,10 @@ class GracefulShutdownHttpTests {
     }
 
     @Test
-    void theGracePeriodIsTheShutdownPhaseTimeout() {
+    void theGracePeriodEndsWithinTheShutdownPhaseLeavingTimeToCloseTheSessions() {
         start();
-        assertThat(context.getBean(McpGracefulShutdown.class).gracePeriod()).isEqualTo(GRACE);
+        assertThat(context.getBean(McpGracefulShutdown.class).gracePeriod()).as("a phase of %s", GRACE)
+            .isEqualTo(Duration.ofSeconds(18));
     }
 
     @Test

@@ -195,15 +195,26 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet implemen
         }
         boolean batch = JsonRpcCodec.isBatch(tree);
         JsonRpcMessage first = messages.get(0);
-        String versionHeader = request.getHeader(VERSION_HEADER); // read once: Tomcat scans the headers each time
         try {
-            resolver.checkVersionHeader(versionHeader);
+            postMessages(request, response, messages, refused, batch, jsonAllowed, sseAllowed);
         }
-        catch (RequestRefusedException refusal) { // answered with the request's id, which is known by now
+        catch (RequestRefusedException | SessionStoreUnavailableException ex) {
+            // answered with the request's id, which is known by now (JSON-RPC's null is for an id that is not)
+            RequestRefusedException refusal = ex instanceof SessionStoreUnavailableException unavailable
+                    ? storeUnavailable(unavailable) : (RequestRefusedException) ex;
+            refusal.headers().forEach(response::setHeader);
             HttpErrors.write(response, codec, refusal.status(), first instanceof JsonRpcMessage.Request r && !batch
                     ? r.id() : null, refusal.error());
-            return;
         }
+    }
+
+    /** The messages of a POST, read: routed to the modern or the session path. */
+    private void postMessages(HttpServletRequest request, HttpServletResponse response, List<JsonRpcMessage> messages,
+            List<JsonRpcMessage.ErrorResponse> refused, boolean batch, boolean jsonAllowed, boolean sseAllowed)
+            throws IOException {
+        JsonRpcMessage first = messages.get(0);
+        String versionHeader = request.getHeader(VERSION_HEADER); // read once: Tomcat scans the headers each time
+        resolver.checkVersionHeader(versionHeader);
         if (isModern(versionHeader, first)) {
             if (batch) {
                 throw new RequestRefusedException(HttpServletResponse.SC_BAD_REQUEST, "Invalid Request: a client of "
