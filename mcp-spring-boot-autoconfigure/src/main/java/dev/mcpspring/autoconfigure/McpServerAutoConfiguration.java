@@ -51,6 +51,7 @@ import dev.mcpspring.server.internal.PeerSettings;
 import dev.mcpspring.server.internal.RequestStateSealer;
 import dev.mcpspring.server.internal.ServerRegistries;
 import dev.mcpspring.server.internal.SubscriberResourceUpdates;
+import dev.mcpspring.server.internal.SubscriptionLimits;
 import dev.mcpspring.server.internal.TaskSettings;
 import dev.mcpspring.session.EventStore;
 import dev.mcpspring.session.InMemoryEventStore;
@@ -193,7 +194,8 @@ public class McpServerAutoConfiguration {
         McpServerProperties.Peer peer = properties.getPeer();
         ServerRegistries registries = new ServerRegistries(tools, resources, resourceTemplates, prompts, completions);
         return new McpServer(identity, registries, sessions, codec, properties.getPageSize(),
-                properties.getSession().getMaxSubscriptions(),
+                new SubscriptionLimits(properties.getSession().getMaxSubscriptions(),
+                        properties.getSession().getMaxListenStreams()),
                 new PeerSettings(peer.getSamplingTimeout(), peer.getElicitationTimeout(), peer.getRequestTimeout()),
                 elicitationSchemas, grantedScopes.getIfUnique(() -> GrantedScopes.NONE), modernSettings(properties),
                 observer.getIfUnique(() -> McpRequestObserver.NONE),
@@ -245,8 +247,10 @@ public class McpServerAutoConfiguration {
             }
         }
         McpServerProperties.Caching caching = properties.getCaching();
+        // half the body limit: the state travels back in a request beside its params and the client's answers
+        long stateLimit = properties.getTransport().getMaxBodySize().toBytes() / 2;
         return new ModernSettings(versions, sealer, properties.getRequestState().getTtl(),
-                new ModernSettings.CachingHints(caching.getListTtl(), caching.getListScope(), caching.getReadTtl(),
+                (int) Math.min(Integer.MAX_VALUE, stateLimit), new ModernSettings.CachingHints(caching.getListTtl(), caching.getListScope(), caching.getReadTtl(),
                         caching.getReadScope()));
     }
 

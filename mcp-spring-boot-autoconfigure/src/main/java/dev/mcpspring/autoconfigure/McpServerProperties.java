@@ -382,8 +382,14 @@ public class McpServerProperties {
         /** Messages kept for a session while it has no open GET stream; the oldest is dropped beyond it. */
         private int maxQueuedMessages = 1_000;
 
-        /** Resources one session may be subscribed to (resources/subscribe) at once. */
+        /**
+         * Resources one session (resources/subscribe), or one 2026-07-28 subscriptions/listen stream, may be subscribed
+         * to at once.
+         */
         private int maxSubscriptions = 1_000;
+
+        /** 2026-07-28 subscriptions/listen streams open at once; one more is refused. */
+        private int maxListenStreams = 10_000;
 
         /**
          * When max-sessions is reached, close the least recently active idle session (no request in flight, no
@@ -449,6 +455,14 @@ public class McpServerProperties {
 
         public void setMaxSubscriptions(int maxSubscriptions) {
             this.maxSubscriptions = maxSubscriptions;
+        }
+
+        public int getMaxListenStreams() {
+            return maxListenStreams;
+        }
+
+        public void setMaxListenStreams(int maxListenStreams) {
+            this.maxListenStreams = maxListenStreams;
         }
 
         public int getMaxQueuedMessages() {

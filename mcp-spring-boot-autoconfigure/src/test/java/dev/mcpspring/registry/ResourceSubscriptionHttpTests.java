@@ -59,8 +59,8 @@ class ResourceSubscriptionHttpTests extends RegistryHttpTestSupport {
 
         McpResponse refused = subscribe(client, "users://1000/profile");
         assertThat(refused.errorCode()).isEqualTo(ErrorCodes.INVALID_PARAMS);
-        assertThat(refused.errorMessage()).contains("subscribed to 1000 resources",
-                "mcp.server.session.max-subscriptions");
+        assertThat(refused.errorMessage()).contains("1001 resource subscriptions are more than the 1000",
+                "mcp.server.session.max-subscriptions", "unsubscribe from one first");
         assertThat(subscribe(connected(), "users://1000/profile").status()).as("another session's own bound")
             .isEqualTo(200);
         assertThat(unsubscribe(client, "users://0/profile").status()).isEqualTo(200);
@@ -72,7 +72,7 @@ class ResourceSubscriptionHttpTests extends RegistryHttpTestSupport {
         McpResponse refused = subscribe(connected(), "users://" + "x".repeat(8_000) + "/profile");
 
         assertThat(refused.errorCode()).isEqualTo(ErrorCodes.INVALID_PARAMS);
-        assertThat(refused.errorMessage()).contains("8016 characters", "at most 8000");
+        assertThat(refused.errorMessage()).contains("a URI has 8016 characters", "at most 8000");
     }
 
     @Test

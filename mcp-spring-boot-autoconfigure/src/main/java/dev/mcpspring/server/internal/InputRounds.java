@@ -51,9 +51,7 @@ final class InputRounds implements InputChannel {
 
     private final JsonRpcCodec codec;
 
-    private final RequestStateSealer sealer;
-
-    private final Duration ttl;
+    private final ModernSettings settings;
 
     private final Clock clock;
 
@@ -83,11 +81,10 @@ final class InputRounds implements InputChannel {
 
     private Values values;
 
-    private InputRounds(JsonRpcCodec codec, RequestStateSealer sealer, Duration ttl, Clock clock, String principal,
+    private InputRounds(JsonRpcCodec codec, ModernSettings settings, Clock clock, String principal,
             String method, JsonNode params, String paramsDigest, JsonNode inputResponses, ObjectNode state) {
         this.codec = codec;
-        this.sealer = sealer;
-        this.ttl = ttl;
+        this.settings = settings;
         this.clock = clock;
         this.principal = principal;
         this.method = method;
@@ -104,12 +101,12 @@ final class InputRounds implements InputChannel {
      *                      principal or for another request; the handler must not run then
      */
     static InputRounds start(String method, JsonNode params, String principal, JsonRpcCodec codec,
-            RequestStateSealer sealer, Duration ttl, Clock clock) {
+            ModernSettings settings, Clock clock) {
         JsonNode sealed = params == null ? null : params.get("requestState");
         ObjectNode state = null;
         String digest = null;
         if (sealed != null && !sealed.isNull()) {
-            state = open(sealed, codec, sealer);
+            state = open(sealed, codec, settings.sealer());
             digest = digest(codec, withoutRoundMembers(params, codec));
             if (state.path("expires").asLong() < clock.millis()) {
                 throw refused("it has expired; send the request again without requestState and inputResponses");
@@ -128,7 +125,7 @@ final class InputRounds implements InputChannel {
             throw McpException.invalidParams("Invalid params: \"inputResponses\" must be an object mapping the keys "
                     + "of the inputRequests to the client's results");
         }
-        return new InputRounds(codec, sealer, ttl, clock, principal, method, params, digest, responses, state);
+        return new InputRounds(codec, settings, clock, principal, method, params, digest, responses, state);
     }
 
     private static ObjectNode open(JsonNode sealed, JsonRpcCodec codec, RequestStateSealer sealer) {
@@ -221,7 +218,7 @@ final class InputRounds implements InputChannel {
         if (principal != null) {
             state.put("principal", principal);
         }
-        state.put("expires", clock.millis() + ttl.toMillis());
+        state.put("expires", clock.millis() + settings.requestStateTtl().toMillis());
         state.put("method", method);
         state.put("params", paramsDigest != null ? paramsDigest : digest(codec, withoutRoundMembers(params, codec)));
         state.set("asked", asked);
@@ -230,7 +227,14 @@ final class InputRounds implements InputChannel {
         ObjectNode result = codec.mapper().createObjectNode();
         result.put("resultType", "input_required");
         result.set("inputRequests", inputRequests);
-        result.put("requestState", sealer.seal(codec.write(state)));
+        String sealed = settings.sealer().seal(codec.write(state));
+        if (sealed.length() > settings.maxRequestStateLength()) { // the client could not send it back
+            throw McpException.invalidParams("Invalid params: the answers given so far are too large to carry to the "
+                    + "next round: its requestState would have " + sealed.length() + " characters, at most "
+                    + settings.maxRequestStateLength() + " (half of mcp.server.transport.max-body-size); answer with "
+                    + "less");
+        }
+        result.put("requestState", sealed);
         return result;
     }
 
@@ -260,11 +264,16 @@ final class InputRounds implements InputChannel {
         return member instanceof ObjectNode object ? object : codec.mapper().createObjectNode();
     }
 
-    /** This round's answer to the question (when it was the question asked), else an earlier round's. */
+    /**
+     * This round's answer to the question, else an earlier round's. A retry with a state may answer only the
+     * questions of the round before, as they were asked: the answers of earlier rounds are sealed, not for the client
+     * to change, and a question not asked has no answer yet. A first attempt may answer what it expects to be asked.
+     */
     private @Nullable JsonNode answerTo(String key, String questionDigest) {
         JsonNode fresh = inputResponses == null ? null : inputResponses.get(key);
         JsonNode askedDigest = state == null ? null : state.path("asked").get(key);
-        if (fresh != null && fresh.isObject() && (askedDigest == null || questionDigest.equals(askedDigest.asString()))) {
+        boolean asked = state == null || askedDigest != null && questionDigest.equals(askedDigest.asString());
+        if (fresh != null && fresh.isObject() && asked) {
             return fresh;
         }
         JsonNode earlier = answers().get(key);

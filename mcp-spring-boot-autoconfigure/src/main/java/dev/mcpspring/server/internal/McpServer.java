@@ -113,7 +113,7 @@ public class McpServer {
      * @param sessions           where sessions live and messages to them are routed
      * @param codec              the JSON-RPC codec
      * @param pageSize           items per page of list results
-     * @param maxSubscriptions   how many resources one session may subscribe to
+     * @param subscriptionLimits bounds of the subscriptions clients make
      * @param peerSettings       default time-outs of calls to the client
      * @param elicitationSchemas derives form schemas for typed elicitation
      * @param grantedScopes      reads the scopes of a request's principal, checked against a tool's
@@ -123,7 +123,7 @@ public class McpServer {
      * @param taskSettings       how tools run as tasks, or {@code null} when no tool does
      */
     public McpServer(ServerIdentity identity, ServerRegistries registries, SessionManager sessions,
-            JsonRpcCodec codec, int pageSize, int maxSubscriptions, PeerSettings peerSettings,
+            JsonRpcCodec codec, int pageSize, SubscriptionLimits subscriptionLimits, PeerSettings peerSettings,
             ElicitationSchemaGenerator elicitationSchemas, GrantedScopes grantedScopes, ModernSettings modern,
             McpRequestObserver observer, @Nullable TaskSettings taskSettings) {
         if (pageSize < 1) {
@@ -138,7 +138,7 @@ public class McpServer {
         this.peers = new SessionPeers(sessions, peerContext);
         this.modern = modern;
         this.observer = observer;
-        this.subscriptions = new SubscriptionStreams(codec);
+        this.subscriptions = new SubscriptionStreams(codec, subscriptionLimits);
         // list changes and resource updates of the other instances, for the subscription streams open here
         sessions.onOtherInstancesNotification(subscriptions::notified);
         this.modernResults = new ModernResults(codec.toTree(identity.serverInfo()), modern.caching(), codec);
@@ -152,7 +152,7 @@ public class McpServer {
             tasks.register(handlers);
         }
         new ResourcesFeature(registries.resources(), registries.resourceTemplates(), sessions, codec, pageSize,
-                maxSubscriptions).register(handlers);
+                subscriptionLimits).register(handlers);
         new PromptsFeature(registries.prompts(), codec, pageSize).register(handlers);
         new CompletionsFeature(registries.completions(), registries.prompts(), registries.resourceTemplates(), codec)
             .register(handlers);
@@ -369,8 +369,8 @@ public class McpServer {
             }
             McpSession client = context.session();
             InputRounds rounds = !MULTI_ROUND_METHODS.contains(request.method()) ? null
-                    : InputRounds.start(request.method(), request.params(), client.principal(), codec,
-                            modern.sealer(), modern.requestStateTtl(), clock);
+                    : InputRounds.start(request.method(), request.params(), client.principal(), codec, modern,
+                            clock);
             context.peer(new DefaultPeerHandle(client, context.requestStream(), context.progressToken(), cancellation,
                     peerContext, rounds, context.transport()));
             Object result = null;

@@ -10,10 +10,12 @@ import dev.mcpspring.protocol.internal.ProtocolVersions;
  * @param versions        the enabled protocol revisions
  * @param sealer          seals the {@code requestState} of multi round-trip requests
  * @param requestStateTtl how long a sealed {@code requestState} is accepted after it was issued
+ * @param maxRequestStateLength the longest {@code requestState} issued, in characters: one the client could not send
+ *                        back within the body limit is never issued
  * @param caching         the caching hints of cacheable results
  */
 public record ModernSettings(ProtocolVersions versions, RequestStateSealer sealer, Duration requestStateTtl,
-        CachingHints caching) {
+        int maxRequestStateLength, CachingHints caching) {
 
     /**
      * The caching hints ({@code ttlMs}, {@code cacheScope}) of the results the revision makes cacheable.

@@ -25,9 +25,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class ResourcesFeature {
 
-    /** The longest URI a session may subscribe to (RFC 9110 recommends that URIs of 8,000 octets be supported). */
-    static final int MAX_SUBSCRIBED_URI_LENGTH = 8_000;
-
     private final ResourceRegistry resources;
 
     private final ResourceTemplateRegistry templates;
@@ -38,16 +35,16 @@ final class ResourcesFeature {
 
     private final int pageSize;
 
-    private final int maxSubscriptions;
+    private final SubscriptionLimits limits;
 
     ResourcesFeature(ResourceRegistry resources, ResourceTemplateRegistry templates, SessionManager sessions,
-            JsonRpcCodec codec, int pageSize, int maxSubscriptions) {
+            JsonRpcCodec codec, int pageSize, SubscriptionLimits limits) {
         this.resources = resources;
         this.templates = templates;
         this.sessions = sessions;
         this.codec = codec;
         this.pageSize = pageSize;
-        this.maxSubscriptions = maxSubscriptions;
+        this.limits = limits;
     }
 
     void register(Map<String, RequestHandler> handlers) {
@@ -93,15 +90,9 @@ final class ResourcesFeature {
             throw McpException.invalidRequest("resources/subscribe needs a session; this server is stateless");
         }
         // every subscription is kept for the session's life: bounded, as everything a client makes the server keep
-        if (uri.length() > MAX_SUBSCRIBED_URI_LENGTH) {
-            throw McpException.invalidParams("resources/subscribe: the URI has " + uri.length() + " characters; "
-                    + "a subscription's URI has at most " + MAX_SUBSCRIBED_URI_LENGTH);
-        }
-        if (sessions.subscriptionCount(context.sessionId()) >= maxSubscriptions) {
-            throw McpException.invalidParams("resources/subscribe: this session is subscribed to " + maxSubscriptions
-                    + " resources, as many as it may (mcp.server.session.max-subscriptions); unsubscribe from one "
-                    + "first");
-        }
+        SubscriptionLimits.checkUri(McpMethods.RESOURCES_SUBSCRIBE, uri);
+        limits.checkCount(McpMethods.RESOURCES_SUBSCRIBE, sessions.subscriptionCount(context.sessionId()) + 1,
+                "unsubscribe from one first");
         try {
             sessions.subscribe(context.sessionId(), uri);
         }

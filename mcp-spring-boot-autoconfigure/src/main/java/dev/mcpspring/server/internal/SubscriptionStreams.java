@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.protocol.McpException;
@@ -26,10 +27,13 @@ public final class SubscriptionStreams {
 
     private final JsonRpcCodec codec;
 
+    private final SubscriptionLimits limits;
+
     private final Set<Subscription> open = ConcurrentHashMap.newKeySet();
 
-    SubscriptionStreams(JsonRpcCodec codec) {
+    SubscriptionStreams(JsonRpcCodec codec, SubscriptionLimits limits) {
         this.codec = codec;
+        this.limits = limits;
     }
 
     /**
@@ -50,13 +54,22 @@ public final class SubscriptionStreams {
                 throw McpException.invalidParams(
                         "subscriptions/listen: \"resourceSubscriptions\" must be an array of resource URIs");
             }
+            limits.checkCount(McpMethods.SUBSCRIPTIONS_LISTEN, resources.size(), "listen for fewer resources");
             for (JsonNode uri : resources.values()) {
                 if (!uri.isString()) {
                     throw McpException.invalidParams(
                             "subscriptions/listen: \"resourceSubscriptions\" must hold URI strings");
                 }
+                SubscriptionLimits.checkUri(McpMethods.SUBSCRIPTIONS_LISTEN, uri.asString());
                 uris.add(uri.asString());
             }
+        }
+        // a stream stands for a client, as a session does: bounded as sessions are (checked, then added: a few
+        // concurrent opens may pass the bound together, which still bounds them)
+        if (open.size() >= limits.maxListenStreams()) {
+            throw new McpException(ErrorCodes.INTERNAL_ERROR, "Service unavailable: the server has "
+                    + limits.maxListenStreams() + " subscriptions/listen streams open, as many as it may "
+                    + "(mcp.server.session.max-listen-streams); retry later");
         }
         boolean resourcesOffered = capabilities.resources() != null;
         Subscription subscription = new Subscription(request.id(),

@@ -18,6 +18,7 @@ import dev.mcpspring.protocol.McpJsonMapper;
 import dev.mcpspring.protocol.McpMethods;
 import dev.mcpspring.protocol.SamplingRequest;
 import dev.mcpspring.protocol.SamplingResult;
+import dev.mcpspring.protocol.internal.ProtocolVersions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -60,6 +61,41 @@ class InputRoundsTest {
                 question("something else"), SamplingResult.class);
         assertThat(asked).isCompletedExceptionally();
         assertThat(otherQuestion.hasInputRequests()).isTrue();
+    }
+
+    @Test
+    void aRetryWithAStateAnswersOnlyTheQuestionsOfTheRoundBeforeAndCannotChangeAnEarlierAnswer() {
+        InputRounds first = start(params(), "ann", NOW);
+        first.call("step1", McpMethods.SAMPLING_CREATE_MESSAGE, question("a"), SamplingResult.class);
+        InputRounds second = start(retry(params(), first, Map.of("step1", text("sealed"))), "ann", NOW);
+        assertThat(second.call("step1", McpMethods.SAMPLING_CREATE_MESSAGE, question("a"), SamplingResult.class)
+            .join().text()).isEqualTo("sealed");
+        second.call("step2", McpMethods.SAMPLING_CREATE_MESSAGE, question("b"), SamplingResult.class);
+
+        // the third round tries to change step1 and to answer step3 before it is asked
+        InputRounds third = start(retry(params(), second, Map.of("step1", text("changed"), "step2", text("two"),
+                "step3", text("early"))), "ann", NOW);
+        assertThat(third.call("step1", McpMethods.SAMPLING_CREATE_MESSAGE, question("a"), SamplingResult.class)
+            .join().text()).isEqualTo("sealed");
+        assertThat(third.call("step2", McpMethods.SAMPLING_CREATE_MESSAGE, question("b"), SamplingResult.class)
+            .join().text()).isEqualTo("two");
+        assertThat(third.call("step3", McpMethods.SAMPLING_CREATE_MESSAGE, question("c"), SamplingResult.class))
+            .isCompletedExceptionally();
+        assertThat(third.hasInputRequests()).isTrue();
+    }
+
+    @Test
+    void aStateTheClientCouldNotSendBackIsNeverIssued() {
+        InputRounds first = start(params(), "ann", NOW, 2_000);
+        first.call("step1", McpMethods.SAMPLING_CREATE_MESSAGE, question("a"), SamplingResult.class);
+        ObjectNode retry = retry(params(), first, Map.of("step1", text("x".repeat(3_000))));
+        InputRounds second = start(retry, "ann", NOW, 2_000);
+        second.call("step1", McpMethods.SAMPLING_CREATE_MESSAGE, question("a"), SamplingResult.class).join();
+        second.call("step2", McpMethods.SAMPLING_CREATE_MESSAGE, question("b"), SamplingResult.class);
+
+        assertThatExceptionOfType(McpException.class).isThrownBy(second::inputRequiredResult)
+            .withMessageContaining("too large to carry to the next round")
+            .withMessageContaining("at most 2000 (half of mcp.server.transport.max-body-size)");
     }
 
     @Test
@@ -109,8 +145,17 @@ class InputRoundsTest {
     }
 
     private InputRounds start(ObjectNode params, String principal, Clock clock) {
-        return InputRounds.start(McpMethods.TOOLS_CALL, params, principal, CODEC, sealer, Duration.ofMinutes(10),
-                clock);
+        return start(params, principal, clock, 1_000_000);
+    }
+
+    private InputRounds start(ObjectNode params, String principal, Clock clock, int maxStateLength) {
+        return InputRounds.start(McpMethods.TOOLS_CALL, params, principal, CODEC, new ModernSettings(
+                ProtocolVersions.all(), sealer, Duration.ofMinutes(10), maxStateLength,
+                new ModernSettings.CachingHints(Duration.ZERO, "public", Duration.ZERO, "private")), clock);
+    }
+
+    private static Map<String, Object> text(String text) {
+        return Map.of("role", "assistant", "content", Map.of("type", "text", "text", text), "model", "m");
     }
 
     private static ObjectNode params() {

@@ -25,7 +25,10 @@ class SubscriptionStreamsTest {
     private static final ServerCapabilities TOOLS_ONLY = new ServerCapabilities(null, Map.of(), null, null, null,
             new ServerCapabilities.ListChanged(true));
 
-    private final SubscriptionStreams streams = new SubscriptionStreams(CODEC);
+    private static final ServerCapabilities RESOURCES = new ServerCapabilities(null, Map.of(), null, null,
+            new ServerCapabilities.ResourcesCapability(true, true), null);
+
+    private final SubscriptionStreams streams = new SubscriptionStreams(CODEC, new SubscriptionLimits(3, 2));
 
     private final RecordingSink stream = new RecordingSink();
 
@@ -52,6 +55,29 @@ class SubscriptionStreamsTest {
             .satisfies(ex -> assertThat(ex.toError().code()).isEqualTo(ErrorCodes.INVALID_PARAMS))
             .withMessageContaining("\"toolsListChanged\" must be true or false");
         assertThat(streams.size()).isZero();
+    }
+
+    @Test
+    void whatAStreamListensForAndHowManyStreamsAreOpenAreBounded() {
+        assertThatExceptionOfType(McpException.class)
+            .isThrownBy(() -> streams.open(listen(Map.of("resourceSubscriptions",
+                    new String[] { "file:///a", "file:///b", "file:///c", "file:///d" })), stream, RESOURCES))
+            .satisfies(ex -> assertThat(ex.toError().code()).isEqualTo(ErrorCodes.INVALID_PARAMS))
+            .withMessageContaining("4 resource subscriptions are more than the 3 a client may hold")
+            .withMessageContaining("mcp.server.session.max-subscriptions");
+        assertThatExceptionOfType(McpException.class)
+            .isThrownBy(() -> streams.open(listen(Map.of("resourceSubscriptions",
+                    new String[] { "file:///" + "x".repeat(8_000) })), stream, RESOURCES))
+            .withMessageContaining("a URI has 8008 characters; a subscription's URI has at most 8000");
+
+        streams.open(listen(Map.of("resourceSubscriptions", new String[] { "file:///a", "file:///b", "file:///c" })),
+                stream, RESOURCES);
+        streams.open(listen(Map.of("toolsListChanged", true)), new RecordingSink(), TOOLS_ONLY);
+        assertThatExceptionOfType(McpException.class)
+            .isThrownBy(() -> streams.open(listen(Map.of("toolsListChanged", true)), new RecordingSink(), TOOLS_ONLY))
+            .satisfies(ex -> assertThat(ex.toError().code()).isEqualTo(ErrorCodes.INTERNAL_ERROR))
+            .withMessageContaining("mcp.server.session.max-listen-streams");
+        assertThat(streams.size()).isEqualTo(2);
     }
 
     private static JsonRpcMessage.Request listen(Map<String, Object> filter) {
