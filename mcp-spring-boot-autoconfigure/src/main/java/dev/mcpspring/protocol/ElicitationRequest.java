@@ -40,6 +40,14 @@ public record ElicitationRequest(@Nullable String mode, String message, @Nullabl
         return new ElicitationRequest(URL_MODE, message, null, url, elicitationId, null);
     }
 
+    /**
+     * This request as 2026-07-28 asks it: without {@code elicitationId}, which that revision removed with the
+     * completion notification it was for (the client learns the outcome by retrying the request).
+     */
+    public ElicitationRequest withoutElicitationId() {
+        return elicitationId == null ? this : new ElicitationRequest(mode, message, requestedSchema, url, null, meta);
+    }
+
     /** Whether this is a URL-mode request. */
     @JsonIgnore
     public boolean isUrlMode() {

@@ -69,6 +69,12 @@ public class ModernTools {
                 + PeerHandle.await(roots).stream().map(Root::uri).toList();
     }
 
+    @McpTool(name = "sign_in", description = "Sends the user to sign in elsewhere")
+    public String signIn(PeerHandle peer) {
+        return peer.elicitUrl("Sign in to continue", "https://auth.example.com/start", "sign-in-1").action()
+            .wireName();
+    }
+
     @McpTool(name = "typed_question", description = "Asks the user for a typed answer")
     public String typedQuestion(PeerHandle peer) {
         Person person = peer.elicit("Who are you?", Person.class).content();

@@ -120,6 +120,21 @@ class MultiRoundHttpTests {
     }
 
     @Test
+    void aUrlModeQuestionHasNoElicitationIdWhichTheRevisionRemoved() {
+        ModernClient client = new ModernClient(port).capabilities(Map.of("elicitation", Map.of("url", Map.of())));
+
+        JsonNode round1 = client.callTool("sign_in", Map.of()).result();
+        JsonNode params = round1.path("inputRequests").path("elicitation-1").path("params");
+        assertThat(params.path("mode").asString()).isEqualTo("url");
+        assertThat(params.path("url").asString()).isEqualTo("https://auth.example.com/start");
+        assertThat(params.has("elicitationId")).isFalse();
+
+        JsonNode done = client.retryTool("sign_in", Map.of(), round1, Map.of("elicitation-1",
+                Map.of("action", "accept"))).result();
+        assertThat(done.path("content").path(0).path("text").asString()).isEqualTo("accept");
+    }
+
+    @Test
     void aTypedQuestionIsBoundToItsRecord() {
         ModernClient client = new ModernClient(port).capabilities(EVERYTHING);
         JsonNode round1 = client.callTool("typed_question", Map.of()).result();

@@ -185,7 +185,7 @@ final class DefaultPeerHandle implements PeerHandle {
         if (!request.isUrlMode() && !support.formElicitation()) {
             return refuse("elicitation.form", method + " in form mode");
         }
-        return call(method, request, ElicitationResult.class, timeout);
+        return call(method, isModern() ? request.withoutElicitationId() : request, ElicitationResult.class, timeout);
     }
 
     @Override
