@@ -146,6 +146,9 @@ class ClientFeaturesHttpTests extends PeerHttpTestSupport {
             sample | sampling/createMessage | {"role":"assistant","content":{"type":"text","text":"x"}} | "model" must be
             askName | elicitation/create | {} | "action" must be "accept", "decline" or "cancel"
             askName | elicitation/create | {"action":"bogus"} | "action" must be "accept", "decline" or "cancel"
+            askName | elicitation/create | {"action":"accept","content":"Ada"} | "content" must be an object
+            askName | elicitation/create | {"action":"accept","content":{"name":{"first":"Ada"}}} | "content.name" must be a string, a number, a boolean or an array of strings
+            askName | elicitation/create | {"action":"accept","content":{"tags":["a",1]}} | "content.tags" must be
             roots | roots/list | {"roots":[{"name":"no uri"}]} | "roots[0]" must be an object with a string "uri"
             roots | roots/list | {"roots":"x"} | "roots" must be an array
             """)

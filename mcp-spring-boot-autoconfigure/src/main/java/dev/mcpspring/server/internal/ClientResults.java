@@ -1,5 +1,7 @@
 package dev.mcpspring.server.internal;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.protocol.ElicitationResult;
@@ -71,7 +73,35 @@ final class ClientResults {
         if (!isNameOf(result.get("action"), ElicitationResult.Action.values())) {
             return "\"action\" must be \"accept\", \"decline\" or \"cancel\"";
         }
+        JsonNode content = result.get("content");
+        if (content == null || content.isNull()) {
+            return null;
+        }
+        if (!content.isObject()) {
+            return "\"content\" must be an object of the form's answers";
+        }
+        for (Map.Entry<String, JsonNode> answer : content.properties()) { // the schema's primitive values of a form
+            if (!isFormValue(answer.getValue())) {
+                return "\"content." + answer.getKey() + "\" must be a string, a number, a boolean or an array of "
+                        + "strings";
+            }
+        }
         return null;
+    }
+
+    private static boolean isFormValue(JsonNode value) {
+        if (value.isString() || value.isNumber() || value.isBoolean()) {
+            return true;
+        }
+        if (!value.isArray()) {
+            return false;
+        }
+        for (JsonNode item : value.values()) {
+            if (!item.isString()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static @Nullable String rootsDefect(JsonNode result) {
