@@ -512,11 +512,17 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
             deleteLater(keys.call(sessionId, token));
             return future.complete(response);
         }
+        ClusterMessage answer = new ClusterMessage(ClusterMessage.Type.RESPONSE, nodeId, sessionId, null, null, token,
+                null, null, codec.toTree(response), null);
         String owner = RedisCalls.run(() -> redis.execute(RedisScripts.ROUTE, List.of(keys.call(sessionId, token)), nodeId,
-                bus.json(new ClusterMessage(ClusterMessage.Type.RESPONSE, nodeId, sessionId, null, null, token, null,
-                        null, codec.toTree(response), null)),
-                keys.channelPrefix(), "1"));
-        return owner != null && !owner.isEmpty() && !owner.equals(nodeId);
+                bus.json(answer), keys.channelPrefix(), "1"));
+        if (owner == null || owner.isEmpty()) {
+            // no route: none waits for it, or its route expired while Redis stalled longer than the instances'
+            // time-to-live (renewed at the next heartbeat); every instance hears it, and one that waits takes it
+            bus.broadcastQuietly(answer);
+            return false;
+        }
+        return !owner.equals(nodeId);
     }
 
     @Override
