@@ -71,7 +71,7 @@ done
 JAR="${CONFORMANCE_JAR:-conformance-server/target/conformance-server.jar}"
 OUT="${CONFORMANCE_CLUSTER_OUT:-target/conformance-cluster}"
 STARTUP_TIMEOUT="${CONFORMANCE_STARTUP_TIMEOUT:-120}"
-"$ROOT/scripts/install-services.sh" || die "redis-server and nginx are needed (apt-get install -y redis-server nginx)"
+"$ROOT/scripts/install-services.sh" redis-server nginx || die "redis-server and nginx are needed (apt-get install -y redis-server nginx)"
 PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 REDIS_SERVER="${REDIS_SERVER:-$(command -v redis-server || true)}"
 [ -n "$REDIS_SERVER" ] && [ -x "$REDIS_SERVER" ] \

@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Installs redis-server and nginx from Debian's packages when they are missing (the Redis cluster tests and
-# scripts/conformance-cluster.sh need them). Starts nothing: the tests start their own, on ports of their own.
+# Installs what the tests run from Debian's packages when it is missing: redis-server and nginx (the Redis cluster
+# tests and scripts/conformance-cluster.sh) and chromium-headless-shell (scripts/browser-client.sh), or only the
+# packages named as arguments. Each package here provides a command of its own name. Starts nothing: the tests
+# start their own, on ports of their own.
+#
+# Usage: scripts/install-services.sh [PACKAGE...]
 set -euo pipefail
 PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
+packages=("$@")
+[ ${#packages[@]} -eq 0 ] && packages=(redis-server nginx chromium-headless-shell)
 missing=()
-command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
-command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+for package in "${packages[@]}"; do
+    command -v "$package" >/dev/null 2>&1 || missing+=("$package")
+done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "=== apt-get install ${missing[*]}" >&2

@@ -674,6 +674,8 @@ public class McpServerProperties {
          */
         private boolean trustForwardedHost;
 
+        private final Cors cors = new Cors();
+
         public List<String> getAllowedOrigins() {
             return allowedOrigins;
         }
@@ -696,6 +698,48 @@ public class McpServerProperties {
 
         public void setTrustForwardedHost(boolean trustForwardedHost) {
             this.trustForwardedHost = trustForwardedHost;
+        }
+
+        public Cors getCors() {
+            return cors;
+        }
+
+        /**
+         * CORS for browser-based clients ({@code mcp.server.security.cors.*}): the endpoint answers preflight
+         * requests and lets scripts of the allowed origins (loopback ones and {@code allowed-origins}) read its
+         * answers, {@code Mcp-Session-Id} and {@code WWW-Authenticate} included. No credentials (cookies) are
+         * allowed: MCP clients authenticate with a bearer token.
+         */
+        public static class Cors {
+
+            /**
+             * Answer CORS preflight requests and add CORS headers for the allowed origins. Turn it off to configure
+             * CORS for the endpoint yourself, for example with Spring Security's cors().
+             */
+            private boolean enabled = true;
+
+            /** How long a browser may cache the answer to a preflight request. */
+            private Duration maxAge = Duration.ofMinutes(30);
+
+            public boolean isEnabled() {
+                return enabled;
+            }
+
+            public void setEnabled(boolean enabled) {
+                this.enabled = enabled;
+            }
+
+            public Duration getMaxAge() {
+                return maxAge;
+            }
+
+            public void setMaxAge(Duration maxAge) {
+                if (maxAge == null || maxAge.isNegative()) {
+                    throw new IllegalArgumentException(
+                            "mcp.server.security.cors.max-age must not be negative, but was " + maxAge);
+                }
+                this.maxAge = maxAge;
+            }
         }
     }
 

@@ -102,7 +102,8 @@ public class McpServletTransportAutoConfiguration {
                 properties.getTransport().getKeepAliveInterval(), properties.getSession().isStateless(),
                 security.getAllowedOrigins(), security.getAllowedHosts(), security.isTrustForwardedHost(),
                 properties.getSse().getRetry(), properties.getSse().isPolling(),
-                properties.getSse().getMaxBufferedSize().toBytes());
+                properties.getSse().getMaxBufferedSize().toBytes(), security.getCors().isEnabled(),
+                security.getCors().getMaxAge());
     }
 
     @Bean

@@ -274,7 +274,7 @@ public final class RedisServerProcess implements AutoCloseable {
                 throw missing;
             }
             try {
-                Process install = new ProcessBuilder(script.toString()).inheritIO().start();
+                Process install = new ProcessBuilder(script.toString(), "redis-server").inheritIO().start();
                 if (install.waitFor() != 0) {
                     throw new IllegalStateException(script + " failed; install redis-server with apt-get install -y "
                             + "redis-server", missing);

@@ -65,8 +65,8 @@ final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).trim());
+                headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim(), (first, next) -> first + ", " + next);
             }
         }
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
@@ -90,7 +90,7 @@ final class RawHttp {
         return out.toString();
     }
 
-    /** A response: status, lower-case header names, body text. */
+    /** A response: status, lower-case header names (the values of a repeated one joined by commas), body text. */
     record Response(int status, Map<String, String> headers, String body) {
 
         JsonNode json() {

@@ -65,6 +65,26 @@ class ResourceServerHttpTests extends SecurityHttpTestSupport {
     }
 
     @Test
+    void aBrowsersPreflightRequestIsAnsweredWithoutATokenAndItsScriptCanReadThe401() throws Exception {
+        HttpResponse<String> preflight = send("OPTIONS", "/mcp", "Origin", "http://localhost:6274",
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type");
+
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:6274");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
+            .hasValue("authorization, content-type");
+
+        HttpResponse<String> unauthorized = send("POST", "/mcp", "Origin", "http://localhost:6274", "Content-Type",
+                "application/json", "Accept", "application/json, text/event-stream");
+
+        assertThat(unauthorized.statusCode()).isEqualTo(401);
+        assertThat(unauthorized.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:6274");
+        assertThat(unauthorized.headers().firstValue("Access-Control-Expose-Headers").orElseThrow())
+            .contains("WWW-Authenticate");
+        assertThat(unauthorized.headers().firstValue("WWW-Authenticate").orElseThrow()).contains(METADATA_URL);
+    }
+
+    @Test
     void everyMethodOfTheEndpointNeedsAToken() throws Exception {
         McpTestClient alice = connected("alice");
         McpTestClient stolen = anonymous().sessionId(alice.sessionId()).protocolVersion(alice.protocolVersion());

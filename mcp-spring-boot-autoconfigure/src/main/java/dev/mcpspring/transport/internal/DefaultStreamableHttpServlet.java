@@ -87,6 +87,8 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet implemen
 
     private final transient HostValidator hosts;
 
+    private final transient @Nullable EndpointCors cors;
+
     private final transient SseConnections sseConnections;
 
     public DefaultStreamableHttpServlet(McpServer server, SessionManager sessions, JsonRpcCodec codec,
@@ -99,6 +101,7 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet implemen
         this.settings = settings;
         this.origins = new OriginValidator(settings.allowedOrigins());
         this.hosts = new HostValidator(settings.allowedHosts(), settings.trustForwardedHost());
+        this.cors = EndpointCors.of(origins, settings);
         this.sseConnections = new SseConnections(codec, settings);
     }
 
@@ -106,7 +109,10 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet implemen
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             hosts.check(request);
-            origins.check(request);
+            String origin = origins.check(request);
+            if (origin != null && cors != null && cors.handle(request, response)) {
+                return; // a CORS preflight request, answered
+            }
             String method = request.getMethod();
             if (!"POST".equals(method) && ProtocolVersion.isModern(request.getHeader(VERSION_HEADER))) {
                 throw new RequestRefusedException(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method Not Allowed: "

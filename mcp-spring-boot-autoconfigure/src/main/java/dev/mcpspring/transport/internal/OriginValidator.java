@@ -10,6 +10,8 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Decides whether a request's {@code Origin} may use the endpoint, half of the defence against DNS rebinding (with
  * {@link HostValidator}): a request without {@code Origin} (not from a browser) is allowed, as is an origin on a
@@ -33,8 +35,12 @@ final class OriginValidator {
         this.allowAll = this.allowedOrigins.contains("*");
     }
 
-    /** Refuses the request with 403 when its {@code Origin} is not allowed. */
-    void check(HttpServletRequest request) {
+    /**
+     * Refuses the request with 403 when its {@code Origin} is not allowed.
+     *
+     * @return the request's {@code Origin}, {@code null} when it has none
+     */
+    @Nullable String check(HttpServletRequest request) {
         String origin = request.getHeader("Origin");
         if (!isAllowed(origin)) {
             Map<String, String> data = new LinkedHashMap<>();
@@ -44,6 +50,7 @@ final class OriginValidator {
                     + "(DNS rebinding protection): Origin '" + origin + "' is not allowed to use this MCP endpoint; "
                     + "add it to mcp.server.security.allowed-origins").data(data);
         }
+        return origin;
     }
 
     boolean isAllowed(String origin) {

@@ -19,22 +19,27 @@ import java.util.List;
  *                           for clients of 2025-11-25 or later
  * @param sseMaxBufferedBytes how far (in bytes of queued events) an SSE client may fall behind before it is
  *                           disconnected; it can resume with {@code Last-Event-ID}
+ * @param cors               answer CORS preflight requests and add CORS headers for the allowed origins
+ * @param corsMaxAge         how long a browser may cache the answer to a preflight request
  */
 public record TransportSettings(long maxBodyBytes, Duration keepAliveInterval, boolean stateless,
         List<String> allowedOrigins, List<String> allowedHosts, boolean trustForwardedHost, Duration sseRetry,
-        boolean ssePolling, long sseMaxBufferedBytes) {
+        boolean ssePolling, long sseMaxBufferedBytes, boolean cors, Duration corsMaxAge) {
 
     /** The default of {@link #sseMaxBufferedBytes()}: 1 MiB. */
     public static final long DEFAULT_SSE_MAX_BUFFERED_BYTES = 1024 * 1024;
 
+    /** The default of {@link #corsMaxAge()}: 30 minutes. */
+    public static final Duration DEFAULT_CORS_MAX_AGE = Duration.ofMinutes(30);
+
     /**
-     * The settings with DNS-rebinding protection for loopback hosts only and SSE defaults (1 s retry, no polling,
-     * 1 MiB output bound).
+     * The settings with DNS-rebinding protection for loopback hosts only, SSE defaults (1 s retry, no polling,
+     * 1 MiB output bound) and CORS for the allowed origins.
      */
     public TransportSettings(long maxBodyBytes, Duration keepAliveInterval, boolean stateless,
             List<String> allowedOrigins) {
         this(maxBodyBytes, keepAliveInterval, stateless, allowedOrigins, List.of(), false, Duration.ofSeconds(1),
-                false, DEFAULT_SSE_MAX_BUFFERED_BYTES);
+                false, DEFAULT_SSE_MAX_BUFFERED_BYTES, true, DEFAULT_CORS_MAX_AGE);
     }
 
     public TransportSettings {
@@ -45,6 +50,9 @@ public record TransportSettings(long maxBodyBytes, Duration keepAliveInterval, b
         }
         if (sseMaxBufferedBytes < 1) {
             throw new IllegalArgumentException("The SSE output bound must be positive: " + sseMaxBufferedBytes);
+        }
+        if (corsMaxAge == null || corsMaxAge.isNegative()) {
+            throw new IllegalArgumentException("The CORS max age must not be negative: " + corsMaxAge);
         }
     }
 }
