@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code double} or {@code float} that is NaN or infinite cannot be written (JSON has no number for it). Everything the
  * mapper reads is held to {@link StreamReadConstraints} (nesting depth, string, number and name length, document
  * length), {@link #DEFAULT_CONSTRAINTS} unless others are given, so hostile input cannot make parsing expensive.
- * Its parsers and generators take their buffers from a {@link BufferRecyclerPool}.
+ * Its parsers and generators take their buffers from a {@link BufferRecyclerPool}. The Jackson modules found on the
+ * class path (Java's service loader) are registered, as Spring Boot does for its own mapper.
  */
 public final class McpJsonMapper {
 
@@ -56,7 +57,10 @@ public final class McpJsonMapper {
             .streamReadConstraints(constraints)
             .recyclerPool(new BufferRecyclerPool())
             .build();
+        // the Jackson modules on the class path, as Spring Boot's own mapper registers them: the application's
+        // types, Kotlin's data classes (jackson-module-kotlin) among them, bind as the application expects
         return JsonMapper.builder(factory)
+            .findAndAddModules(McpJsonMapper.class.getClassLoader())
             .addModule(new FiniteNumbersModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -20,7 +20,6 @@ import org.springframework.core.GenericTypeResolver;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.core.annotation.AnnotatedMethod;
 
 /**
  * Turns {@link McpComplete} methods into {@link CompletionSpecification}s, and checks, once everything else is
@@ -61,7 +60,7 @@ final class AnnotatedCompletionFactory {
         List<Function<CompletionInvocation, Object>> binders = new ArrayList<>();
         boolean value = false;
         boolean chosen = false;
-        for (MethodParameter parameter : new AnnotatedMethod(method).getMethodParameters()) {
+        for (MethodParameter parameter : AnnotatedMethods.parameters(method)) {
             Class<?> type = parameter.getParameterType();
             Function<CompletionInvocation, Object> injected = InjectedParameters.resolverFor(type,
                     CompletionInvocation::context);
@@ -92,7 +91,7 @@ final class AnnotatedCompletionFactory {
                         + PARAMETERS);
             }
         }
-        Type returnType = GenericTypeResolver.resolveType(method.getGenericReturnType(), resolutionClass);
+        Type returnType = AnnotatedMethods.returnType(method, resolutionClass);
         ResultMapper.checkSupported(returnType);
         CompletionMethodHandler.checkSupported(returnType);
         CompletionMethodHandler handler = new CompletionMethodHandler(target, binders);

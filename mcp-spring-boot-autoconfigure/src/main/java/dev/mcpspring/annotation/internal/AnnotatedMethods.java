@@ -3,6 +3,7 @@ package dev.mcpspring.annotation.internal;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -19,9 +20,12 @@ import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.protocol.Icon;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.GenericTypeResolver;
+import org.springframework.core.KotlinDetector;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.annotation.AnnotatedMethod;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.util.ClassUtils;
@@ -88,6 +92,28 @@ final class AnnotatedMethods {
         return targetClass == null || Proxy.isProxyClass(targetClass) ? method.getDeclaringClass() : targetClass;
     }
 
+    /** The name of what a method declares when its annotation names none: the method's name in its source. */
+    static String defaultName(Method method) {
+        return KotlinSupport.sourceName(method);
+    }
+
+    /** The parameters a caller binds: all of them, but the continuation of a Kotlin {@code suspend} function. */
+    static MethodParameter[] parameters(Method method) {
+        MethodParameter[] parameters = new AnnotatedMethod(method).getMethodParameters();
+        return KotlinSupport.isSuspending(method) ? Arrays.copyOf(parameters, parameters.length - 1) : parameters;
+    }
+
+    /**
+     * A method's return type resolved against {@code resolutionClass}; a Kotlin {@code suspend} function's is
+     * {@code Mono<T>} of what it returns when it resumes.
+     *
+     * @throws IllegalArgumentException when a suspend function cannot be called (kotlinx-coroutines-reactor missing)
+     */
+    static Type returnType(Method method, Class<?> resolutionClass) {
+        return KotlinSupport.isSuspending(method) ? KotlinSupport.suspendingReturnType(method)
+                : GenericTypeResolver.resolveType(method.getGenericReturnType(), resolutionClass);
+    }
+
     /**
      * The name the compiler recorded for a parameter.
      *
@@ -96,10 +122,13 @@ final class AnnotatedMethods {
      */
     static String parameterName(MethodParameter parameter, String alternative) {
         parameter.initParameterNameDiscovery(PARAMETER_NAMES);
-        String name = parameter.getParameterName();
-        if (name == null || !parameter.getParameter().isNamePresent()) {
-            throw new IllegalArgumentException("the names of its parameters are not available: compile with"
-                    + " '-parameters' (spring-boot-starter-parent does) or " + alternative);
+        String name = parameter.getParameterName(); // from -parameters, or from Kotlin's metadata
+        if (name == null) {
+            throw new IllegalArgumentException("the names of its parameters are not available: "
+                    + (KotlinDetector.isKotlinType(parameter.getDeclaringClass())
+                            ? "put kotlin-reflect on the class path, compile with '-java-parameters'"
+                            : "compile with '-parameters'")
+                    + " (spring-boot-starter-parent does) or " + alternative);
         }
         return name;
     }

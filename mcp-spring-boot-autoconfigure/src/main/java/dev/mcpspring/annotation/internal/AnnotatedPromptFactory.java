@@ -13,10 +13,8 @@ import dev.mcpspring.annotation.McpPromptArgument;
 import dev.mcpspring.protocol.Prompt;
 import dev.mcpspring.server.PromptInvocation;
 import dev.mcpspring.server.PromptSpecification;
-import org.springframework.core.GenericTypeResolver;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.core.annotation.AnnotatedMethod;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -44,7 +42,7 @@ final class AnnotatedPromptFactory {
         if (annotation == null) {
             throw new IllegalArgumentException("it is not annotated with @McpPrompt");
         }
-        String name = annotation.name().isEmpty() ? method.getName() : annotation.name();
+        String name = annotation.name().isEmpty() ? AnnotatedMethods.defaultName(method) : annotation.name();
         if (name.isBlank()) {
             throw new IllegalArgumentException("its prompt name is blank");
         }
@@ -52,7 +50,7 @@ final class AnnotatedPromptFactory {
         List<Function<PromptInvocation, Object>> binders = new ArrayList<>();
         List<Prompt.Argument> arguments = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (MethodParameter parameter : new AnnotatedMethod(method).getMethodParameters()) {
+        for (MethodParameter parameter : AnnotatedMethods.parameters(method)) {
             Function<PromptInvocation, Object> injected = InjectedParameters
                 .resolverFor(parameter.getParameterType(), PromptInvocation::context);
             if (injected != null) {
@@ -68,7 +66,7 @@ final class AnnotatedPromptFactory {
             }
             boolean required = !StringParameter.isOptional(parameter)
                     && (described == null || described.required())
-                    && !SchemaGeneratorSettings.isNullable(parameter);
+                    && !SchemaGeneratorSettings.isOptional(parameter);
             StringParameter argument = new StringParameter(argumentName, parameter, resolutionClass, required,
                     mapper);
             binders.add(invocation -> argument
@@ -79,7 +77,7 @@ final class AnnotatedPromptFactory {
         }
         // a CompletionStage or Mono of a value answers with the value when it completes
         Type returnType = AsyncResults.valueType(
-                GenericTypeResolver.resolveType(method.getGenericReturnType(), resolutionClass));
+                AnnotatedMethods.returnType(method, resolutionClass));
         ResultMapper.checkSupported(returnType);
         PromptMessagesMapper.checkSupported(returnType);
 

@@ -27,10 +27,8 @@ import dev.mcpspring.server.ResourceTemplateRegistry;
 import dev.mcpspring.server.ResourceTemplateSpecification;
 import dev.mcpspring.server.UriTemplate;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.GenericTypeResolver;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.core.annotation.AnnotatedMethod;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -63,7 +61,7 @@ final class AnnotatedResourceFactory {
         String uri = annotation.uri();
         UriTemplate template = parse(uri);
         boolean isTemplate = !template.isLiteral();
-        String name = annotation.name().isEmpty() ? method.getName() : annotation.name();
+        String name = annotation.name().isEmpty() ? AnnotatedMethods.defaultName(method) : annotation.name();
         if (annotation.size() < -1) {
             throw new IllegalArgumentException("its size " + annotation.size() + " is negative: give the size in"
                     + " bytes, or leave it out when unknown");
@@ -79,7 +77,7 @@ final class AnnotatedResourceFactory {
 
         // a CompletionStage or Mono of a value answers with the value when it completes
         Type returnType = AsyncResults.valueType(
-                GenericTypeResolver.resolveType(method.getGenericReturnType(), resolutionClass));
+                AnnotatedMethods.returnType(method, resolutionClass));
         ResultMapper.checkSupported(returnType);
         ResourceContentsMapper contents = ResourceContentsMapper.forReturnType(returnType,
                 AnnotatedMethods.textOrNull(annotation.mimeType()), mapper);
@@ -130,7 +128,7 @@ final class AnnotatedResourceFactory {
         Set<String> unbound = new LinkedHashSet<>(variables);
         boolean takesRead = false;
         List<Function<ResourceRead, Object>> binders = new ArrayList<>();
-        for (MethodParameter parameter : new AnnotatedMethod(method).getMethodParameters()) {
+        for (MethodParameter parameter : AnnotatedMethods.parameters(method)) {
             Class<?> type = parameter.getParameterType();
             Function<ResourceRead, Object> injected = InjectedParameters.resolverFor(type, ResourceRead::context);
             if (injected != null) {

@@ -27,7 +27,6 @@ import org.springframework.core.GenericTypeResolver;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.core.annotation.AnnotatedMethod;
 import org.springframework.util.ClassUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -142,14 +141,14 @@ public class AnnotatedToolFactory {
         if (annotation == null) {
             throw new IllegalArgumentException("it is not annotated with @McpTool");
         }
-        String name = annotation.name().isEmpty() ? method.getName() : annotation.name();
+        String name = annotation.name().isEmpty() ? AnnotatedMethods.defaultName(method) : annotation.name();
         if (!ToolNames.isValid(name)) {
             throw new IllegalArgumentException("its tool name '" + name + "' is invalid: a tool name must be 1 to 128"
                     + " characters of A-Z, a-z, 0-9, '_', '-' and '.'");
         }
         Class<?> resolutionClass = AnnotatedMethods.resolutionClass(method, targetClass);
 
-        MethodParameter[] parameters = new AnnotatedMethod(method).getMethodParameters();
+        MethodParameter[] parameters = AnnotatedMethods.parameters(method);
         ParameterBinder[] binders = new ParameterBinder[parameters.length];
         String[] argumentNames = new String[parameters.length];
         List<ToolArgument> arguments = new ArrayList<>();
@@ -197,7 +196,7 @@ public class AnnotatedToolFactory {
         }
         // a CompletionStage or Mono of a value answers with the value when it completes
         Type returnType = AsyncResults.valueType(
-                GenericTypeResolver.resolveType(method.getGenericReturnType(), resolutionClass));
+                AnnotatedMethods.returnType(method, resolutionClass));
         ResultMapper.checkSupported(returnType);
         ResultMapper results;
         try {
@@ -211,7 +210,7 @@ public class AnnotatedToolFactory {
         ArgumentValidation.MethodValidator validator = validation == null ? null
                 : validation.forMethod(method, argumentNames);
         boolean answersLater = AsyncResults.isAsync(
-                GenericTypeResolver.resolveType(method.getGenericReturnType(), resolutionClass));
+                AnnotatedMethods.returnType(method, resolutionClass));
         ToolMethodInvoker handler = answersLater
                 ? new AsyncToolMethodInvoker(name, target, binders, argumentNames,
                         annotation.acceptUnknownArguments() ? null : names, validation, validator, results)
@@ -256,7 +255,12 @@ public class AnnotatedToolFactory {
             valueType = element.resolve() != null ? element.getType() : Object.class;
         }
         boolean required = !optional && (annotation == null || annotation.required())
-                && !SchemaGeneratorSettings.isNullable(parameter);
+                && !SchemaGeneratorSettings.isOptional(parameter);
+        if (!required && !optional && KotlinSupport.isKotlin(parameter.getMethod())
+                && !SchemaGeneratorSettings.isOptional(parameter)) {
+            throw new IllegalArgumentException("its parameter '" + name + "' is not required, but Kotlin cannot call"
+                    + " the function without it: make its type nullable or give it a default value");
+        }
         String description = annotation == null ? null : AnnotatedMethods.textOrNull(annotation.description());
         if (description == null) {
             JsonPropertyDescription jackson = parameter.getParameterAnnotation(JsonPropertyDescription.class);

@@ -11,7 +11,8 @@ import org.springframework.util.ReflectionUtils;
 
 /**
  * An annotated method ready to be called on its bean: made accessible when it is not public, called without a
- * target when static. The bean is obtained on every call from the supplier (which caches singletons).
+ * target when static; a Kotlin function with defaults or a {@code suspend} one is called as Kotlin does
+ * ({@link KotlinSupport}). The bean is obtained on every call from the supplier (which caches singletons).
  */
 final class BeanMethod {
 
@@ -20,6 +21,8 @@ final class BeanMethod {
     private final Supplier<?> bean;
 
     private final String source;
+
+    private final KotlinSupport.@Nullable Caller kotlin;
 
     /**
      * @param invocable the method to call on the bean (the annotated one, or the proxy's interface method)
@@ -34,6 +37,7 @@ final class BeanMethod {
         this.method = invocable;
         this.bean = Modifier.isStatic(invocable.getModifiers()) ? () -> null : bean;
         this.source = source;
+        this.kotlin = KotlinSupport.callerFor(invocable);
     }
 
     /** The method called. */
@@ -63,7 +67,7 @@ final class BeanMethod {
      */
     Object invoke(Object target, Object[] args) throws InvocationTargetException {
         try {
-            return method.invoke(target, args);
+            return kotlin != null ? kotlin.call(target, args) : method.invoke(target, args);
         }
         catch (IllegalAccessException ex) {
             throw new IllegalStateException("Cannot call " + source + ": " + ex.getMessage(), ex);

@@ -73,10 +73,13 @@ final class JakartaArgumentValidation implements ArgumentValidation {
     public @Nullable MethodValidator forMethod(Method method, String[] argumentNames) {
         MethodDescriptor descriptor = validator.getConstraintsForClass(method.getDeclaringClass())
             .getConstraintsForMethod(method.getName(), method.getParameterTypes());
-        boolean declared = descriptor != null && descriptor.hasConstrainedParameters();
+        // a Kotlin suspend function has one JVM parameter more than arguments, its continuation: only the
+        // constraints of its arguments' own types are checked
+        boolean declared = descriptor != null && descriptor.hasConstrainedParameters()
+                && method.getParameterCount() == argumentNames.length;
         Type[] types = method.getGenericParameterTypes();
         List<Integer> deep = new ArrayList<>(); // arguments holding records or beans with constraints
-        for (int i = 0; i < types.length; i++) {
+        for (int i = 0; i < argumentNames.length; i++) {
             if (argumentNames[i] != null && nested.reachesConstraints(types[i])) {
                 deep.add(i);
             }

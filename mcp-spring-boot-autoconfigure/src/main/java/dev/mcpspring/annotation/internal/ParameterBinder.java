@@ -67,8 +67,11 @@ interface ParameterBinder {
             this.tree = JsonNode.class.isAssignableFrom(rawType);
             this.reader = mapper.readerFor(type).without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
             this.mapper = mapper;
+            // a Kotlin parameter with a default gets null, so that the function is called with its default
+            boolean kotlinDefault = KotlinSupport.isKotlin(argument.parameter().getMethod())
+                    && argument.parameter().isOptional();
             this.absentValue = optionalWrapper ? Optional.empty()
-                    : rawType.isPrimitive() ? Array.get(Array.newInstance(rawType, 1), 0) : null;
+                    : rawType.isPrimitive() && !kotlinDefault ? Array.get(Array.newInstance(rawType, 1), 0) : null;
         }
 
         /**

@@ -85,23 +85,29 @@ final class ResultMapper {
         ResolvableType type = ResolvableType.forType(returnType);
         Class<?> raw = type.toClass();
         if (CompletionStage.class.isAssignableFrom(raw) || Future.class.isAssignableFrom(raw)
-                || raw.getName().equals("org.reactivestreams.Publisher") || implementsPublisher(raw)) {
+                || isOrExtends(raw, "org.reactivestreams.Publisher")) {
             throw new IllegalArgumentException("its return type " + type
                     + " is asynchronous in a way that is not supported: return the value itself (MCP handlers run on"
                     + " their own threads, so blocking is fine), or, from a tool, resource or prompt method, a"
                     + " CompletionStage (CompletableFuture) or Reactor Mono of it");
         }
+        if (isOrExtends(raw, "kotlinx.coroutines.flow.Flow") || isOrExtends(raw, "kotlinx.coroutines.Deferred")) {
+            throw new IllegalArgumentException("its return type " + type + " is not supported: an MCP handler answers"
+                    + " once, so declare a suspend function returning the value itself (collect a Flow first)");
+        }
     }
 
-    private static boolean implementsPublisher(Class<?> raw) {
-        for (Class<?> candidate = raw; candidate != null; candidate = candidate.getSuperclass()) {
-            for (Class<?> implemented : candidate.getInterfaces()) {
-                if (implemented.getName().equals("org.reactivestreams.Publisher")) {
-                    return true;
-                }
+    /** Whether {@code raw} is the type of that name or a subtype, found by name: the type may not be on the class path. */
+    private static boolean isOrExtends(Class<?> raw, String typeName) {
+        if (raw.getName().equals(typeName)) {
+            return true;
+        }
+        for (Class<?> implemented : raw.getInterfaces()) {
+            if (isOrExtends(implemented, typeName)) {
+                return true;
             }
         }
-        return false;
+        return raw.getSuperclass() != null && isOrExtends(raw.getSuperclass(), typeName);
     }
 
     private static Kind kindOf(ResolvableType type, Class<?> raw) {

@@ -19,6 +19,7 @@ import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import com.github.victools.jsonschema.module.jackson.JacksonSchemaModule;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.util.ClassUtils;
 import dev.mcpspring.annotation.McpTitledEnum;
@@ -77,8 +78,19 @@ final class SchemaGeneratorSettings {
     }
 
     private static McpToolParam param(MemberScope<?, ?> member) {
-        return member.isFakeContainerItemScope() ? null
-                : member.getAnnotationConsideringFieldAndGetter(McpToolParam.class);
+        if (member.isFakeContainerItemScope()) {
+            return null;
+        }
+        McpToolParam param = member.getAnnotationConsideringFieldAndGetter(McpToolParam.class);
+        if (param == null && member instanceof FieldScope field) {
+            MethodParameter kotlin = kotlinConstructorParameter(field);
+            param = kotlin == null ? null : kotlin.getParameterAnnotation(McpToolParam.class);
+        }
+        return param;
+    }
+
+    private static @Nullable MethodParameter kotlinConstructorParameter(FieldScope field) {
+        return KotlinSupport.constructorParameter(field.getDeclaringType().getErasedType(), field.getDeclaredName());
     }
 
     /** Properties of input types are required unless optional by the same rules as tool arguments. */
@@ -92,6 +104,10 @@ final class SchemaGeneratorSettings {
         }
         if (field.getDeclaredType().isInstanceOf(Optional.class)) {
             return false;
+        }
+        MethodParameter kotlin = kotlinConstructorParameter(field);
+        if (kotlin != null) {
+            return !kotlin.isOptional(); // a nullable type, or a default value
         }
         MethodScope getter = field.findGetter();
         return !hasNullableAnnotation(field.getRawMember())
@@ -120,12 +136,13 @@ final class SchemaGeneratorSettings {
     }
 
     /**
-     * Whether a method parameter is marked nullable: on the parameter itself or its type, or among the annotations
-     * that {@link MethodParameter} merges in (such as those of the interface method a bean implements).
+     * Whether a method parameter may be left out: marked nullable on the parameter itself or its type, or among the
+     * annotations that {@link MethodParameter} merges in (such as those of the interface method a bean implements),
+     * or, in Kotlin, of a nullable type or with a default value.
      */
-    static boolean isNullable(MethodParameter parameter) {
+    static boolean isOptional(MethodParameter parameter) {
         return hasNullableAnnotation(parameter.getParameter())
-                || hasNullableAnnotation(parameter.getParameterAnnotations());
+                || hasNullableAnnotation(parameter.getParameterAnnotations()) || parameter.isOptional();
     }
 
     static boolean hasNullableAnnotation(Annotation[] annotations) {

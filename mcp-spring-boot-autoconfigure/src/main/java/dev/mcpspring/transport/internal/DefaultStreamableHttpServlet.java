@@ -1,6 +1,7 @@
 package dev.mcpspring.transport.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,9 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet implemen
     private static final Log logger = LogFactory.getLog(DefaultStreamableHttpServlet.class);
 
     private static final SessionManager.Activity NO_ACTIVITY = () -> { };
+
+    /** How much of a body over the limit is read and dropped before the 413 (Tomcat's default swallow size). */
+    private static final long DISCARDED_BODY_LIMIT = 2 * 1024 * 1024;
 
     /** The answer to a request that failed by a fault of the server: what went wrong is in the log only. */
     private static final JsonRpcError INTERNAL_ERROR = new JsonRpcError(ErrorCodes.INTERNAL_ERROR,
@@ -575,11 +579,27 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet implemen
         byte[] body = declared > limit ? null
                 : request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, toRead));
         if (body == null || body.length > limit) {
+            discardUnread(request.getInputStream());
             throw new RequestRefusedException(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload Too Large: "
                     + "the body exceeds the limit of " + limit + " bytes (mcp.server.transport.max-body-size)")
                 .header("Connection", "close");
         }
         return body;
+    }
+
+    /**
+     * Reads and drops up to {@link #DISCARDED_BODY_LIMIT} bytes more of a body refused as too large, so that a
+     * client still sending it reads the 413 instead of a connection reset: Tomcat does this itself (up to its
+     * {@code maxSwallowSize}), Jetty closes the connection with the body unread. A larger body still ends the
+     * connection.
+     */
+    private static void discardUnread(InputStream body) throws IOException {
+        byte[] buffer = new byte[8192];
+        long left = DISCARDED_BODY_LIMIT;
+        int read;
+        while (left > 0 && (read = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= read;
+        }
     }
 
     private static boolean isJson(String contentType) {
