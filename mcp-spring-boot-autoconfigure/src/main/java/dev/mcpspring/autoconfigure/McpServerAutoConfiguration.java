@@ -250,16 +250,19 @@ public class McpServerAutoConfiguration {
         // half the body limit: the state travels back in a request beside its params and the client's answers
         long stateLimit = properties.getTransport().getMaxBodySize().toBytes() / 2;
         return new ModernSettings(versions, sealer, properties.getRequestState().getTtl(),
-                (int) Math.min(Integer.MAX_VALUE, stateLimit), new ModernSettings.CachingHints(caching.getListTtl(), caching.getListScope(), caching.getReadTtl(),
-                        caching.getReadScope()));
+                (int) Math.min(Integer.MAX_VALUE, stateLimit), new ModernSettings.CachingHints(caching.getListTtl(),
+                        caching.getListScope(), caching.getReadTtl(), caching.getReadScope()));
     }
 
     @Bean
     @ConditionalOnMissingBean
     McpStartupReport mcpStartupReport(McpServerProperties properties, ServerIdentity identity, ToolRegistry tools,
-            ResourceRegistry resources, ResourceTemplateRegistry templates, PromptRegistry prompts) {
+            ResourceRegistry resources, ResourceTemplateRegistry templates, PromptRegistry prompts,
+            Environment environment) {
+        // the path a client calls: the endpoint within the servlet context's path
         String transport = properties.getTransport().getType() == McpServerProperties.Transport.Type.STDIO ? "stdio"
-                : "Streamable HTTP at " + properties.getEndpoint();
+                : "Streamable HTTP at " + environment.getProperty("server.servlet.context-path", "")
+                        + properties.getEndpoint();
         return new McpStartupReport(identity, transport,
                 ProtocolVersions.of(properties.getProtocolVersions()).newestFirst(), tools, resources, templates,
                 prompts);

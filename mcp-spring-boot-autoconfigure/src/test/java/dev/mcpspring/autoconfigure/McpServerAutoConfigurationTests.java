@@ -75,6 +75,13 @@ class McpServerAutoConfigurationTests {
     }
 
     @Test
+    void theStartUpReportGivesThePathWithinTheServletContext() {
+        runner.withPropertyValues("server.servlet.context-path=/app", "mcp.server.endpoint=/tools/mcp")
+            .run(context -> assertThat(context.getBean(McpStartupReport.class).line())
+                .contains(" on Streamable HTTP at /app/tools/mcp: "));
+    }
+
+    @Test
     void theWholeServerCanBeTurnedOff() {
         runner.withPropertyValues("mcp.server.enabled=false")
             .run(context -> assertThat(context).doesNotHaveBean(McpServer.class)

@@ -53,7 +53,7 @@ class KotlinToolsHttpTests {
     }
 
     @Test
-    void theOptionalPropertiesOfADataClassAreOptionalAndDescribedFromItsConstructor() {
+    void theOptionalPropertiesOfADataClassAreOptionalAndDescribedFromItsConstructorAndItsNonNullOnesAlwaysThere() {
         JsonNode request = tools().get("forecast").path("inputSchema").path("properties").path("request");
 
         assertThat(required(request)).containsExactly("city");
@@ -61,6 +61,9 @@ class KotlinToolsHttpTests {
             .isEqualTo("The city to forecast");
         assertThat(request.path("properties").path("unit").path("enum").toString())
             .isEqualTo("[\"CELSIUS\",\"FAHRENHEIT\"]");
+
+        JsonNode output = tools().get("forecast").path("outputSchema");
+        assertThat(required(output)).as("what Jackson always writes").containsExactly("city", "days");
 
         JsonNode forecast = connected().callTool("forecast", Map.of("request", Map.of("city", "Oslo"))).result();
         assertThat(forecast.path("isError").asBoolean(false)).as("%s", forecast).isFalse();

@@ -18,8 +18,11 @@ import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.ResolvableType;
 import org.springframework.util.ClassUtils;
 
+import kotlin.jvm.JvmClassMappingKt;
 import kotlin.reflect.KFunction;
 import kotlin.reflect.KParameter;
+import kotlin.reflect.KProperty1;
+import kotlin.reflect.full.KClasses;
 import kotlin.reflect.jvm.KCallablesJvm;
 import kotlin.reflect.jvm.ReflectJvmMapping;
 
@@ -60,6 +63,12 @@ final class KotlinSupport {
             }
         }
         return null;
+    }
+
+    /** Whether a property of a Kotlin class has a type that is not nullable: Jackson always writes it. */
+    static boolean isNonNullProperty(Class<?> type, String property) {
+        return KotlinDetector.isKotlinReflectPresent() && KotlinDetector.isKotlinType(type)
+                && Reflection.isNonNullProperty(type, property);
     }
 
     /** Whether a method is declared in Kotlin and kotlin-reflect is there to read it. */
@@ -130,6 +139,15 @@ final class KotlinSupport {
         static String name(Method method) {
             KFunction<?> function = ReflectJvmMapping.getKotlinFunction(method);
             return function == null ? method.getName() : function.getName();
+        }
+
+        static boolean isNonNullProperty(Class<?> type, String name) {
+            for (KProperty1<?, ?> property : KClasses.getMemberProperties(JvmClassMappingKt.getKotlinClass(type))) {
+                if (property.getName().equals(name)) {
+                    return !property.getReturnType().isMarkedNullable();
+                }
+            }
+            return false;
         }
 
         static Type returnType(Method method) {

@@ -204,9 +204,10 @@ class ToolMethodInvoker implements ToolHandler {
             }
             return CallToolResult.error("Tool '" + toolName + "' was cancelled");
         }
-        // the tool refused its input, or the client refused or garbled what the tool asked it, and the message
-        // says why: a stack trace each time would let any client fill the log
-        String clientCaused = failure.getClass() == IllegalArgumentException.class ? "refused its input"
+        // the tool refused its input or its caller, or the client refused or garbled what the tool asked it, and
+        // the message says why: a stack trace each time would let any client fill the log
+        String clientCaused = ToolFailures.isRefusedInput(failure) ? "refused its input"
+                : ToolFailures.isAccessDenied(failure) ? "denied the caller access"
                 : failure instanceof McpPeerException ? "failed on the client's answer" : null;
         if (clientCaused != null) {
             logger.warn("MCP tool '" + toolName + "' (" + method.source() + ") " + clientCaused + ": "

@@ -65,8 +65,11 @@ final class ToolSchemas {
             builder.forFields().withRequiredCheck(SchemaGeneratorSettings::isRequiredInput);
         }
         else {
-            // Jackson always writes a primitive; anything else may be left out when null
-            builder.forFields().withRequiredCheck(field -> field.getDeclaredType().isPrimitive());
+            // Jackson always writes a primitive and a Kotlin property that is not nullable; anything else may be
+            // left out when null
+            builder.forFields().withRequiredCheck(field -> field.getDeclaredType().isPrimitive()
+                    || !field.isFakeContainerItemScope() && KotlinSupport.isNonNullProperty(
+                            field.getDeclaringType().getErasedType(), field.getDeclaredName()));
         }
         return builder;
     }
