@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.mcpspring.annotation.internal.AnnotatedMethodRegistrar;
 import dev.mcpspring.protocol.CallToolResult;
+import dev.mcpspring.protocol.McpJsonMapper;
 import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.server.ToolSpecification;
 import dev.mcpspring.server.internal.ServerRegistries;
@@ -35,11 +36,13 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.validation.beanvalidation.MethodValidationPostProcessor;
+import reactor.core.publisher.Flux;
 
 import static dev.mcpspring.annotation.TestTools.call;
 import static dev.mcpspring.annotation.TestTools.errorText;
 import static dev.mcpspring.annotation.TestTools.successText;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class AnnotatedToolRegistrarTests {
@@ -624,6 +627,23 @@ class AnnotatedToolRegistrarTests {
             .startsWith("Cannot register @McpTool method AnnotatedToolRegistrarTests.AsyncTools.later() of bean"
                     + " 'asyncTools': its return type java.util.concurrent.Future<java.lang.String> is"
                     + " asynchronous in a way that is not supported"));
+    }
+
+    @Test
+    void aFluxResultIsRefusedAsAnyPublisherIs() {
+        // Flux implements Publisher only through CorePublisher
+        assertThatThrownBy(() -> new AnnotatedMethodRegistrar(ServerRegistries.empty(), McpJsonMapper.create())
+            .register(new FluxTools()))
+            .hasMessageContaining("its return type reactor.core.publisher.Flux<java.lang.String> is asynchronous in"
+                    + " a way that is not supported");
+    }
+
+    static class FluxTools {
+
+        @McpTool(description = "Streams words")
+        Flux<String> words() {
+            return Flux.just("a", "b");
+        }
     }
 
     static class UnreadableArgumentTools {
