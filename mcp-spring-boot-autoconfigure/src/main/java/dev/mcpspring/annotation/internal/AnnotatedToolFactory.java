@@ -195,8 +195,8 @@ public class AnnotatedToolFactory {
                     + ex.getMessage(), ex);
         }
         // a CompletionStage or Mono of a value answers with the value when it completes
-        Type returnType = AsyncResults.valueType(
-                AnnotatedMethods.returnType(method, resolutionClass));
+        Type declaredReturnType = AnnotatedMethods.returnType(method, resolutionClass);
+        Type returnType = AsyncResults.valueType(declaredReturnType);
         ResultMapper.checkSupported(returnType);
         ResultMapper results;
         try {
@@ -209,8 +209,7 @@ public class AnnotatedToolFactory {
 
         ArgumentValidation.MethodValidator validator = validation == null ? null
                 : validation.forMethod(method, argumentNames);
-        boolean answersLater = AsyncResults.isAsync(
-                AnnotatedMethods.returnType(method, resolutionClass));
+        boolean answersLater = AsyncResults.isAsync(declaredReturnType);
         ToolMethodInvoker handler = answersLater
                 ? new AsyncToolMethodInvoker(name, target, binders, argumentNames,
                         annotation.acceptUnknownArguments() ? null : names, validation, validator, results)
