@@ -38,7 +38,7 @@ class DnsRebindingHttpTests extends SecurityTestSupport {
     @ValueSource(strings = { "evil.example.com", "evil.example.com:PORT", "localhost.evil.com",
             "localhost.evil.com:PORT", "127.0.0.1.nip.io", "127.0.0.1.evil.com:PORT", "mcp.example.com.evil.com",
             "evil-mcp.example.com", "sub.mcp.example.com", "xmcp.example.com", "api.example.com",
-            "api.example.com:8444", "api.example.com:84430", "0.0.0.0", "[::2]", "localhost:", "[2001:db8::1]:" })
+            "api.example.com:8444", "0.0.0.0", "[::2]" })
     void otherHostsAreRefusedEvenWhenTheyStartLikeAnAllowedOne(String host) {
         String value = host.replace("PORT", String.valueOf(port));
         RawHttp.Response response = initializeWithHost(value);
@@ -52,11 +52,12 @@ class DnsRebindingHttpTests extends SecurityTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = { "localhost:80@evil.com", "evil.com@localhost", "localhost/evil", "[::1]x",
-            "localhost:port" })
+            "localhost:port", "api.example.com:84430", "localhost:", "[2001:db8::1]:" })
     void malformedHostsNeverGetThrough(String host) {
         RawHttp.Response response = initializeWithHost(host);
 
-        // Tomcat already answers 400 to these; the endpoint would refuse them too (see HostValidatorTest)
+        // the container answers 400 to some of these (Tomcat to the first five, Jetty to all); the endpoint refuses
+        // the others (see HostValidatorTest)
         assertThat(response.status()).as("status of %s", response).isIn(400, 403);
     }
 

@@ -14,6 +14,7 @@ import dev.mcpspring.protocol.CallToolResult;
 import dev.mcpspring.protocol.LoggingLevel;
 import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.protocol.Tool;
+import dev.mcpspring.protocol.internal.VirtualThreads;
 import dev.mcpspring.server.McpRequestContext;
 import dev.mcpspring.server.ToolHandler;
 import dev.mcpspring.server.ToolRegistry;
@@ -132,6 +133,7 @@ public class TestTools {
         description.put("progressToken", context.progressToken());
         description.put("clientName", context.clientInfo() == null ? null : context.clientInfo().name());
         description.put("thread", Thread.currentThread().getName());
+        description.put("virtual", VirtualThreads.isVirtual(Thread.currentThread()));
         return JSON.writeValueAsString(description);
     }
 
