@@ -6,11 +6,13 @@ import dev.mcpspring.protocol.internal.FiniteNumbersModule;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds the Jackson mapper for MCP messages: unknown fields are tolerated, and nulls and empty {@code Optional}s
- * are left out (so that a tool's structured result has the properties its output schema describes); a
+ * are left out (so that a tool's structured result has the properties its output schema describes); date-times
+ * keep their offset or zone; a
  * {@code double} or {@code float} that is NaN or infinite cannot be written (JSON has no number for it). Everything the
  * mapper reads is held to {@link StreamReadConstraints} (nesting depth, string, number and name length, document
  * length), {@link #DEFAULT_CONSTRAINTS} unless others are given, so hostile input cannot make parsing expensive.
@@ -64,6 +66,10 @@ public final class McpJsonMapper {
             .addModule(new FiniteNumbersModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // a date-time keeps the offset or zone it was given, reading and writing, instead of moving to UTC: a
+            // tool called with 10:00+02:00 sees 10:00+02:00
+            .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE,
+                    DateTimeFeature.WRITE_DATES_WITH_CONTEXT_TIME_ZONE)
             .changeDefaultPropertyInclusion(
                     inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_ABSENT));
     }

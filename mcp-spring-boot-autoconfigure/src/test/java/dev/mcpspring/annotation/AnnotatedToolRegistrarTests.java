@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Scope;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
 import org.springframework.transaction.annotation.Transactional;
@@ -636,6 +637,22 @@ class AnnotatedToolRegistrarTests {
             .register(new FluxTools()))
             .hasMessageContaining("its return type reactor.core.publisher.Flux<java.lang.String> is asynchronous in"
                     + " a way that is not supported");
+    }
+
+    @Test
+    void anHttpResponseIsRefusedSayingToReturnTheBody() {
+        assertThatThrownBy(() -> new AnnotatedMethodRegistrar(ServerRegistries.empty(), McpJsonMapper.create())
+            .register(new ResponseEntityTools()))
+            .hasMessageContaining("its return type org.springframework.http.ResponseEntity<java.lang.String> is an"
+                    + " HTTP response, which an MCP handler does not answer with: return the body itself");
+    }
+
+    static class ResponseEntityTools {
+
+        @McpTool(description = "Answers like a controller")
+        ResponseEntity<String> greeting() {
+            return ResponseEntity.ok("hello");
+        }
     }
 
     static class FluxTools {

@@ -1,10 +1,20 @@
 package dev.mcpspring.annotation;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 import dev.mcpspring.annotation.Fixtures.Location;
 import dev.mcpspring.annotation.Fixtures.Range;
@@ -48,6 +58,40 @@ class ArgumentBindingTests {
         public void setLimit(int limit) {
             this.limit = limit;
         }
+    }
+
+    record Pair(String first, Integer second) {
+    }
+
+    record Item(String name, int qty) {
+    }
+
+    record Account(String user, @JsonProperty(access = JsonProperty.Access.READ_ONLY) String id) {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({ @JsonSubTypes.Type(value = Circle.class, name = "circle"),
+            @JsonSubTypes.Type(value = Square.class, name = "square") })
+    sealed interface Shape permits Circle, Square {
+    }
+
+    record Circle(double radius) implements Shape {
+    }
+
+    record Square(double side) implements Shape {
+    }
+
+    enum Priority {
+        LOW, HIGH;
+
+        @JsonCreator
+        static Priority of(String value) {
+            return valueOf(value.toUpperCase(java.util.Locale.ROOT)); // Enum.valueOf's message names the class
+        }
+    }
+
+    record Stamp(@JsonFormat(pattern = "dd.MM.yyyy") LocalDate day,
+            @JsonFormat(shape = JsonFormat.Shape.NUMBER) Instant at) {
     }
 
     static class Tools {
@@ -115,6 +159,24 @@ class ArgumentBindingTests {
         }
 
         @McpTool
+        String nested(Pair pair, Map<String, Item> items, Map<String, Integer> counts, List<Shape> shapes,
+                Fixtures.TreeNode tree, Map<String, Object> free, Account account) {
+            return pair.first() + pair.second() + "|" + items.keySet() + "|" + counts + "|" + shapes.size() + "|"
+                    + tree.label() + "|" + free + "|" + account.user();
+        }
+
+        @McpTool
+        String priority(Priority priority) {
+            return priority.name();
+        }
+
+        @McpTool
+        String scalars(ZonedDateTime start, YearMonth month, byte[] data, OptionalInt limit, Stamp stamp) {
+            return start.getHour() + start.getOffset().toString() + "|" + month + "|" + data.length + "|" + limit
+                    + "|" + stamp.day() + "|" + stamp.at();
+        }
+
+        @McpTool
         String context(String city, McpRequestContext context, PeerHandle peer) {
             return city + "|" + context.sessionId() + "|" + (peer != null);
         }
@@ -152,19 +214,24 @@ class ArgumentBindingTests {
         assertThat(ok("records", "{\"location\":{\"city\":\"Oslo\",\"country_code\":\"NO\",\"region\":\"Viken\"},"
                 + "\"range\":{\"from\":1,\"to\":5}}"))
             .isEqualTo("Oslo|NO|Viken|1..5");
-        assertThat(ok("records", "{\"location\":{\"city\":\"Oslo\"},\"range\":{\"from\":1,\"to\":1}}"))
-            .isEqualTo("Oslo|null|-|1..1");
+        assertThat(ok("records",
+                "{\"location\":{\"city\":\"Oslo\",\"country_code\":\"NO\"},\"range\":{\"from\":1,\"to\":1}}"))
+            .isEqualTo("Oslo|NO|-|1..1");
     }
 
     @Test
     void bindsPojos() {
-        assertThat(ok("pojo", "{\"filter\":{\"query\":\"rain\"}}")).isEqualTo("rain|10");
+        assertThat(ok("pojo", "{\"filter\":{\"query\":\"rain\",\"limit\":5}}")).isEqualTo("rain|5");
+        // the schema requires what is not nullable, in a bean as in a record
+        assertThat(invalid("pojo", "{\"filter\":{\"query\":\"rain\"}}"))
+            .isEqualTo("Invalid arguments for tool 'pojo': parameter 'filter.limit' is required");
     }
 
     @Test
     void bindsListsMapsAndArrays() {
         assertThat(ok("collections",
-                "{\"locations\":[{\"city\":\"A\"},{\"city\":\"B\"}],\"counts\":{\"a\":1,\"b\":2},\"numbers\":[1,2,3]}"))
+                "{\"locations\":[{\"city\":\"A\",\"country_code\":\"NO\"},{\"city\":\"B\",\"country_code\":\"NO\"}],"
+                        + "\"counts\":{\"a\":1,\"b\":2},\"numbers\":[1,2,3]}"))
             .isEqualTo("2:B|2|3");
     }
 
@@ -172,7 +239,8 @@ class ArgumentBindingTests {
     void bindsOptionalAndNotRequiredArguments() {
         assertThat(ok("optionals", "{}")).isEqualTo("none|null|0|none");
         assertThat(ok("optionals", "{\"lang\":null,\"limit\":null}")).isEqualTo("none|null|0|none");
-        assertThat(ok("optionals", "{\"lang\":\"en\",\"limit\":5,\"page\":2,\"near\":{\"city\":\"Bergen\"}}"))
+        assertThat(ok("optionals",
+                "{\"lang\":\"en\",\"limit\":5,\"page\":2,\"near\":{\"city\":\"Bergen\",\"country_code\":\"NO\"}}"))
             .isEqualTo("en|5|2|Bergen");
     }
 
@@ -189,6 +257,26 @@ class ArgumentBindingTests {
         assertThat(invalid("dates", "{\"day\":\"28.02.2025\"}")).isEqualTo(
                 "Invalid arguments for tool 'dates': parameter 'day': expected a date or time in ISO 8601 format,"
                         + " got \"28.02.2025\"");
+    }
+
+    @Test
+    void bindsScalarsAsTheirSchemasDescribeThem() {
+        String arguments = "{\"start\":\"2024-05-01T10:00:00+02:00\",\"month\":\"2024-05\",\"data\":\"AQID\","
+                + "\"stamp\":{\"day\":\"31.12.1990\",\"at\":1714557600}}";
+        assertThat(ok("scalars", arguments))
+            .isEqualTo("10+02:00|2024-05|3|OptionalInt.empty|1990-12-31|2024-05-01T10:00:00Z");
+        assertThat(ok("scalars", arguments.replace("{\"start", "{\"limit\":5,\"start"))).contains("|OptionalInt[5]|");
+
+        JsonNode properties = tool(tools, "scalars").tool().inputSchema().get("properties");
+        assertThat(properties.get("start")).hasToString("{\"type\":\"string\",\"format\":\"date-time\"}");
+        assertThat(properties.at("/month/pattern").asString()).isEqualTo("^-?[0-9]{4,}-[0-9]{2}$");
+        assertThat(properties.get("data")).hasToString("{\"type\":\"string\",\"contentEncoding\":\"base64\"}");
+        assertThat(properties.get("limit")).hasToString("{\"type\":\"integer\"}");
+        assertThat(tool(tools, "scalars").tool().inputSchema().get("required"))
+            .hasToString("[\"start\",\"month\",\"data\",\"stamp\"]");
+        assertThat(properties.at("/stamp/properties/day"))
+            .hasToString("{\"type\":\"string\",\"description\":\"(format: dd.MM.yyyy)\"}");
+        assertThat(properties.at("/stamp/properties/at")).hasToString("{\"type\":\"number\"}");
     }
 
     @Test
@@ -248,7 +336,8 @@ class ArgumentBindingTests {
     @Test
     void reportsWherePropertiesOfNestedValuesAreWrong() {
         assertThat(invalid("collections",
-                "{\"locations\":[{\"city\":\"A\"},{\"city\":{\"name\":\"B\"}}],\"counts\":{},\"numbers\":[]}"))
+                "{\"locations\":[{\"city\":\"A\",\"country_code\":\"NO\"},{\"city\":{\"name\":\"B\"},"
+                        + "\"country_code\":\"NO\"}],\"counts\":{},\"numbers\":[]}"))
             .isEqualTo("Invalid arguments for tool 'collections': parameter 'locations[1].city': expected a string");
         assertThat(invalid("collections", "{\"locations\":[],\"counts\":{\"a\":\"x\"},\"numbers\":[]}"))
             .isEqualTo("Invalid arguments for tool 'collections': parameter 'counts.a': expected an integer,"
@@ -262,11 +351,66 @@ class ArgumentBindingTests {
                 "Invalid arguments for tool 'sum': parameter 'values[1]': an array element must not be null");
         assertThat(invalid("sum", "{\"values\":[1],\"weights\":[0.5,null]}")).isEqualTo(
                 "Invalid arguments for tool 'sum': parameter 'weights[1]': an array element must not be null");
-        assertThat(invalid("collections", "{\"locations\":[{\"city\":\"Oslo\"},null],\"counts\":{},"
-                + "\"numbers\":[]}")).isEqualTo("Invalid arguments for tool 'collections': "
+        assertThat(invalid("collections", "{\"locations\":[{\"city\":\"Oslo\",\"country_code\":\"NO\"},null],"
+                + "\"counts\":{},\"numbers\":[]}")).isEqualTo("Invalid arguments for tool 'collections': "
                         + "parameter 'locations[1]': an array element must not be null");
-        assertThat(invalid("records", "{\"location\":{\"city\":\"Oslo\"},\"range\":{\"from\":null,\"to\":2}}"))
-            .startsWith("Invalid arguments for tool 'records': parameter 'range.from': ");
+        assertThat(invalid("records",
+                "{\"location\":{\"city\":\"Oslo\",\"country_code\":\"NO\"},\"range\":{\"from\":null,\"to\":2}}"))
+            .isEqualTo("Invalid arguments for tool 'records': parameter 'range.from' is required");
+    }
+
+    private static final String NESTED = "{\"pair\":{\"first\":\"a\",\"second\":1},\"items\":{\"x\":{\"name\":\"X\","
+            + "\"qty\":2}},\"counts\":{\"a\":1},\"shapes\":[{\"kind\":\"circle\",\"radius\":1}],"
+            + "\"tree\":{\"label\":\"root\",\"children\":[{\"label\":\"leaf\"}]},\"free\":{\"a\":null,\"b\":[null]},"
+            + "\"account\":{\"user\":\"ann\"}}";
+
+    @Test
+    void holdsNestedValuesToTheRequiredPropertiesTheSchemaPublishes() {
+        assertThat(ok("nested", NESTED)).isEqualTo("a1|[x]|{a=1}|1|root|{a=null, b=[null]}|ann");
+        assertThat(tool(tools, "nested").tool().inputSchema().at("/properties/account/required"))
+            .hasToString("[\"user\"]");
+
+        assertThat(invalid("nested", NESTED.replace(",\"second\":1", ""))).isEqualTo(
+                "Invalid arguments for tool 'nested': parameter 'pair.second' is required");
+        assertThat(invalid("nested", NESTED.replace("\"second\":1", "\"second\":null"))).isEqualTo(
+                "Invalid arguments for tool 'nested': parameter 'pair.second' is required");
+        assertThat(invalid("nested", NESTED.replace("\"qty\":2", "\"other\":2"))).isEqualTo(
+                "Invalid arguments for tool 'nested': parameter 'items.x.qty' is required");
+        assertThat(invalid("nested", NESTED.replace("{\"label\":\"leaf\"}", "{\"children\":[]}"))).isEqualTo(
+                "Invalid arguments for tool 'nested': parameter 'tree.children[0].label' is required");
+    }
+
+    @Test
+    void holdsEachKindOfAPolymorphicValueToItsOwnSchema() {
+        assertThat(invalid("nested", NESTED.replace("\"radius\":1", "\"side\":1"))).isEqualTo(
+                "Invalid arguments for tool 'nested': parameter 'shapes[0].radius' is required");
+        assertThat(ok("nested", NESTED.replace("\"kind\":\"circle\",\"radius\":1", "\"kind\":\"square\",\"side\":1")))
+            .startsWith("a1|");
+        assertThat(invalid("nested", NESTED.replace("\"kind\":\"circle\",", ""))).isEqualTo(
+                "Invalid arguments for tool 'nested': parameter 'shapes[0]': 'kind' is required (one of [circle, square])");
+        assertThat(invalid("nested", NESTED.replace("\"kind\":\"circle\"", "\"kind\":\"triangle\""))).isEqualTo(
+                "Invalid arguments for tool 'nested': parameter 'shapes[0]': 'kind' \"triangle\" is no known type"
+                        + " (one of [circle, square])");
+    }
+
+    @Test
+    void refusesNullAsTheValueOfATypedMapButNotOfAnyJson() {
+        assertThat(invalid("nested", NESTED.replace("{\"a\":1}", "{\"a\":null}"))).isEqualTo(
+                "Invalid arguments for tool 'nested': parameter 'counts.a': a value must not be null");
+        assertThat(invalid("nested", NESTED.replace("{\"x\":{\"name\":\"X\",\"qty\":2}}", "{\"x\":null}")))
+            .isEqualTo("Invalid arguments for tool 'nested': parameter 'items.x': a value must not be null");
+    }
+
+    @Test
+    void saysWhatANumberOutOfRangeAndAValueACreatorRefusedShouldBe() {
+        assertThat(invalid("primitives", "{\"count\":3000000000,\"big\":1,\"ratio\":1,\"flag\":true,\"letter\":\"x\"}"))
+            .isEqualTo("Invalid arguments for tool 'primitives': parameter 'count': expected an integer from"
+                    + " -2147483648 to 2147483647, got 3000000000");
+        assertThat(ok("priority", "{\"priority\":\"high\"}")).isEqualTo("HIGH");
+        // not Enum.valueOf's "No enum constant dev.mcpspring...Priority.URGENT"
+        assertThat(invalid("priority", "{\"priority\":\"urgent\"}")).isEqualTo(
+                "Invalid arguments for tool 'priority': parameter 'priority': expected one of [\"LOW\", \"HIGH\"],"
+                        + " got \"urgent\"");
     }
 
     @Test
@@ -282,7 +426,8 @@ class ArgumentBindingTests {
 
     @Test
     void reportsTheMessageOfAConstructorThatRejectsTheValue() {
-        assertThat(invalid("records", "{\"location\":{\"city\":\"Oslo\"},\"range\":{\"from\":5,\"to\":1}}"))
+        assertThat(invalid("records",
+                "{\"location\":{\"city\":\"Oslo\",\"country_code\":\"NO\"},\"range\":{\"from\":5,\"to\":1}}"))
             .isEqualTo("Invalid arguments for tool 'records': parameter 'range': 'from' must not be greater than 'to'");
     }
 
@@ -297,7 +442,8 @@ class ArgumentBindingTests {
                     + " or false), got \"true\"");
         assertThat(invalid("collections", "{\"locations\":[],\"counts\":{},\"numbers\":7}"))
             .isEqualTo("Invalid arguments for tool 'collections': parameter 'numbers': expected an array, got 7");
-        assertThat(invalid("collections", "{\"locations\":[{\"city\":7}],\"counts\":{},\"numbers\":[]}"))
+        assertThat(invalid("collections",
+                "{\"locations\":[{\"city\":7,\"country_code\":\"NO\"}],\"counts\":{},\"numbers\":[]}"))
             .isEqualTo("Invalid arguments for tool 'collections': parameter 'locations[0].city': expected a string,"
                     + " got 7");
     }

@@ -1,9 +1,17 @@
 package dev.mcpspring.annotation;
 
 import java.io.IOException;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 import dev.mcpspring.annotation.Fixtures.Forecast;
 import dev.mcpspring.annotation.Fixtures.TreeNode;
@@ -26,6 +34,24 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class ResultMappingTests {
 
     record Reading(String station, Optional<Double> gust) {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({ @JsonSubTypes.Type(value = Circle.class, name = "circle"),
+            @JsonSubTypes.Type(value = Square.class, name = "square") })
+    sealed interface Shape permits Circle, Square {
+    }
+
+    record Circle(double radius) implements Shape {
+    }
+
+    record Square(double side) implements Shape {
+    }
+
+    record Page<T>(List<T> items, int total) {
+    }
+
+    record Times(ZonedDateTime meeting, YearMonth month, LocalTime at, byte[] data, OptionalInt limit) {
     }
 
     static final Forecast OSLO = new Forecast("Oslo", -3.5, Unit.CELSIUS, List.of("snow"));
@@ -119,6 +145,37 @@ class ResultMappingTests {
         }
 
         @McpTool
+        List<Shape> shapes() {
+            return List.of(new Circle(1), new Square(2));
+        }
+
+        @McpTool
+        Page<Shape> shapePage() {
+            return new Page<>(List.of(new Square(3)), 1);
+        }
+
+        @McpTool
+        CompletableFuture<Map<String, Shape>> laterShapes() {
+            return CompletableFuture.completedFuture(Map.of("c", new Circle(4)));
+        }
+
+        @McpTool
+        Times times() {
+            return new Times(ZonedDateTime.parse("2024-05-01T10:00:00+02:00"), YearMonth.of(2024, 5),
+                    LocalTime.of(10, 15, 30), new byte[] { 1, 2, 3 }, OptionalInt.of(7));
+        }
+
+        @McpTool
+        OptionalInt someInt() {
+            return OptionalInt.of(5);
+        }
+
+        @McpTool
+        OptionalInt noInt() {
+            return OptionalInt.empty();
+        }
+
+        @McpTool
         Content image() {
             return Content.image("aGk=", "image/png");
         }
@@ -175,7 +232,7 @@ class ResultMappingTests {
         ToolSpecification tool = tool(tools, name);
         CallToolResult result = call(tool, "{}");
         assertThat(result.isError()).isNull();
-        JsonNode structured = MAPPER.valueToTree(result.structuredContent());
+        JsonNode structured = MAPPER.readTree(MAPPER.writeValueAsString(result.structuredContent())); // as sent
         assertThat(structured).isEqualTo(MAPPER.readTree(expectedJson));
         assertThat(MAPPER.readTree(successText(result))).isEqualTo(structured);
         JsonSchemas.assertAccepts(tool.tool().outputSchema(), structured.toString());
@@ -271,6 +328,24 @@ class ResultMappingTests {
             .isEqualTo("Tool 'failsWithoutMessage' failed: an unexpected error occurred (the server log has the details)");
         assertThat(errorText(result("failsInTheApplication")))
             .isEqualTo("Tool 'failsInTheApplication' failed: No forecast for Atlantis");
+    }
+
+    @Test
+    void valuesOfAPolymorphicTypeInAGenericOneKeepTheirTypeNames() {
+        structured("shapes",
+                "{\"result\":[{\"kind\":\"circle\",\"radius\":1.0},{\"kind\":\"square\",\"side\":2.0}]}");
+        structured("shapePage", "{\"items\":[{\"kind\":\"square\",\"side\":3.0}],\"total\":1}");
+        assertThat(MAPPER.valueToTree(result("laterShapes").structuredContent()).toString())
+            .isEqualTo("{\"c\":{\"kind\":\"circle\",\"radius\":4.0}}");
+    }
+
+    @Test
+    void scalarsAreWrittenAsTheirSchemasSay() {
+        // the offset given stays; the others as Jackson writes them, which their schemas describe
+        structured("times", "{\"meeting\":\"2024-05-01T10:00:00+02:00\",\"month\":\"2024-05\","
+                + "\"at\":\"10:15:30\",\"data\":\"AQID\",\"limit\":7}");
+        structured("someInt", "{\"result\":5}");
+        structured("noInt", "{}");
     }
 
     @Test

@@ -264,7 +264,7 @@ class ToolSchemaTests {
         JsonNode properties = input("constraints").get("properties");
         assertThat(properties.get("count")).hasToString("{\"type\":\"integer\",\"minimum\":1,\"maximum\":10}");
         assertThat(properties.get("name")).hasToString("{\"type\":\"string\",\"minLength\":2,\"maxLength\":20}");
-        assertThat(properties.get("code")).hasToString("{\"type\":\"string\",\"pattern\":\"[A-Z]{3}\"}");
+        assertThat(properties.get("code")).hasToString("{\"type\":\"string\",\"pattern\":\"^(?:[A-Z]{3})$\"}");
         assertThat(properties.get("query")).hasToString("{\"type\":\"string\",\"minLength\":1}");
         assertThat(properties.at("/tags/maxItems").asInt()).isEqualTo(5);
         assertThat(properties.at("/labels/minProperties").asInt()).isEqualTo(1);
@@ -280,7 +280,7 @@ class ToolSchemaTests {
         assertThat(nested.get("count")).hasToString("{\"type\":\"integer\",\"minimum\":1,\"maximum\":10}");
         assertThat(nested.at("/tags/minItems").asInt()).isEqualTo(2);
         assertThat(nested.at("/tags/maxItems").asInt()).isEqualTo(3);
-        assertThat(nested.at("/code/pattern").asString()).isEqualTo("[a-z]+");
+        assertThat(nested.at("/code/pattern").asString()).isEqualTo("^(?:[a-z]+)$");
     }
 
     @Test

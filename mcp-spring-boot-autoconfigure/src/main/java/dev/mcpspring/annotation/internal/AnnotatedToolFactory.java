@@ -194,6 +194,13 @@ public class AnnotatedToolFactory {
             throw new IllegalArgumentException("the JSON schema of its parameters cannot be generated: "
                     + ex.getMessage(), ex);
         }
+        // binding holds every argument to its published schema where Jackson alone would not
+        for (int i = 0; i < binders.length; i++) {
+            if (binders[i] instanceof ParameterBinder.JsonArgument binder) {
+                binders[i] = binder.checkedBy(ArgumentShape.of(inputSchema.path("properties").path(argumentNames[i]),
+                        inputSchema.path(ToolSchemas.DEFS)));
+            }
+        }
         // a CompletionStage or Mono of a value answers with the value when it completes
         Type declaredReturnType = AnnotatedMethods.returnType(method, resolutionClass);
         Type returnType = AsyncResults.valueType(declaredReturnType);

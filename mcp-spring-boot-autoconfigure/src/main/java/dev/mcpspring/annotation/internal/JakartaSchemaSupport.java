@@ -5,9 +5,9 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
 
+import com.github.victools.jsonschema.generator.MemberScope;
 import com.github.victools.jsonschema.generator.Module;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
-import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
 import jakarta.validation.constraints.AssertFalse;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
@@ -23,6 +23,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,9 +40,39 @@ final class JakartaSchemaSupport {
     private JakartaSchemaSupport() {
     }
 
-    /** victools' module for constraints on fields and getters. */
+    /**
+     * victools' module for constraints on fields and getters, with the regular expressions of {@code @Pattern} and
+     * {@code @Email} as {@link #schemaPattern patterns}.
+     */
     static Module module() {
-        return new JakartaValidationModule(JakartaValidationOption.INCLUDE_PATTERN_EXPRESSIONS);
+        Module constraints = new JakartaValidationModule();
+        return builder -> {
+            builder.forFields().withStringPatternResolver(JakartaSchemaSupport::schemaPattern);
+            builder.forMethods().withStringPatternResolver(JakartaSchemaSupport::schemaPattern);
+            constraints.applyToConfigBuilder(builder);
+        };
+    }
+
+    private static @Nullable String schemaPattern(MemberScope<?, ?> member) {
+        Pattern pattern = member.isFakeContainerItemScope()
+                ? member.getContainerItemAnnotationConsideringFieldAndGetterIfSupported(Pattern.class)
+                : member.getAnnotationConsideringFieldAndGetterIfSupported(Pattern.class);
+        if (pattern != null) {
+            return schemaPattern(pattern.regexp(), pattern.flags().length);
+        }
+        Email email = member.isFakeContainerItemScope()
+                ? member.getContainerItemAnnotationConsideringFieldAndGetterIfSupported(Email.class)
+                : member.getAnnotationConsideringFieldAndGetterIfSupported(Email.class);
+        return email == null ? null : schemaPattern(email.regexp(), email.flags().length);
+    }
+
+    /**
+     * A Bean Validation regular expression as a JSON Schema {@code pattern}: Bean Validation matches the whole
+     * value, a JSON Schema pattern any part of it, so it is anchored. {@code null} when there is nothing to say (the
+     * default {@code .*} of {@code @Email}) or it has flags, which a JSON Schema pattern cannot carry.
+     */
+    static @Nullable String schemaPattern(String regexp, int flags) {
+        return flags > 0 || ".*".equals(regexp) ? null : "^(?:" + regexp + ")$";
     }
 
     /** Adds the keywords that the constraints on a tool method parameter imply to that argument's schema. */
@@ -74,15 +105,14 @@ final class JakartaSchemaSupport {
         }
         if (text) {
             Pattern pattern = parameter.getParameterAnnotation(Pattern.class);
-            if (pattern != null) {
-                schema.put("pattern", pattern.regexp());
-            }
             Email email = parameter.getParameterAnnotation(Email.class);
+            String regexp = pattern != null ? schemaPattern(pattern.regexp(), pattern.flags().length)
+                    : email != null ? schemaPattern(email.regexp(), email.flags().length) : null;
+            if (regexp != null) {
+                schema.put("pattern", regexp);
+            }
             if (email != null) {
                 schema.put("format", "email");
-                if (pattern == null && !".*".equals(email.regexp())) {
-                    schema.put("pattern", email.regexp());
-                }
             }
         }
 

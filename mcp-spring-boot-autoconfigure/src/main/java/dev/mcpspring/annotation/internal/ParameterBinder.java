@@ -1,15 +1,16 @@
 package dev.mcpspring.annotation.internal;
 
 import java.lang.reflect.Array;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 import dev.mcpspring.protocol.internal.JsonBindingMessages;
 import dev.mcpspring.server.ToolInvocation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
@@ -58,6 +59,9 @@ interface ParameterBinder {
 
         private final Object absentValue;
 
+        private final ArgumentShape shape;
+
+        /** A binder that checks nothing of the argument's JSON beyond what Jackson checks; see {@link #checkedBy}. */
         JsonArgument(ToolArgument argument, ObjectMapper mapper) {
             JavaType type = mapper.getTypeFactory().constructType(argument.valueType());
             this.name = argument.name();
@@ -71,7 +75,28 @@ interface ParameterBinder {
             boolean kotlinDefault = KotlinSupport.isKotlin(argument.parameter().getMethod())
                     && argument.parameter().isOptional();
             this.absentValue = optionalWrapper ? Optional.empty()
-                    : rawType.isPrimitive() && !kotlinDefault ? Array.get(Array.newInstance(rawType, 1), 0) : null;
+                    : rawType.isPrimitive() && !kotlinDefault ? Array.get(Array.newInstance(rawType, 1), 0)
+                    : rawType == OptionalInt.class ? OptionalInt.empty()
+                    : rawType == OptionalLong.class ? OptionalLong.empty()
+                    : rawType == OptionalDouble.class ? OptionalDouble.empty() : null;
+            this.shape = ArgumentShape.ANY;
+        }
+
+        private JsonArgument(JsonArgument binder, ArgumentShape shape) {
+            this.name = binder.name;
+            this.required = binder.required;
+            this.optionalWrapper = binder.optionalWrapper;
+            this.rawType = binder.rawType;
+            this.tree = binder.tree;
+            this.reader = binder.reader;
+            this.mapper = binder.mapper;
+            this.absentValue = binder.absentValue;
+            this.shape = shape;
+        }
+
+        /** This binder, checking the argument's JSON against {@code shape} (its published schema's) first. */
+        JsonArgument checkedBy(ArgumentShape shape) {
+            return new JsonArgument(this, shape);
         }
 
         /**
@@ -113,9 +138,9 @@ interface ParameterBinder {
                 value = node;
             }
             else {
-                String unreadable = unreadable(node, name);
-                if (unreadable != null) {
-                    throw new ArgumentBindingException("parameter " + unreadable);
+                String problem = shape.problem(node, name);
+                if (problem != null) {
+                    throw new ArgumentBindingException("parameter " + problem);
                 }
                 try {
                     value = reader.readValue(node);
@@ -136,37 +161,6 @@ interface ParameterBinder {
                 return absentValue;
             }
             return optionalWrapper ? Optional.of(value) : value;
-        }
-
-        /**
-         * What no schema of a tool's parameter allows and Jackson would read anyway, where it is first found in
-         * {@code node}, else {@code null}: a number the parser read as infinite (such as {@code 1e999}), which
-         * would reach the tool as an infinity, and a {@code null} element of an array, which would reach it as a
-         * {@code null} in a list (or a {@code 0} in an array of primitives).
-         */
-        private static @Nullable String unreadable(JsonNode node, String path) {
-            if (node.isFloatingPointNumber() && !node.isBigDecimal() && !Double.isFinite(node.doubleValue())) {
-                return "'" + path + "': the number is too large (at most " + Double.MAX_VALUE + ")";
-            }
-            if (node.isArray()) {
-                for (int i = 0; i < node.size(); i++) {
-                    JsonNode element = node.get(i);
-                    String found = element.isNull() ? "'" + path + "[" + i + "]': an array element must not be null"
-                            : unreadable(element, path + "[" + i + "]");
-                    if (found != null) {
-                        return found;
-                    }
-                }
-            }
-            else if (node.isObject()) {
-                for (Map.Entry<String, JsonNode> property : node.properties()) {
-                    String found = unreadable(property.getValue(), path + "." + property.getKey());
-                    if (found != null) {
-                        return found;
-                    }
-                }
-            }
-            return null;
         }
     }
 }

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.ResolvableType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -46,13 +47,21 @@ final class ResultMapper {
 
     private final ObjectMapper mapper;
 
+    /**
+     * Writes a structured value as its declared type, which a generic type needs (a {@code List<Shape>} writes the
+     * type ids of its elements only so); {@code null} to write it as its own class.
+     */
+    private final @Nullable ObjectWriter declaredType;
+
     private final String toolName;
 
-    private ResultMapper(Kind kind, ToolSchemas.OutputSchema output, ObjectMapper mapper, String toolName) {
+    private ResultMapper(Kind kind, ToolSchemas.OutputSchema output, ObjectMapper mapper,
+            @Nullable ObjectWriter declaredType, String toolName) {
         this.kind = kind;
         this.outputSchema = output == null ? null : output.schema();
         this.wrapped = output != null && output.wrapped();
         this.mapper = mapper;
+        this.declaredType = declaredType;
         this.toolName = toolName;
     }
 
@@ -70,10 +79,13 @@ final class ResultMapper {
         Class<?> valueRaw = valueType.toClass();
         Kind kind = kindOf(valueType, valueRaw);
         if (kind != Kind.STRUCTURED) {
-            return new ResultMapper(kind, null, mapper, toolName);
+            return new ResultMapper(kind, null, mapper, null, toolName);
         }
         ToolSchemas.OutputSchema output = schemas.outputSchema(valueType.getType(), optional, valueRaw.isPrimitive());
-        return new ResultMapper(kind, output, mapper, toolName);
+        // only a generic type: a value of a plain class is written as its own class, a subclass's properties too
+        ObjectWriter declaredType = valueType.hasGenerics()
+                ? mapper.writerFor(mapper.getTypeFactory().constructType(valueType.getType())) : null;
+        return new ResultMapper(kind, output, mapper, declaredType, toolName);
     }
 
     /**
@@ -90,6 +102,11 @@ final class ResultMapper {
                     + " is asynchronous in a way that is not supported: return the value itself (MCP handlers run on"
                     + " their own threads, so blocking is fine), or, from a tool, resource or prompt method, a"
                     + " CompletionStage (CompletableFuture) or Reactor Mono of it");
+        }
+        if (isOrExtends(raw, "org.springframework.http.HttpEntity")) {
+            throw new IllegalArgumentException("its return type " + type + " is an HTTP response, which an MCP"
+                    + " handler does not answer with: return the body itself, and for an error throw an exception (a"
+                    + " tool may also return CallToolResult.error(...))");
         }
         if (isOrExtends(raw, "kotlinx.coroutines.flow.Flow") || isOrExtends(raw, "kotlinx.coroutines.Deferred")) {
             throw new IllegalArgumentException("its return type " + type + " is not supported: an MCP handler answers"
@@ -153,7 +170,8 @@ final class ResultMapper {
     }
 
     private CallToolResult structured(Object value) {
-        JsonNode json = value == null ? null : mapper.valueToTree(value);
+        JsonNode json = value == null ? null
+                : declaredType != null ? declaredType.valueToTree(value) : mapper.valueToTree(value);
         boolean absent = json == null || json.isNull() || json.isMissingNode();
         ObjectNode structured;
         if (wrapped) {

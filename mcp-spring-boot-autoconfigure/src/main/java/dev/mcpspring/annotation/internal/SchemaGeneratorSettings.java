@@ -7,7 +7,11 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.github.victools.jsonschema.generator.CustomDefinition;
 import com.github.victools.jsonschema.generator.CustomDefinitionProviderV2;
 import com.github.victools.jsonschema.generator.FieldScope;
@@ -53,7 +57,7 @@ final class SchemaGeneratorSettings {
         builder.forTypesInGeneral().withPropertySorter((first, second) -> 0);
         // the first custom definition that answers wins: enums as Jackson writes them, before any other rule
         builder.forTypesInGeneral().withCustomDefinitionProvider(enumDefinitions(mapper));
-        builder.forTypesInGeneral().withCustomDefinitionProvider(urlDefinitions(mapper));
+        ScalarSchemas.configure(builder, mapper);
         // first registered resolver that answers wins: McpToolParam before Jackson's @JsonPropertyDescription
         builder.forFields().withDescriptionResolver(SchemaGeneratorSettings::describe);
         builder.forMethods().withDescriptionResolver(SchemaGeneratorSettings::describe);
@@ -93,7 +97,11 @@ final class SchemaGeneratorSettings {
         return KotlinSupport.constructorParameter(field.getDeclaringType().getErasedType(), field.getDeclaredName());
     }
 
-    /** Properties of input types are required unless optional by the same rules as tool arguments. */
+    /**
+     * Properties of input types are required unless optional by the same rules as tool arguments, or Jackson never
+     * reads them ({@code @JsonProperty(access = READ_ONLY)}). Binding holds a call to this (see
+     * {@link ArgumentShape}).
+     */
     static boolean isRequiredInput(FieldScope field) {
         if (field.isFakeContainerItemScope()) {
             return false;
@@ -102,7 +110,12 @@ final class SchemaGeneratorSettings {
         if (param != null && !param.required()) {
             return false;
         }
-        if (field.getDeclaredType().isInstanceOf(Optional.class)) {
+        JsonProperty property = field.getAnnotationConsideringFieldAndGetter(JsonProperty.class);
+        if (property != null && property.access() == JsonProperty.Access.READ_ONLY) {
+            return false;
+        }
+        if (field.getDeclaredType().isInstanceOf(Optional.class)
+                || isOptionalPrimitive(field.getDeclaredType().getErasedType())) {
             return false;
         }
         MethodParameter kotlin = kotlinConstructorParameter(field);
@@ -112,6 +125,11 @@ final class SchemaGeneratorSettings {
         MethodScope getter = field.findGetter();
         return !hasNullableAnnotation(field.getRawMember())
                 && (getter == null || !hasNullableAnnotation(getter.getRawMember()));
+    }
+
+    /** {@code OptionalInt}, {@code OptionalLong}, {@code OptionalDouble}: may be left out, as an {@code Optional}. */
+    static boolean isOptionalPrimitive(Class<?> type) {
+        return type == OptionalInt.class || type == OptionalLong.class || type == OptionalDouble.class;
     }
 
     /**
@@ -142,7 +160,8 @@ final class SchemaGeneratorSettings {
      */
     static boolean isOptional(MethodParameter parameter) {
         return hasNullableAnnotation(parameter.getParameter())
-                || hasNullableAnnotation(parameter.getParameterAnnotations()) || parameter.isOptional();
+                || hasNullableAnnotation(parameter.getParameterAnnotations()) || parameter.isOptional()
+                || isOptionalPrimitive(parameter.getParameterType());
     }
 
     static boolean hasNullableAnnotation(Annotation[] annotations) {
@@ -190,18 +209,6 @@ final class SchemaGeneratorSettings {
                 definition.set("enum", values);
             }
             return new CustomDefinition(definition, CustomDefinition.DefinitionType.STANDARD,
-                    CustomDefinition.AttributeInclusion.YES);
-        };
-    }
-
-    /** {@code java.net.URL}: Jackson writes and reads it as a string. */
-    private static CustomDefinitionProviderV2 urlDefinitions(ObjectMapper mapper) {
-        return (javaType, context) -> {
-            if (!javaType.isInstanceOf(java.net.URL.class)) {
-                return null;
-            }
-            ObjectNode definition = mapper.createObjectNode().put("type", "string").put("format", "uri");
-            return new CustomDefinition(definition, CustomDefinition.DefinitionType.INLINE,
                     CustomDefinition.AttributeInclusion.YES);
         };
     }

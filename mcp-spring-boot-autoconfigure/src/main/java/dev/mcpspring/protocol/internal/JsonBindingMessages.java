@@ -15,10 +15,14 @@ import java.util.regex.Matcher;
 
 import org.jspecify.annotations.Nullable;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
 import tools.jackson.databind.exc.ValueInstantiationException;
@@ -31,6 +35,9 @@ public final class JsonBindingMessages {
 
     private static final java.util.regex.Pattern MISSING_CREATOR_PROPERTY = java.util.regex.Pattern
         .compile("Missing required creator property '([^']*)'");
+
+    private static final java.util.regex.Pattern KNOWN_TYPE_IDS = java.util.regex.Pattern
+        .compile("known type ids = (\\[[^\\]]*\\])");
 
     private static final int MAX_VALUE_LENGTH = 60;
 
@@ -55,10 +62,25 @@ public final class JsonBindingMessages {
      */
     public static String describe(String root, JacksonException failure, ObjectMapper mapper, JsonNode value) {
         String location = "'" + root + path(failure.getPath()) + "'";
-        if (failure instanceof ValueInstantiationException) {
+        if (failure instanceof ValueInstantiationException instantiation) {
+            // a record's or creator's own check speaks to the caller; a library's words (Enum.valueOf's "No enum
+            // constant com.example...") are the server's insides
             Throwable cause = failure.getCause();
-            String message = cause != null ? cause.getMessage() : null;
-            return location + ": " + (message == null || message.isBlank() ? "is not a valid value" : message);
+            if (cause != null && CallerMessages.isMeantForCaller(cause)) {
+                return location + ": " + cause.getMessage();
+            }
+            Class<?> type = instantiation.getType() == null ? null : instantiation.getType().getRawClass();
+            String expected = expected(type, mapper);
+            return withValue(location + ": " + (expected != null ? "expected " + expected : "is not a valid value"),
+                    failure, value);
+        }
+        if (failure instanceof InvalidTypeIdException typeId) {
+            return location + ": " + typeIdProblem(typeId);
+        }
+        if (failure instanceof InputCoercionException coercion) {
+            String range = range(coercion.getTargetType());
+            return withValue(location + ": " + (range != null ? "expected " + range : "has an invalid value"), failure,
+                    value);
         }
         if (failure instanceof PropertyBindingException unknown) {
             return location + ": unknown property '" + unknown.getPropertyName() + "'";
@@ -70,18 +92,74 @@ public final class JsonBindingMessages {
                 return location + ": missing required property '" + missing.group(1) + "'";
             }
             String expected = expected(mismatch.getTargetType(), mapper);
-            String text = location + ": " + (expected != null ? "expected " + expected : "has an invalid value");
-            // the value as sent, when known, rather than as Jackson saw it (which may have turned 7 into "7")
-            JsonNode wrong = at(value, failure.getPath());
-            if (wrong != null && (wrong.isString() || wrong.isNumber() || wrong.isBoolean())) {
-                text += ", got " + (wrong.isString() ? quote(wrong.asString()) : wrong.toString());
-            }
-            else if (failure instanceof InvalidFormatException invalid && isScalar(invalid.getValue())) {
-                text += ", got " + quote(invalid.getValue());
-            }
-            return text;
+            return withValue(location + ": " + (expected != null ? "expected " + expected : "has an invalid value"),
+                    failure, value);
         }
         return location + ": has an invalid value";
+    }
+
+    /** {@code text} with the wrong value, when known: as sent rather than as Jackson saw it (7 rather than "7"). */
+    private static String withValue(String text, JacksonException failure, @Nullable JsonNode value) {
+        JsonNode wrong = at(value, failure.getPath());
+        if (wrong != null && (wrong.isString() || wrong.isNumber() || wrong.isBoolean())) {
+            return text + ", got " + (wrong.isString() ? quote(wrong.asString()) : wrong.toString());
+        }
+        if (failure instanceof InvalidFormatException invalid && isScalar(invalid.getValue())) {
+            return text + ", got " + quote(invalid.getValue());
+        }
+        return text;
+    }
+
+    /**
+     * What is wrong with the type of a polymorphic value: the property that names it, missing or naming no known
+     * type, with the names it may have.
+     */
+    private static String typeIdProblem(InvalidTypeIdException failure) {
+        Class<?> base = failure.getBaseType() == null ? null : failure.getBaseType().getRawClass();
+        JsonTypeInfo info = base == null ? null : base.getAnnotation(JsonTypeInfo.class);
+        String property = info == null ? null
+                : !info.property().isEmpty() ? info.property() : info.use().getDefaultPropertyName();
+        String names = typeNames(base, failure.getOriginalMessage());
+        if (property == null || info.include() != JsonTypeInfo.As.PROPERTY
+                && info.include() != JsonTypeInfo.As.EXISTING_PROPERTY) {
+            return "its type is missing or unknown" + names;
+        }
+        return failure.getTypeId() == null ? "'" + property + "' is required" + names
+                : "'" + property + "' " + quote(failure.getTypeId()) + " is no known type" + names;
+    }
+
+    /** " (one of [a, b])": the type names Jackson knew, or those {@code @JsonSubTypes} gives; else empty. */
+    private static String typeNames(@Nullable Class<?> base, @Nullable String message) {
+        Matcher known = message == null ? null : KNOWN_TYPE_IDS.matcher(message);
+        if (known != null && known.find()) {
+            return " (one of " + known.group(1) + ")";
+        }
+        JsonSubTypes subtypes = base == null ? null : base.getAnnotation(JsonSubTypes.class);
+        if (subtypes == null || subtypes.value().length == 0) {
+            return "";
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonSubTypes.Type subtype : subtypes.value()) {
+            names.add(!subtype.name().isEmpty() ? subtype.name() : subtype.value().getSimpleName());
+        }
+        return " (one of " + names + ")";
+    }
+
+    /** The values a number of this type may have, or {@code null} when it is not an integer type. */
+    private static @Nullable String range(Class<?> type) {
+        if (type == int.class || type == Integer.class) {
+            return "an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (type == long.class || type == Long.class) {
+            return "an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
+        if (type == short.class || type == Short.class) {
+            return "an integer from " + Short.MIN_VALUE + " to " + Short.MAX_VALUE;
+        }
+        if (type == byte.class || type == Byte.class) {
+            return "an integer from " + Byte.MIN_VALUE + " to " + Byte.MAX_VALUE;
+        }
+        return null;
     }
 
     /**
