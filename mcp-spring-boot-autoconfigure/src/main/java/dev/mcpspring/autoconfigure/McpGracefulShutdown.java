@@ -20,8 +20,9 @@ import dev.mcpspring.session.SessionManager;
  * sessions' standalone GET streams end, since an idle stream would hold up the web server's graceful wait.</li>
  * <li>Then it waits, up to the grace period, for the requests being handled to answer: their responses reach
  * the clients on their streams, which then end.</li>
- * <li>Finally, or at once with no grace period ({@code server.shutdown=immediate}), every session is closed:
- * requests still running are cancelled (-32800) and every stream ends.</li>
+ * <li>Finally, or at once with no grace period ({@code server.shutdown=immediate}), every request still running
+ * is cancelled and answered with -32800 at once, its stream ending without waiting for its handler, and every
+ * session is closed.</li>
  * </ol>
  * The wait runs on a thread of its own, so other beans of this phase stop meanwhile.
  */
@@ -87,6 +88,7 @@ public class McpGracefulShutdown implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         finally {
+            server.cancelRunningRequests();
             closeSessions();
         }
     }

@@ -60,6 +60,19 @@ public interface MessageSink {
     default void onDisconnect(Runnable callback) {
     }
 
+    /**
+     * Sends the response of the request this is the stream of, and ends the stream, while its handler may still be
+     * running (the request was cancelled because its session closed or the server shut down): what the handler
+     * sends afterwards, its result too, is dropped.
+     *
+     * @return {@code false} when this stream cannot be answered before its handler ends (nothing was sent)
+     */
+    default boolean finish(JsonRpcMessage response) {
+        send(response);
+        close();
+        return true;
+    }
+
     /** Whether messages can still be sent. */
     boolean isOpen();
 

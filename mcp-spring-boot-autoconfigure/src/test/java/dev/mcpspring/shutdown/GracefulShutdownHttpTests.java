@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.annotation.McpToolParam;
 import dev.mcpspring.autoconfigure.McpGracefulShutdown;
+import dev.mcpspring.modern.ModernClient;
 import dev.mcpspring.server.McpRequestCancelledException;
 import dev.mcpspring.server.PeerHandle;
 import dev.mcpspring.session.SessionManager;
@@ -172,6 +173,29 @@ class GracefulShutdownHttpTests {
     }
 
     @Test
+    void afterTheGracePeriodARequestWhoseToolGoesOnIsAnsweredAtOnceAndTheShutdownEnds() throws Exception {
+        McpTestClient client = start(Duration.ofMillis(500));
+        client.connect(McpTestClient.DEFAULT_PROTOCOL_VERSION, Map.of());
+        ModernClient modern = new ModernClient(client);
+        try (OpenRequest legacyCall = client.startToolCall("holdOn", Map.of("key", "legacy"));
+                OpenRequest modernCall = modern.start("tools/call",
+                        modern.params(Map.of("name", "holdOn", "arguments", Map.of("key", "modern"))))) {
+            Gate.awaitStarted("legacy");
+            Gate.awaitStarted("modern");
+            shutDownInBackground();
+
+            // the tools ignore their cancellation and wait on, for longer than this test waits
+            assertThat(legacyCall.error(WAIT).path("message").asString())
+                .isEqualTo("Request cancelled: the session was closed");
+            assertThat(modernCall.error(WAIT).path("message").asString())
+                .isEqualTo("Request cancelled: " + dev.mcpspring.server.internal.McpServer.SHUTTING_DOWN);
+            assertThat(legacyCall.awaitEnd(WAIT)).isTrue();
+            assertThat(modernCall.awaitEnd(WAIT)).isTrue();
+            assertThat(closing.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isLessThan(WAIT.toMillis());
+        }
+    }
+
+    @Test
     void theGracePeriodEndsWithinTheShutdownPhaseLeavingTimeToCloseTheSessions() {
         start();
         assertThat(context.getBean(McpGracefulShutdown.class).gracePeriod()).as("a phase of %s", GRACE)
@@ -266,6 +290,13 @@ class GracefulShutdownHttpTests {
             return "finished " + key;
         }
 
+        @McpTool(description = "Waits until the test releases it, whatever happens to its request")
+        String holdOn(@McpToolParam(description = "key") String key, PeerHandle peer) {
+            Gate.started(key);
+            Gate.awaitIgnoringInterrupts(key, GRACE);
+            return "finished " + key;
+        }
+
         @McpTool(description = "Asks the client's model")
         String askModel(PeerHandle peer) {
             try {
@@ -294,6 +325,20 @@ class GracefulShutdownHttpTests {
 
         static void await(String key, Duration timeout) throws InterruptedException {
             latch(RELEASED, key).await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        static void awaitIgnoringInterrupts(String key, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (latch(RELEASED, key).await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                        return;
+                    }
+                }
+                catch (InterruptedException ex) {
+                    // a tool that does not heed its cancellation
+                }
+            }
         }
 
         static void release(String key) {

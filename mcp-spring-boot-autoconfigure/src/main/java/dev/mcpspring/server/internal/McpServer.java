@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -104,6 +106,9 @@ public class McpServer {
     private final Object workLock = new Object();
 
     private int work; // guarded by workLock: requests accepted and not yet answered
+
+    /** How to cancel each 2026-07-28 request being handled (see {@link #cancelRunningRequests()}). */
+    private final Set<Consumer<String>> runningModern = ConcurrentHashMap.newKeySet();
 
     private volatile boolean shuttingDown;
 
@@ -315,9 +320,15 @@ public class McpServer {
                     codec.mapper()), peerContext, requestStream, principal, transport);
             McpRequestObserver.Scope scope = observer.start(context);
             context.scope(scope);
+            AtomicBoolean answered = new AtomicBoolean();
+            Consumer<String> cancel = reason -> {
+                cancellation.cancel(reason);
+                answerCancelled(context, answered, reason);
+            };
+            runningModern.add(cancel);
             try {
                 JsonRpcMessage response = dispatchModern(context, cancellation);
-                if (cancellation.isCancelledByClient()) {
+                if (cancellation.isCancelledByClient() || answered.get()) {
                     scope.error(cancellation.cancelled());
                     return null;
                 }
@@ -331,9 +342,31 @@ public class McpServer {
                 throw ex;
             }
             finally {
+                runningModern.remove(cancel);
                 scope.close();
             }
         }
+    }
+
+    /**
+     * Answers a request whose handler is still running with -32800 now, ending its stream, once: the handler's
+     * cancellation signal has fired, and what it sends or returns from now on is dropped.
+     */
+    private static void answerCancelled(RequestContext context, AtomicBoolean answered, String reason) {
+        JsonRpcMessage.ErrorResponse cancelled = new JsonRpcMessage.ErrorResponse(context.request().id(),
+                new JsonRpcError(ErrorCodes.REQUEST_CANCELLED, "Request cancelled: " + reason));
+        if (answered.compareAndSet(false, true) && !context.requestStream().finish(cancelled)) {
+            answered.set(false); // answered as the handler ends, as before
+        }
+    }
+
+    /**
+     * Cancels every 2026-07-28 request still being handled, answering each with -32800 at once: the end of a
+     * graceful shutdown, whose wait for them is over (the requests of sessions are cancelled as their sessions
+     * close).
+     */
+    public void cancelRunningRequests() {
+        runningModern.forEach(cancel -> cancel.accept(SHUTTING_DOWN));
     }
 
     /**
@@ -511,8 +544,8 @@ public class McpServer {
         context.scope(scope);
         try {
             JsonRpcMessage response = handleObserved(context);
-            if (response == null) { // cancelled by the client
-                scope.error(new McpRequestCancelledException("The client cancelled the request"));
+            if (response == null) { // cancelled by the client, or answered when its session closed
+                scope.error(new McpRequestCancelledException("The request was cancelled"));
             }
             else if (response instanceof JsonRpcMessage.ErrorResponse error) {
                 scope.errorResponse(error.error());
@@ -532,6 +565,7 @@ public class McpServer {
         McpSession session = context.session();
         JsonRpcMessage.Request request = context.request();
         RequestCancellation cancellation = new RequestCancellation();
+        AtomicBoolean answered = new AtomicBoolean();
         SessionManager.Activity inFlight;
         try {
             inFlight = session.id() == null ? () -> { }
@@ -540,7 +574,9 @@ public class McpServer {
                             cancellation.cancelByClient(why.reason());
                         }
                         else {
+                            // the session closed: the stream ends now, not when the handler gets to its end
                             cancellation.cancel(why.reason());
+                            answerCancelled(context, answered, why.reason());
                         }
                     });
         }
@@ -550,7 +586,7 @@ public class McpServer {
         }
         try {
             JsonRpcMessage response = dispatch(context, cancellation);
-            if (cancellation.isCancelledByClient()) {
+            if (cancellation.isCancelledByClient() || answered.get()) {
                 return null;
             }
             if (cancellation.isCancelled()) {

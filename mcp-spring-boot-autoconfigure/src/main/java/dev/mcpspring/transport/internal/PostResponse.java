@@ -145,6 +145,19 @@ final class PostResponse implements MessageSink {
         sse.close();
     }
 
+    /**
+     * Answers with {@code response} as {@link #complete} does; the handler's own answer later changes nothing. An
+     * answer written on the request's thread cannot be written from another one meanwhile.
+     */
+    @Override
+    public synchronized boolean finish(JsonRpcMessage response) {
+        if (async == null) {
+            return false;
+        }
+        complete(List.of(response), false);
+        return true;
+    }
+
     @Override
     public synchronized boolean isOpen() {
         return mode != Mode.DONE && (stream == null || stream.isOpen());
