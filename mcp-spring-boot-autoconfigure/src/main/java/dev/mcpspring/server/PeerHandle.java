@@ -168,6 +168,14 @@ public interface PeerHandle {
     void progress(double progress, @Nullable Double total, @Nullable String message);
 
     /**
+     * Reports progress out of a known total, such as {@code progress(3, 10, "3 of 10 files")}; see
+     * {@link #progress(double, Double, String)}.
+     */
+    default void progress(double progress, double total, @Nullable String message) {
+        progress(progress, Double.valueOf(total), message);
+    }
+
+    /**
      * Sends a log message ({@code notifications/message}) when {@code level} is at or above the level the
      * client set with {@code logging/setLevel}.
      *
@@ -176,6 +184,11 @@ public interface PeerHandle {
      * @param data   any value that serialises to JSON
      */
     void log(LoggingLevel level, @Nullable String logger, Object data);
+
+    /** {@link #log(LoggingLevel, String, Object)} without a logger name. */
+    default void log(LoggingLevel level, Object data) {
+        log(level, null, data);
+    }
 
     // ---------------------------------------------------------------- multi round-trip requests
 

@@ -180,7 +180,7 @@ public class PeerTools {
             PeerHandle peer = invocation.context().peer();
             int steps = invocation.arguments().path("steps").asInt();
             for (int step = 1; step <= steps; step++) {
-                peer.progress(step, (double) steps, "step " + step);
+                peer.progress(step, steps, "step " + step); // an int total: the overload of a known total
             }
             for (LoggingLevel level : List.of(LoggingLevel.DEBUG, LoggingLevel.INFO, LoggingLevel.WARNING,
                     LoggingLevel.ERROR)) {

@@ -62,7 +62,8 @@ class UserSecurityFilterChainHttpTests extends SecurityHttpTestSupport {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.errorCode()).isEqualTo(ErrorCodes.INSUFFICIENT_SCOPE);
-        assertThat(response.errorMessage()).contains("reset_board", "tasks:admin");
+        assertThat(response.errorMessage()).isEqualTo("Forbidden: tool 'reset_board' requires the scope tasks:admin;"
+                + " the request carries no access token");
         assertThat(response.error().path("data").path("error").asString()).isEqualTo("insufficient_scope");
         assertThat(response.error().path("data").path("missingScopes").toString()).isEqualTo("[\"tasks:admin\"]");
         assertThat(tools.scopedRuns.get()).isEqualTo(runs);

@@ -2,6 +2,7 @@ package dev.mcpspring.test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -189,6 +190,41 @@ public final class McpTestClient implements AutoCloseable {
     /** Lists the resources ({@code resources/list}, first page). */
     public McpResult listResources() {
         return request("resources/list", Map.of());
+    }
+
+    /** Lists the resource templates ({@code resources/templates/list}, first page). */
+    public McpResult listResourceTemplates() {
+        return request("resources/templates/list", Map.of());
+    }
+
+    /**
+     * Asks for completions of a prompt's argument ({@code completion/complete}) as typed so far.
+     *
+     * @param context the values of the prompt's other arguments, which a completion may take into account
+     */
+    public McpResult completePromptArgument(String prompt, String argument, String value,
+            Map<String, String> context) {
+        return complete(Map.of("type", "ref/prompt", "name", prompt), argument, value, context);
+    }
+
+    /**
+     * Asks for completions of a variable of a resource template ({@code completion/complete}) as typed so far.
+     *
+     * @param context the values of the template's other variables
+     */
+    public McpResult completeResourceArgument(String uriTemplate, String variable, String value,
+            Map<String, String> context) {
+        return complete(Map.of("type", "ref/resource", "uri", uriTemplate), variable, value, context);
+    }
+
+    private McpResult complete(Map<String, String> ref, String argument, String value, Map<String, String> context) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("ref", ref);
+        params.put("argument", Map.of("name", argument, "value", value));
+        if (!context.isEmpty()) {
+            params.put("context", Map.of("arguments", context));
+        }
+        return request("completion/complete", params);
     }
 
     /** Gets a prompt with these arguments. */

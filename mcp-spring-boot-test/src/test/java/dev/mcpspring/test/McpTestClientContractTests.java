@@ -50,6 +50,22 @@ abstract class McpTestClientContractTests {
     }
 
     @Test
+    void listsTemplatesAndCompletesPromptAndTemplateArguments() {
+        McpResult templates = mcp.listResourceTemplates();
+        assertThat(templates).isSuccessful();
+        assertThat(templates.result().at("/resourceTemplates/0/uriTemplate").asString())
+            .isEqualTo("kit://cities/{name}");
+
+        McpResult cities = mcp.completePromptArgument("trip", "city", "O", Map.of());
+        assertThat(cities).isSuccessful();
+        assertThat(cities.result().at("/completion/values").toString()).isEqualTo("[\"Oslo\",\"Ottawa\"]");
+
+        McpResult names = mcp.completeResourceArgument("kit://cities/{name}", "name", "P", Map.of("country", "fr"));
+        assertThat(names).isSuccessful();
+        assertThat(names.result().at("/completion/values").toString()).isEqualTo("[\"Paris1\"]");
+    }
+
+    @Test
     void aToolErrorIsNotAJsonRpcError() {
         assertThat(mcp.callTool("broken")).isToolError().text().contains("the weather service is down");
     }

@@ -44,9 +44,20 @@ public final class ToolScopes {
      * {@code {"error": "insufficient_scope", "tool": ..., "requiredScopes": [...], "missingScopes": [...]}}.
      */
     public static McpException insufficientScope(String tool, Set<String> required, Set<String> missing) {
+        return insufficientScope(tool, required, missing, true);
+    }
+
+    /**
+     * {@link #insufficientScope(String, Set, Set)}, saying so when the request carries no access token at all
+     * (anonymous, or no OAuth 2.0 resource server set up).
+     */
+    public static McpException insufficientScope(String tool, Set<String> required, Set<String> missing,
+            boolean tokenPresent) {
         return new McpException(ErrorCodes.INSUFFICIENT_SCOPE,
                 "Forbidden: tool '" + tool + "' requires the scope" + (required.size() == 1 ? " " : "s ")
-                        + String.join(" ", required) + "; the access token lacks " + String.join(" ", missing),
+                        + String.join(" ", required) + "; " + (tokenPresent
+                                ? "the access token lacks " + String.join(" ", missing)
+                                : "the request carries no access token"),
                 Map.of("error", "insufficient_scope", "tool", tool, "requiredScopes", required, "missingScopes",
                         missing));
     }

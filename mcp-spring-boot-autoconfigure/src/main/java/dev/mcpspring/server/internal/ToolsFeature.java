@@ -165,7 +165,7 @@ final class ToolsFeature {
                     : "'" + context.principal().getName() + "'";
             logger.info("Refused MCP tool '" + tool.tool().name() + "' to " + who + ": missing scope(s) "
                     + String.join(" ", missing));
-            throw ToolScopes.insufficientScope(tool.tool().name(), required, missing);
+            throw ToolScopes.insufficientScope(tool.tool().name(), required, missing, context.principal() != null);
         }
     }
 }
