@@ -7,6 +7,7 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -70,6 +71,8 @@ public final class McpJsonMapper {
             // tool called with 10:00+02:00 sees 10:00+02:00
             .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE,
                     DateTimeFeature.WRITE_DATES_WITH_CONTEXT_TIME_ZONE)
+            // an enum is one of its names, as its schema lists them, not also its index
+            .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .changeDefaultPropertyInclusion(
                     inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_ABSENT));
     }

@@ -15,15 +15,22 @@ public class ResourceTemplateRegistry extends OrderedRegistry<ResourceTemplateSp
     public record Match(ResourceTemplateSpecification specification, Map<String, String> variables) {
     }
 
-    /** The first template (in order) that {@code uri} is an expansion of. */
+    /**
+     * The most specific template that {@code uri} is an expansion of (see {@link UriTemplate#isMoreSpecificThan}):
+     * of {@code docs://{id}/meta} and {@code docs://{+path}}, {@code docs://7/meta} is the first one's.
+     */
     public Optional<Match> match(String uri) {
+        Match best = null;
         for (ResourceTemplateSpecification specification : list()) {
+            if (best != null && !specification.uriTemplate().isMoreSpecificThan(best.specification().uriTemplate())) {
+                continue;
+            }
             Optional<Map<String, String>> variables = specification.uriTemplate().match(uri);
             if (variables.isPresent()) {
-                return Optional.of(new Match(specification, variables.get()));
+                best = new Match(specification, variables.get());
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(best);
     }
 
     @Override
@@ -45,6 +52,14 @@ public class ResourceTemplateRegistry extends OrderedRegistry<ResourceTemplateSp
     protected void validate(ResourceTemplateSpecification item) {
         if (item.template().name() == null) {
             throw new IllegalArgumentException("MCP resource template " + item.source() + " needs a name");
+        }
+        for (ResourceTemplateSpecification existing : list()) {
+            if (existing.uriTemplate().matchesTheSameAs(item.uriTemplate())
+                    && !existing.template().uriTemplate().equals(item.template().uriTemplate())) {
+                throw new IllegalArgumentException("MCP resource templates '" + existing.template().uriTemplate()
+                        + "' (" + existing.source() + ") and '" + item.template().uriTemplate() + "' ("
+                        + item.source() + ") match the same URIs: only one of them could ever be read");
+            }
         }
     }
 }

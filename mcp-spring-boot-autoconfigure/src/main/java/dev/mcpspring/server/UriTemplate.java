@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * <p>
  * All operators of levels 1 to 3 are understood: simple {@code {var}}, reserved {@code {+var}}, fragment
  * {@code {#var}}, label {@code {.var}}, path segments {@code {/var}}, path parameters {@code {;var}} and query
- * forms {@code {?var}} / {@code {&var}}, each with one or more comma-separated variables. Level 4 modifiers (a
- * prefix {@code :n} or explode {@code *}) are accepted; an exploded variable's value is returned as expanded.
+ * forms {@code {?var}} / {@code {&var}}, each with one or more comma-separated variables. Level 4 modifiers: a
+ * prefix {@code :n} matches at most {@code n} characters; an exploded variable {@code *} matches its expansion,
+ * separators included ({@code {/parts*}} matches {@code /a/b/c}), and its value is that expansion without the
+ * leading operator ({@code a/b/c}). The one variable of a reserved expression {@code {+path}} may contain commas.
  */
 public final class UriTemplate {
 
@@ -34,11 +36,20 @@ public final class UriTemplate {
 
     private final List<String> variables;
 
-    private UriTemplate(String template, Pattern pattern, List<Capture> captures, List<String> variables) {
+    /** How many characters of the template are literal: the more, the more specific the template. */
+    private final int literalLength;
+
+    /** The template with its variables' names left out: two templates of one shape match the same URIs. */
+    private final String shape;
+
+    private UriTemplate(String template, Pattern pattern, List<Capture> captures, List<String> variables,
+            int literalLength, String shape) {
         this.template = template;
         this.pattern = pattern;
         this.captures = captures;
         this.variables = variables;
+        this.literalLength = literalLength;
+        this.shape = shape;
     }
 
     /**
@@ -51,29 +62,56 @@ public final class UriTemplate {
             throw new IllegalArgumentException("A URI template must not be empty");
         }
         StringBuilder regex = new StringBuilder("^");
+        StringBuilder shape = new StringBuilder();
         List<Capture> captures = new ArrayList<>();
         List<String> variables = new ArrayList<>();
         Matcher expression = EXPRESSION.matcher(template);
         int literalStart = 0;
+        int literalLength = 0;
         while (expression.find()) {
             appendLiteral(template, literalStart, expression.start(), regex);
+            literalLength += expression.start() - literalStart;
+            shape.append(template, literalStart, expression.start());
             literalStart = expression.end();
             String operator = expression.group(1);
-            List<String> names = new ArrayList<>();
+            List<Variable> specs = new ArrayList<>();
+            shape.append('{').append(operator);
             for (String spec : expression.group(2).split(",")) {
-                String name = spec.replaceAll("(\\*|:\\d+)$", "");
-                if (!VARIABLE_NAME.matcher(name).matches()) {
+                Variable variable = Variable.parse(spec);
+                if (!VARIABLE_NAME.matcher(variable.name()).matches()) {
                     throw new IllegalArgumentException(
                             "Invalid variable '" + spec + "' in URI template '" + template + "'");
                 }
-                names.add(name);
-                variables.add(name);
+                if (variables.contains(variable.name())) {
+                    throw new IllegalArgumentException("The variable '" + variable.name() + "' appears twice in URI"
+                            + " template '" + template + "'");
+                }
+                specs.add(variable);
+                variables.add(variable.name());
+                shape.append(spec.substring(variable.name().length())).append(',');
             }
-            appendExpression(operator, names, regex, captures);
+            shape.append('}');
+            appendExpression(operator, specs, regex, captures);
         }
         appendLiteral(template, literalStart, template.length(), regex);
+        literalLength += template.length() - literalStart;
+        shape.append(template, literalStart, template.length());
         regex.append('$');
-        return new UriTemplate(template, Pattern.compile(regex.toString()), captures, List.copyOf(variables));
+        return new UriTemplate(template, Pattern.compile(regex.toString()), captures, List.copyOf(variables),
+                literalLength, shape.toString());
+    }
+
+    /**
+     * Whether this template is more specific than {@code other}, so that a URI both match is this one's: it has
+     * more literal characters ({@code docs://{id}/meta} before {@code docs://{+path}}).
+     */
+    public boolean isMoreSpecificThan(UriTemplate other) {
+        return literalLength > other.literalLength;
+    }
+
+    /** Whether both templates match the same URIs, as {@code x://{a}} and {@code x://{b}} do. */
+    public boolean matchesTheSameAs(UriTemplate other) {
+        return shape.equals(other.shape);
     }
 
     /** The template as written. */
@@ -125,18 +163,18 @@ public final class UriTemplate {
         }
     }
 
-    private static void appendExpression(String operator, List<String> names, StringBuilder regex,
+    private static void appendExpression(String operator, List<Variable> variables, StringBuilder regex,
             List<Capture> captures) {
         switch (operator) {
             case "?", "&" -> {
                 // named query parameters in any order: capture the whole query and pick the names out of it
                 regex.append("(?:").append(Pattern.quote(operator)).append("([^#]*))?");
-                captures.add(new QueryCapture(names));
+                captures.add(new QueryCapture(variables.stream().map(Variable::name).toList()));
             }
             case ";" -> {
-                for (String name : names) {
-                    regex.append("(?:;").append(Pattern.quote(name)).append("(?:=([^;/?#]*))?)?");
-                    captures.add(new SingleCapture(name));
+                for (Variable variable : variables) {
+                    regex.append("(?:;").append(Pattern.quote(variable.name())).append("(?:=([^;/?#]*))?)?");
+                    captures.add(new SingleCapture(variable.name()));
                 }
             }
             default -> {
@@ -151,23 +189,71 @@ public final class UriTemplate {
                     case "/" -> "/";
                     default -> ",";
                 };
-                String value = switch (operator) {
-                    case "+", "#" -> "[^,#]*?";
-                    case "." -> "[^/?#.,]*";
-                    default -> "[^/?#,]*";
+                // the characters of one value: a separator ends it, unless it is the one value there is
+                String excluded = switch (operator) {
+                    case "+" -> variables.size() == 1 ? "#" : ",#";
+                    case "#" -> variables.size() == 1 ? "" : ",";
+                    case "." -> "/?#.,";
+                    default -> "/?#,";
                 };
-                regex.append(prefix);
-                for (int i = 0; i < names.size(); i++) {
+                // an operator with a prefix expands to nothing when its variables are undefined
+                boolean optional = !prefix.isEmpty();
+                regex.append(optional ? "(?:" : "").append(prefix);
+                for (int i = 0; i < variables.size(); i++) {
+                    Variable variable = variables.get(i);
                     if (i > 0) {
                         regex.append("(?:").append(separator);
                     }
-                    regex.append('(').append(value).append(')');
+                    regex.append('(')
+                        .append(variable.valuePattern(excluded, separator.charAt(separator.length() - 1),
+                                operator.equals("+") || operator.equals("#")))
+                        .append(')');
                     if (i > 0) {
                         regex.append(")?");
                     }
-                    captures.add(new SingleCapture(names.get(i)));
+                    captures.add(new SingleCapture(variable.name()));
                 }
+                regex.append(optional ? ")?" : "");
             }
+        }
+    }
+
+    /**
+     * A variable of an expression with its level 4 modifiers.
+     *
+     * @param name    its name
+     * @param explode whether it is exploded ({@code *})
+     * @param prefix  the most characters it expands to ({@code :n}), or 0
+     */
+    private record Variable(String name, boolean explode, int prefix) {
+
+        static Variable parse(String spec) {
+            if (spec.endsWith("*")) {
+                return new Variable(spec.substring(0, spec.length() - 1), true, 0);
+            }
+            int colon = spec.lastIndexOf(':');
+            String digits = colon > 0 ? spec.substring(colon + 1) : "";
+            if (!digits.isEmpty() && digits.length() <= 4 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return new Variable(spec.substring(0, colon), false, Integer.parseInt(spec.substring(colon + 1)));
+            }
+            return new Variable(spec, false, 0);
+        }
+
+        /**
+         * The regex of its value.
+         *
+         * @param excluded  the characters a value of its expression cannot contain (none is special in a class)
+         * @param separator the character between the members of an exploded list
+         * @param lazy      whether to match as little as possible (reserved expansions, which may contain more)
+         */
+        String valuePattern(String excluded, char separator, boolean lazy) {
+            String characters = explode ? excluded.replace(String.valueOf(separator), "") : excluded;
+            String one = characters.isEmpty() ? "." : "[^" + characters + "]";
+            if (prefix > 0) {
+                // a prefix counts characters, a percent-encoded one as one
+                return "(?:%[0-9A-Fa-f]{2}|(?!%)" + one + "){0," + prefix + "}";
+            }
+            return one + (lazy && !explode ? "*?" : "*");
         }
     }
 

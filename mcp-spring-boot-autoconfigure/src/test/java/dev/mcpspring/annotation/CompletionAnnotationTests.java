@@ -110,8 +110,29 @@ class CompletionAnnotationTests {
                 "repos://{owner}/{repo}", "repo", "", Map.of("owner", "acme"));
 
         assertThat(result.completion().values()).hasSize(100).startsWith("acme-0", "acme-1").endsWith("acme-99");
-        assertThat(result.completion().total()).isEqualTo(150);
+        assertThat(result.completion().total()).as("a stream is not read to its end").isNull();
         assertThat(result.completion().hasMore()).isTrue();
+    }
+
+    static class Endless {
+
+        @McpPrompt
+        String count(String from) {
+            return from;
+        }
+
+        @McpComplete(prompt = "count", argument = "from")
+        Stream<String> numbers(String prefix) {
+            return Stream.iterate(0, i -> i + 1).map(i -> prefix + i);
+        }
+    }
+
+    @Test
+    void anEndlessStreamGivesTheFirstHundred() {
+        CompleteResult endless = complete(register(new Endless()), CompleteRequest.PROMPT_REF, "count", "from", "n",
+                Map.of());
+        assertThat(endless.completion()).isEqualTo(new CompleteResult.Completion(
+                IntStream.range(0, 100).mapToObj(i -> "n" + i).toList(), null, true));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -298,6 +299,77 @@ class ResourceAnnotationTests {
         String orgName(ResourceRead read) {
             return read.variables().get("org.id");
         }
+    }
+
+    static class Overlapping {
+
+        @McpResource(uri = "docs://{+path}")
+        String path(String path) {
+            return "path " + path;
+        }
+
+        @McpResource(uri = "docs://{id}/meta")
+        String meta(String id) {
+            return "meta " + id;
+        }
+
+        @McpResource(uri = "search://items{?q,page,limit}")
+        String search(Optional<String> q, int page, OptionalInt limit) {
+            return q.orElse("-") + " " + page + " " + limit;
+        }
+
+        @McpResource(uri = "sizes://{size}")
+        String size(Size size) {
+            if (size == Size.LARGE) {
+                throw new IllegalArgumentException("large sizes are not published yet");
+            }
+            return size.name();
+        }
+    }
+
+    static class SameUris {
+
+        @McpResource(uri = "x://{a}")
+        String a(String a) {
+            return a;
+        }
+
+        @McpResource(uri = "x://{b}")
+        String b(String b) {
+            return b;
+        }
+    }
+
+    @Test
+    void aUriIsReadByTheMostSpecificTemplateItMatches() {
+        ServerRegistries registries = register(new Overlapping());
+
+        assertThat(onlyText(read(registries, "docs://7/meta")).text()).isEqualTo("meta 7");
+        assertThat(onlyText(read(registries, "docs://a/b/c")).text()).isEqualTo("path a/b/c");
+        assertThat(failure(new SameUris())).contains("'x://{a}'", "'x://{b}'", "match the same URIs");
+    }
+
+    @Test
+    void aPrimitiveVariableCannotBeLeftOutNorAnEnumGivenByIndex() {
+        ServerRegistries registries = register(new Overlapping());
+
+        assertThat(onlyText(read(registries, "search://items?page=2")).text()).isEqualTo("- 2 OptionalInt.empty");
+        assertThatExceptionOfType(McpException.class).isThrownBy(() -> read(registries, "search://items?q=a"))
+            .satisfies(ex -> assertThat(ex.getMessage()).endsWith("('page' is required)"));
+        assertThat(onlyText(read(registries, "sizes://SMALL")).text()).isEqualTo("SMALL");
+        assertThatExceptionOfType(McpException.class).isThrownBy(() -> read(registries, "sizes://0"))
+            .satisfies(ex -> assertThat(ex.getMessage()).contains("'size': expected one of"));
+    }
+
+    @Test
+    void anIllegalArgumentTheApplicationThrowsIsInvalidParamsWithItsMessage() {
+        assertThatExceptionOfType(McpException.class)
+            .isThrownBy(() -> read(register(new Overlapping()), "sizes://LARGE"))
+            .satisfies(ex -> {
+                assertThat(ex.code()).isEqualTo(ErrorCodes.INVALID_PARAMS);
+                assertThat(ex.getMessage()).isEqualTo("Invalid params: large sizes are not published yet");
+                assertThat(ex.data()).isEqualTo(Map.of("uri", "sizes://LARGE"));
+            });
     }
 
     @Test

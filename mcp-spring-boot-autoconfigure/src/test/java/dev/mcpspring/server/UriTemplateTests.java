@@ -70,8 +70,41 @@ class UriTemplateTests {
         assertThat(template.match("aXb+c://(x)/7")).isEmpty();
     }
 
+    @Test
+    void theOneVariableOfAReservedExpansionMayContainCommas() {
+        assertThat(UriTemplate.parse("files://{+path}").match("files://a,b/c")).contains(Map.of("path", "a,b/c"));
+        assertThat(UriTemplate.parse("files://{+dir,name}").match("files://a/b,c")).contains(Map.of("dir", "a/b",
+                "name", "c"));
+    }
+
+    @Test
+    void anExplodedVariableMatchesItsSeparatorsAndAPrefixItsLength() {
+        UriTemplate segments = UriTemplate.parse("seg://x{/parts*}");
+        assertThat(segments.match("seg://x/a/b/c")).contains(Map.of("parts", "a/b/c"));
+        assertThat(segments.match("seg://x")).contains(Map.of());
+        UriTemplate list = UriTemplate.parse("tags://{tags*}");
+        assertThat(list.match("tags://red,green")).contains(Map.of("tags", "red,green"));
+
+        UriTemplate prefix = UriTemplate.parse("pfx://{code:3}");
+        assertThat(prefix.match("pfx://abc")).contains(Map.of("code", "abc"));
+        assertThat(prefix.match("pfx://%20bc")).contains(Map.of("code", " bc"));
+        assertThat(prefix.match("pfx://abcdef")).isEmpty();
+    }
+
+    @Test
+    void theTemplateWithMoreLiteralCharactersIsTheMoreSpecific() {
+        UriTemplate meta = UriTemplate.parse("docs://{id}/meta");
+        UriTemplate path = UriTemplate.parse("docs://{+path}");
+
+        assertThat(meta.isMoreSpecificThan(path)).isTrue();
+        assertThat(path.isMoreSpecificThan(meta)).isFalse();
+        assertThat(UriTemplate.parse("x://{a}").matchesTheSameAs(UriTemplate.parse("x://{b}"))).isTrue();
+        assertThat(UriTemplate.parse("x://{a}").matchesTheSameAs(UriTemplate.parse("x://{+b}"))).isFalse();
+        assertThat(UriTemplate.parse("x://{a:2}").matchesTheSameAs(UriTemplate.parse("x://{b:3}"))).isFalse();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = { "", "test://{", "test://}", "test://{a b}", "test://{-x}" })
+    @ValueSource(strings = { "", "test://{", "test://}", "test://{a b}", "test://{-x}", "dup://{x}/{x}" })
     void invalidTemplatesAreRefused(String template) {
         assertThatIllegalArgumentException().isThrownBy(() -> UriTemplate.parse(template));
     }

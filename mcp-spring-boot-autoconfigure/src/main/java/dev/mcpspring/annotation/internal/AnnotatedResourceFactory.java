@@ -150,7 +150,8 @@ final class AnnotatedResourceFactory {
                                 + "', whose variables are " + quoted(variables));
             }
             unbound.remove(name);
-            StringParameter variable = new StringParameter(name, parameter, resolutionClass, false, mapper);
+            StringParameter variable = new StringParameter(name, parameter, resolutionClass,
+                    parameter.getParameterType().isPrimitive(), mapper); // a primitive cannot be left out
             binders.add(read -> variable.bind(read.variables().get(name)));
         }
         if (!unbound.isEmpty() && !takesRead) {

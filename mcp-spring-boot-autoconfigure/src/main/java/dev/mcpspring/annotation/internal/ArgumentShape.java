@@ -60,26 +60,32 @@ final class ArgumentShape {
      * @param path the name of the argument
      */
     @Nullable String problem(JsonNode node, String path) {
+        Problem found = find(node);
+        return found == null ? null : "'" + path + found.where() + "'" + found.what();
+    }
+
+    /** The first problem inside {@code node}; nothing is allocated while there is none. */
+    private @Nullable Problem find(JsonNode node) {
         if (node.isFloatingPointNumber() && !node.isBigDecimal() && !Double.isFinite(node.doubleValue())) {
-            return "'" + path + "': the number is too large (at most " + Double.MAX_VALUE + ")";
+            return new Problem("", ": the number is too large (at most " + Double.MAX_VALUE + ")");
         }
         if (node.isArray()) {
             ArgumentShape element = items != null ? items : ANY;
             for (int i = 0; i < node.size(); i++) {
                 JsonNode value = node.get(i);
-                String found = value.isNull()
-                        ? element.typed ? "'" + path + "[" + i + "]': an array element must not be null" : null
-                        : element.problem(value, path + "[" + i + "]");
+                Problem found = value.isNull()
+                        ? element.typed ? new Problem("", ": an array element must not be null") : null
+                        : element.find(value);
                 if (found != null) {
-                    return found;
+                    return found.inside("[" + i + "]");
                 }
             }
             return null;
         }
-        return node.isObject() ? objectProblem(node, path) : null;
+        return node.isObject() ? findInObject(node) : null;
     }
 
-    private @Nullable String objectProblem(JsonNode node, String path) {
+    private @Nullable Problem findInObject(JsonNode node) {
         ArgumentShape shape = this;
         if (discriminator != null) {
             ArgumentShape branch = branches.get(node.path(discriminator).asString(""));
@@ -89,22 +95,34 @@ final class ArgumentShape {
         for (String name : shape.required) {
             JsonNode value = node.get(name);
             if (value == null || value.isNull()) {
-                return "'" + path + "." + name + "' is required";
+                return new Problem("." + name, " is required");
             }
         }
         for (Map.Entry<String, JsonNode> property : node.properties()) {
             ArgumentShape declared = shape.properties.get(property.getKey());
             ArgumentShape value = declared != null ? declared : shape.values != null ? shape.values : ANY;
-            String where = path + "." + property.getKey();
-            String found = property.getValue().isNull()
+            Problem found = property.getValue().isNull()
                     // an optional property may be null (it is left out); a map's value may not, unless it may be any
-                    ? declared == null && value.typed ? "'" + where + "': a value must not be null" : null
-                    : value.problem(property.getValue(), where);
+                    ? declared == null && value.typed ? new Problem("", ": a value must not be null") : null
+                    : value.find(property.getValue());
             if (found != null) {
-                return found;
+                return found.inside("." + property.getKey());
             }
         }
         return null;
+    }
+
+    /**
+     * A problem found inside a value.
+     *
+     * @param where the path to it from the value, such as {@code .lines[2].sku}
+     * @param what  what follows the quoted path in the message
+     */
+    private record Problem(String where, String what) {
+
+        Problem inside(String segment) {
+            return new Problem(segment + where, what);
+        }
     }
 
     /** Compiles schemas, each {@code $defs} entry once, so that recursive types end. */

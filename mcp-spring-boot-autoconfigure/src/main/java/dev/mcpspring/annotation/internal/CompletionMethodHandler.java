@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
@@ -21,8 +22,9 @@ import org.springframework.core.ResolvableType;
 
 /**
  * Suggests values with a {@link McpComplete} method: binds its parameters, calls it (through the bean's proxy
- * when it has one) and keeps the first {@value CompleteResult#MAX_VALUES} suggestions while counting them all. A
- * failure of the method gives no suggestions (and is logged); an {@link McpException} is answered as thrown.
+ * when it has one) and keeps the first {@value CompleteResult#MAX_VALUES} suggestions, counting those of a
+ * collection. A failure of the method gives no suggestions (and is logged); an {@link McpException} is answered as
+ * thrown.
  */
 final class CompletionMethodHandler implements CompletionHandler {
 
@@ -109,14 +111,14 @@ final class CompletionMethodHandler implements CompletionHandler {
         }
         if (value instanceof BaseStream<?, ?> stream) {
             try (stream) {
-                return collect(stream.iterator());
+                return collect(stream.iterator(), false);
             }
         }
         if (value instanceof Iterable<?> iterable) {
-            return collect(iterable.iterator());
+            return collect(iterable.iterator(), iterable instanceof Collection<?>);
         }
         if (value instanceof Object[] array) {
-            return collect(Arrays.asList(array).iterator());
+            return collect(Arrays.asList(array).iterator(), true);
         }
         if (value instanceof CharSequence text) {
             return CompleteResult.of(List.of(text.toString()));
@@ -125,8 +127,12 @@ final class CompletionMethodHandler implements CompletionHandler {
                 + SUPPORTED);
     }
 
-    /** The first values, and how many there were in all; {@code null} elements are left out. */
-    private static CompleteResult collect(Iterator<?> elements) {
+    /**
+     * The first values, and how many there were in all; {@code null} elements are left out. Only the elements of a
+     * collection are all counted: a stream or another iterable may not end, so it is read up to the first value
+     * beyond those kept, and then the total is not known.
+     */
+    private static CompleteResult collect(Iterator<?> elements, boolean finite) {
         List<String> values = new ArrayList<>();
         int total = 0;
         while (elements.hasNext()) {
@@ -136,6 +142,9 @@ final class CompletionMethodHandler implements CompletionHandler {
             }
             if (total++ < CompleteResult.MAX_VALUES) {
                 values.add(element.toString());
+            }
+            else if (!finite) {
+                return new CompleteResult(new CompleteResult.Completion(values, null, true), null);
             }
         }
         return new CompleteResult(new CompleteResult.Completion(values, total, total > values.size()), null);

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.protocol.internal.CallerMessages;
 import dev.mcpspring.server.InputRequiredException;
 import dev.mcpspring.server.McpClientCapabilityException;
 import dev.mcpspring.server.McpRequestCancelledException;
@@ -12,7 +13,8 @@ import org.apache.commons.logging.Log;
 /**
  * Turns what a resource or prompt method threw into the protocol error the client gets: an {@link McpException}
  * as thrown; a call to the client it did not declare the capability for as -32021; a cancellation while the
- * method waited on the client as -32800; anything else as a JSON-RPC internal
+ * method waited on the client as -32800; an {@link IllegalArgumentException} the application threw with a message
+ * of its own (see {@link CallerMessages}) as -32602 with that message; anything else as a JSON-RPC internal
  * error (-32603) whose message says what failed in words, never the exception's class, message or stack trace,
  * which go to the server's log. Tool and completion methods answer their failures otherwise, but share
  * {@link #unwrap(Throwable)}, which rethrows what none of them answers itself.
@@ -45,6 +47,13 @@ final class HandlerFailures {
             }
             return new McpException(ErrorCodes.REQUEST_CANCELLED, "Request cancelled: " + cancelled.getMessage(),
                     data);
+        }
+        if (failure.getClass() == IllegalArgumentException.class && CallerMessages.isMeantForCaller(failure)) {
+            // the application refused the request's values in words of its own, as a tool may
+            if (logger.isDebugEnabled()) {
+                logger.debug("Refused " + what + " (" + source + "): " + failure.getMessage());
+            }
+            return new McpException(ErrorCodes.INVALID_PARAMS, "Invalid params: " + failure.getMessage(), data);
         }
         logger.error("Failed " + what + ": " + source + " threw an exception", failure);
         return new McpException(ErrorCodes.INTERNAL_ERROR, "Internal error while " + what, data);

@@ -1,10 +1,7 @@
 package dev.mcpspring.annotation.internal;
 
-import java.lang.reflect.Array;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import dev.mcpspring.protocol.internal.JsonBindingMessages;
@@ -61,6 +58,8 @@ interface ParameterBinder {
 
         private final ArgumentShape shape;
 
+        private final AtomicBoolean definitionProblemLogged = new AtomicBoolean();
+
         /** A binder that checks nothing of the argument's JSON beyond what Jackson checks; see {@link #checkedBy}. */
         JsonArgument(ToolArgument argument, ObjectMapper mapper) {
             JavaType type = mapper.getTypeFactory().constructType(argument.valueType());
@@ -75,10 +74,7 @@ interface ParameterBinder {
             boolean kotlinDefault = KotlinSupport.isKotlin(argument.parameter().getMethod())
                     && argument.parameter().isOptional();
             this.absentValue = optionalWrapper ? Optional.empty()
-                    : rawType.isPrimitive() && !kotlinDefault ? Array.get(Array.newInstance(rawType, 1), 0)
-                    : rawType == OptionalInt.class ? OptionalInt.empty()
-                    : rawType == OptionalLong.class ? OptionalLong.empty()
-                    : rawType == OptionalDouble.class ? OptionalDouble.empty() : null;
+                    : kotlinDefault ? null : StringParameter.absentValue(rawType);
             this.shape = ArgumentShape.ANY;
         }
 
@@ -146,8 +142,15 @@ interface ParameterBinder {
                     value = reader.readValue(node);
                 }
                 catch (InvalidDefinitionException ex) {
-                    // not the caller's fault: a type inside the argument cannot be constructed by Jackson
-                    logger.warn("Cannot read argument '" + name + "' of an MCP tool: " + ex.getOriginalMessage(), ex);
+                    // not the caller's fault: a type inside the argument cannot be constructed by Jackson; said
+                    // once, in full, rather than with a stack trace on every call
+                    String cause = "Cannot read argument '" + name + "' of an MCP tool: " + ex.getOriginalMessage();
+                    if (definitionProblemLogged.compareAndSet(false, true)) {
+                        logger.warn(cause + " (logged once; later ones at DEBUG)", ex);
+                    }
+                    else if (logger.isDebugEnabled()) {
+                        logger.debug(cause, ex);
+                    }
                     throw new ArgumentBindingException("parameter '" + name + "' cannot be read by the server");
                 }
                 catch (JacksonException ex) {

@@ -3,8 +3,12 @@ package dev.mcpspring.annotation.internal;
 import java.lang.reflect.Array;
 import java.lang.reflect.Type;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import dev.mcpspring.protocol.internal.JsonBindingMessages;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.GenericTypeResolver;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
@@ -65,9 +69,19 @@ final class StringParameter {
         this.verbatim = rawType == String.class || rawType == CharSequence.class || rawType == Object.class;
         this.reader = mapper.readerFor(type);
         this.mapper = mapper;
-        this.absentValue = optionalWrapper ? Optional.empty()
-                : rawType.isPrimitive() ? Array.get(Array.newInstance(rawType, 1), 0) : null;
+        this.absentValue = optionalWrapper ? Optional.empty() : absentValue(rawType);
         checkConvertible(valueType);
+    }
+
+    /**
+     * What a parameter of this type gets when its value is left out: a primitive's default, an empty
+     * {@code OptionalInt} (and kin), else {@code null}.
+     */
+    static @Nullable Object absentValue(Class<?> rawType) {
+        return rawType.isPrimitive() ? Array.get(Array.newInstance(rawType, 1), 0)
+                : rawType == OptionalInt.class ? OptionalInt.empty()
+                : rawType == OptionalLong.class ? OptionalLong.empty()
+                : rawType == OptionalDouble.class ? OptionalDouble.empty() : null;
     }
 
     /** Whether the parameter is an {@code Optional}. */

@@ -84,11 +84,6 @@ final class ToolSchemas {
     }
 
     /**
-     * The input schema: an object with one property per argument.
-     *
-     * @throws RuntimeException when the schema of an argument's type cannot be generated
-     */
-    /**
      * Marks the argument's property with {@code x-mcp-header}, after checking what SEP-2243 requires of it.
      *
      * @param headers the header names of the tool so far, lower case
@@ -120,8 +115,11 @@ final class ToolSchemas {
     }
 
     /**
+     * The input schema: an object with one property per argument.
+     *
      * @param additionalProperties whether arguments beyond these are allowed; {@code false} writes
      *                             {@code "additionalProperties": false}
+     * @throws RuntimeException when the schema of an argument's type cannot be generated
      */
     synchronized ObjectNode inputSchema(List<ToolArgument> arguments, boolean additionalProperties) {
         ObjectNode root = mapper.createObjectNode();
