@@ -13,11 +13,10 @@ import java.util.OptionalInt;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 import dev.mcpspring.annotation.Fixtures.Location;
 import dev.mcpspring.annotation.Fixtures.Range;
+import dev.mcpspring.annotation.Fixtures.Shape;
 import dev.mcpspring.annotation.Fixtures.Unit;
 import dev.mcpspring.annotation.Fixtures.Level;
 import dev.mcpspring.server.McpRequestContext;
@@ -67,18 +66,6 @@ class ArgumentBindingTests {
     }
 
     record Account(String user, @JsonProperty(access = JsonProperty.Access.READ_ONLY) String id) {
-    }
-
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-    @JsonSubTypes({ @JsonSubTypes.Type(value = Circle.class, name = "circle"),
-            @JsonSubTypes.Type(value = Square.class, name = "square") })
-    sealed interface Shape permits Circle, Square {
-    }
-
-    record Circle(double radius) implements Shape {
-    }
-
-    record Square(double side) implements Shape {
     }
 
     enum Priority {

@@ -10,10 +10,11 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
+import dev.mcpspring.annotation.Fixtures.Circle;
 import dev.mcpspring.annotation.Fixtures.Forecast;
+import dev.mcpspring.annotation.Fixtures.Shape;
+import dev.mcpspring.annotation.Fixtures.Square;
 import dev.mcpspring.annotation.Fixtures.TreeNode;
 import dev.mcpspring.annotation.Fixtures.Unit;
 import dev.mcpspring.protocol.CallToolResult;
@@ -34,18 +35,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class ResultMappingTests {
 
     record Reading(String station, Optional<Double> gust) {
-    }
-
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-    @JsonSubTypes({ @JsonSubTypes.Type(value = Circle.class, name = "circle"),
-            @JsonSubTypes.Type(value = Square.class, name = "square") })
-    sealed interface Shape permits Circle, Square {
-    }
-
-    record Circle(double radius) implements Shape {
-    }
-
-    record Square(double side) implements Shape {
     }
 
     record Page<T>(List<T> items, int total) {

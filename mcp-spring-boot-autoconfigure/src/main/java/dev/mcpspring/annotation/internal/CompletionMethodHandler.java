@@ -22,13 +22,16 @@ import org.springframework.core.ResolvableType;
 
 /**
  * Suggests values with a {@link McpComplete} method: binds its parameters, calls it (through the bean's proxy
- * when it has one) and keeps the first {@value CompleteResult#MAX_VALUES} suggestions, counting those of a
- * collection. A failure of the method gives no suggestions (and is logged); an {@link McpException} is answered as
- * thrown.
+ * when it has one) and keeps the first {@value CompleteResult#MAX_VALUES} suggestions, counting them all (a
+ * stream's up to {@value #MAX_COUNTED}). A failure of the method gives no suggestions (and is logged); an
+ * {@link McpException} is answered as thrown.
  */
 final class CompletionMethodHandler implements CompletionHandler {
 
     private static final Log logger = LogFactory.getLog(CompletionMethodHandler.class);
+
+    /** How many values of a stream are counted for the total, at most: it may be endless. */
+    static final int MAX_COUNTED = 10_000;
 
     private static final String SUPPORTED = "a completion method returns a List (or any collection), array or"
             + " Stream of String, or a CompleteResult";
@@ -128,9 +131,9 @@ final class CompletionMethodHandler implements CompletionHandler {
     }
 
     /**
-     * The first values, and how many there were in all; {@code null} elements are left out. Only the elements of a
-     * collection are all counted: a stream or another iterable may not end, so it is read up to the first value
-     * beyond those kept, and then the total is not known.
+     * The first values, and how many there were in all; {@code null} elements are left out. A stream or another
+     * iterable may not end: it is counted up to {@value #MAX_COUNTED} values, and beyond that its total is not
+     * known.
      */
     private static CompleteResult collect(Iterator<?> elements, boolean finite) {
         List<String> values = new ArrayList<>();
@@ -143,7 +146,7 @@ final class CompletionMethodHandler implements CompletionHandler {
             if (total++ < CompleteResult.MAX_VALUES) {
                 values.add(element.toString());
             }
-            else if (!finite) {
+            else if (!finite && total > MAX_COUNTED) {
                 return new CompleteResult(new CompleteResult.Completion(values, null, true), null);
             }
         }
