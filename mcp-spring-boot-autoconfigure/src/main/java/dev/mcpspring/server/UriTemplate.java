@@ -1,6 +1,9 @@
 package dev.mcpspring.server;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * An RFC 6570 URI template used to recognise URIs: {@link #match(String)} tells whether a URI is an expansion of
@@ -131,7 +136,8 @@ public final class UriTemplate {
 
     /**
      * The variables' values when {@code uri} is an expansion of this template; a variable that the URI leaves
-     * out (an optional query parameter) is absent from the map.
+     * out (an optional query parameter) is absent from the map. A value that is no valid percent-encoding (a '%'
+     * without two hexadecimal digits, escapes that are not UTF-8) is no expansion: no client could have sent it.
      */
     public Optional<Map<String, String>> match(String uri) {
         Matcher matcher = pattern.matcher(uri);
@@ -141,8 +147,8 @@ public final class UriTemplate {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < captures.size(); i++) {
             String raw = matcher.group(i + 1);
-            if (raw != null) {
-                captures.get(i).bind(raw, values);
+            if (raw != null && !captures.get(i).bind(raw, values)) {
+                return Optional.empty(); // a value no client could have expanded: it names nothing
             }
         }
         return Optional.of(values);
@@ -257,15 +263,21 @@ public final class UriTemplate {
         }
     }
 
-    /** Decodes %XX escapes as UTF-8; a '+' stays a '+', as in RFC 3986. */
-    static String percentDecode(String value) {
+    /**
+     * Decodes %XX escapes as UTF-8; a '+' stays a '+', as in RFC 3986. {@code null} when the value is no
+     * percent-encoding: a '%' without two hexadecimal digits, or escapes that are not UTF-8.
+     */
+    static @Nullable String percentDecode(String value) {
         if (value.indexOf('%') < 0) {
             return value;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '%' && i + 2 < value.length() && isHex(value.charAt(i + 1)) && isHex(value.charAt(i + 2))) {
+            if (c == '%') {
+                if (i + 2 >= value.length() || !isHex(value.charAt(i + 1)) || !isHex(value.charAt(i + 2))) {
+                    return null;
+                }
                 bytes.write(Integer.parseInt(value.substring(i + 1, i + 3), 16));
                 i += 2;
             }
@@ -274,7 +286,16 @@ public final class UriTemplate {
                 bytes.write(encoded, 0, encoded.length);
             }
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                .toString();
+        }
+        catch (CharacterCodingException ex) {
+            return null;
+        }
     }
 
     private static boolean isHex(char c) {
@@ -284,28 +305,39 @@ public final class UriTemplate {
     /** How one regex group becomes variable values. */
     private interface Capture {
 
-        void bind(String raw, Map<String, String> values);
+        /** Puts the values into {@code values}; {@code false} when one is no valid percent-encoding. */
+        boolean bind(String raw, Map<String, String> values);
     }
 
     private record SingleCapture(String name) implements Capture {
 
         @Override
-        public void bind(String raw, Map<String, String> values) {
-            values.put(name, percentDecode(raw));
+        public boolean bind(String raw, Map<String, String> values) {
+            String value = percentDecode(raw);
+            if (value == null) {
+                return false;
+            }
+            values.put(name, value);
+            return true;
         }
     }
 
     private record QueryCapture(List<String> names) implements Capture {
 
         @Override
-        public void bind(String raw, Map<String, String> values) {
+        public boolean bind(String raw, Map<String, String> values) {
             for (String pair : raw.split("&")) {
                 int equals = pair.indexOf('=');
                 String name = percentDecode(equals < 0 ? pair : pair.substring(0, equals));
-                if (names.contains(name)) {
-                    values.put(name, equals < 0 ? "" : percentDecode(pair.substring(equals + 1)));
+                if (name != null && names.contains(name)) {
+                    String value = equals < 0 ? "" : percentDecode(pair.substring(equals + 1));
+                    if (value == null) {
+                        return false;
+                    }
+                    values.put(name, value);
                 }
             }
+            return true;
         }
     }
 }

@@ -30,6 +30,17 @@ class UriTemplateTests {
     }
 
     @Test
+    void aValueThatIsNoValidPercentEncodingMatchesNothing() {
+        UriTemplate template = UriTemplate.parse("echo://{text}{?q}");
+
+        assertThat(template.match("echo://%FF%FE")).isEmpty();
+        assertThat(template.match("echo://%zz")).isEmpty();
+        assertThat(template.match("echo://100%")).isEmpty();
+        assertThat(template.match("echo://a?q=%C3")).isEmpty();
+        assertThat(template.match("echo://%E2%82%AC?q=%C3%A9")).contains(Map.of("text", "€", "q", "é"));
+    }
+
+    @Test
     void reservedExpansionSpansSlashes() {
         UriTemplate template = UriTemplate.parse("file:///{+path}");
 
