@@ -147,6 +147,18 @@ class MultiRoundHttpTests {
     }
 
     @Test
+    void aTypedAnswerThatDoesNotMatchItsFormFailsTheCallSayingWhy() {
+        ModernClient client = new ModernClient(port).capabilities(EVERYTHING);
+        JsonNode round1 = client.callTool("typed_question", Map.of()).result();
+
+        JsonNode done = client.retryTool("typed_question", Map.of(), round1, Map.of("elicitation-1",
+                Map.of("action", "accept", "content", Map.of("name", "Dee")))).result();
+        assertThat(done.path("isError").asBoolean()).isTrue();
+        assertThat(done.path("content").path(0).path("text").asString())
+            .contains("The user's answer does not match the requested form: 'age' is required");
+    }
+
+    @Test
     void anErrorAnswerSurfacesAsAPeerError() {
         ModernClient client = new ModernClient(port).capabilities(EVERYTHING);
         JsonNode round1 = client.callTool("model_or_error", Map.of()).result();

@@ -76,6 +76,30 @@ class ClientFeaturesHttpTests extends PeerHttpTestSupport {
         assertThat(result.content()).containsEntry("name", "Ada").containsEntry("age", 36);
     }
 
+    @ParameterizedTest(name = "answered with {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            {"age":36}                 | 'name' is required
+            {"name":7}                 | 'name' must be a string
+            {"name":"Ada","age":"old"} | 'age' must be a whole number
+            {"name":"Ada","age":3.5}   | 'age' must be a whole number
+            """)
+    void anAcceptedAnswerThatDoesNotMatchTheFormFailsTheCallSayingWhy(String content, String problem) {
+        McpTestClient client = connect(Map.of("elicitation", Map.of("form", Map.of())));
+        String key = key();
+
+        try (OpenRequest call = client.startToolCall("askName", args(key))) {
+            JsonNode request = call.nextRequest("elicitation/create", WAIT);
+
+            client.respond(request.get("id"), Map.of("action", "accept", "content",
+                    JsonMapper.shared().readTree(content)));
+
+            assertThat(errorText(call.result(WAIT))).contains("does not match the requested form: " + problem)
+                .doesNotContain("dev.mcpspring", "Exception");
+        }
+        assertThat(outcomes.failure(key, WAIT)).isExactlyInstanceOf(McpPeerException.class)
+            .hasMessage("The user's answer does not match the requested form: " + problem);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "decline", "cancel" })
     void formElicitationDeclinedOrCancelled(String action) {

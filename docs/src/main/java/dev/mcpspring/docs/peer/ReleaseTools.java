@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.protocol.SamplingRequest;
 import dev.mcpspring.server.PeerHandle;
+import dev.mcpspring.server.TypedElicitationResult;
 
 @Component
 class ReleaseTools {
@@ -26,9 +27,10 @@ class ReleaseTools {
         String draft = peer.withInputKey("draft")
             .sample(SamplingRequest.ofUserText("Write a release note for: " + changes, 400)).text();
         record Approval(boolean approve) {}
-        boolean approved = peer.withInputKey("approval").elicit("Publish this?\n" + draft, Approval.class)
-            .content().approve();
-        return approved ? publisher.publish(version, draft) : "not published";
+        TypedElicitationResult<Approval> approval = peer.withInputKey("approval")
+            .elicit("Publish this?\n" + draft, Approval.class);   // content() is null unless accepted
+        return approval.isAccepted() && approval.content().approve() ? publisher.publish(version, draft)
+                : "not published";
     }
     // end::release-note[]
 

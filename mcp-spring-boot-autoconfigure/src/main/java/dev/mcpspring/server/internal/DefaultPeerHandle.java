@@ -185,7 +185,19 @@ final class DefaultPeerHandle implements PeerHandle {
         if (!request.isUrlMode() && !support.formElicitation()) {
             return refuse("elicitation.form", method + " in form mode");
         }
-        return call(method, isModern() ? request.withoutElicitationId() : request, ElicitationResult.class, timeout);
+        CompletableFuture<ElicitationResult> answer = call(method,
+                isModern() ? request.withoutElicitationId() : request, ElicitationResult.class, timeout);
+        return request.requestedSchema() == null ? answer : map(answer, result -> checked(result, request));
+    }
+
+    /** An accepted form's answers, held to the form's schema as the spec asks of a server. */
+    private static ElicitationResult checked(ElicitationResult result, ElicitationRequest request) {
+        String problems = result.isAccepted() ? FormAnswers.problems(request.requestedSchema(), result.content())
+                : null;
+        if (problems != null) {
+            throw new McpPeerException("The user's answer does not match the requested form: " + problems);
+        }
+        return result;
     }
 
     @Override

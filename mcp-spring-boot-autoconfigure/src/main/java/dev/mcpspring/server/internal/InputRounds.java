@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
 
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.JsonRpcError;
@@ -25,6 +26,7 @@ import dev.mcpspring.server.McpPeerException;
 import dev.mcpspring.server.PeerHandle;
 import dev.mcpspring.server.RequestState;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -378,7 +380,16 @@ final class InputRounds implements InputChannel {
         }
 
         @Override
-        public synchronized <T> Optional<T> get(String key, Class<T> type) {
+        public <T> Optional<T> get(String key, Class<T> type) {
+            return read(key, codec.mapper().constructType(type));
+        }
+
+        @Override
+        public <T> Optional<T> get(String key, ParameterizedTypeReference<T> type) {
+            return read(key, codec.mapper().constructType(type.getType()));
+        }
+
+        private synchronized <T> Optional<T> read(String key, JavaType type) {
             JsonNode value = stored.get(key);
             return value == null || value.isNull() ? Optional.empty()
                     : Optional.of(codec.mapper().treeToValue(value, type));

@@ -7,10 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
 
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.McpException;
@@ -131,6 +133,25 @@ class InputRoundsTest {
         reordered.set("arguments", retry.get("arguments"));
         reordered.set("name", retry.get("name"));
         assertThat(start(reordered, "ann", NOW).hasInputRequests()).isFalse();
+    }
+
+    record Item(String name, int count) {
+    }
+
+    @Test
+    void aGenericValueComesBackAsItsFullTypeInTheNextRound() {
+        InputRounds first = start(params(), "ann", NOW);
+        first.values().put("items", List.of(new Item("bolt", 3)));
+        first.call("q", McpMethods.SAMPLING_CREATE_MESSAGE, question("a"), SamplingResult.class);
+
+        InputRounds second = start(retry(params(), first, Map.of("q", text("ok"))), "ann", NOW);
+        ParameterizedTypeReference<List<Item>> items = new ParameterizedTypeReference<>() {
+        };
+        assertThat(second.values().get("items", items)).contains(List.of(new Item("bolt", 3)));
+        assertThat(second.values().computeIfAbsent("items", items, List::of)).containsExactly(new Item("bolt", 3));
+        assertThat(second.values().computeIfAbsent("more", items, () -> List.of(new Item("nut", 1))))
+            .containsExactly(new Item("nut", 1));
+        assertThat(second.values().get("more", items)).contains(List.of(new Item("nut", 1)));
     }
 
     @Test

@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ModernConnection implements Connection {
 
-    private static final int MAX_ROUNDS = 32;
+    // as the TypeScript SDK's client gives up by default (inputRequired.maxRounds): a tool that needs more fails here too
+    private static final int MAX_ROUNDS = 10;
 
     private final ClientCore core;
 
