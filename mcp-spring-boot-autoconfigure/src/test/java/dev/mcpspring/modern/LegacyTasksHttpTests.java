@@ -133,8 +133,13 @@ class LegacyTasksHttpTests {
 
         JsonNode result = client.request("tasks/result", Map.of("taskId", taskId)).result();
         assertThat(result.path("isError").asBoolean()).isTrue();
-        assertThat(client.request("tasks/get", Map.of("taskId", taskId)).result().path("status").asString())
-            .isEqualTo("failed");
+        JsonNode failed = client.request("tasks/get", Map.of("taskId", taskId)).result();
+        assertThat(failed.path("status").asString()).isEqualTo("failed");
+        assertThat(failed.path("statusMessage").asString()).as("the tool's error, for a client showing the status")
+            .isEqualTo(result.path("content").path(0).path("text").asString()).contains("not a CSV file");
+        assertThat(client.request("tasks/list", Map.of()).result().path("tasks").values())
+            .filteredOn(task -> task.path("taskId").asString().equals(taskId)).singleElement()
+            .extracting(task -> task.path("statusMessage").asString()).asString().contains("not a CSV file");
 
         String broken = client.request("tools/call", Map.of("name", "broken_import", "arguments", Map.of(),
                 "task", Map.of())).result().path("task").path("taskId").asString();

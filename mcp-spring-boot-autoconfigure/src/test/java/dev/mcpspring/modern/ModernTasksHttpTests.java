@@ -127,6 +127,12 @@ class ModernTasksHttpTests {
         JsonNode waiting = poll(client, taskId, task -> task.path("inputRequests").size() == 2);
         assertThat(waiting.path("inputRequests").propertyNames()).containsExactlyInAnyOrder("first", "second");
 
+        assertError(client.request("tasks/update", Map.of("taskId", taskId, "inputResponses",
+                Map.of("first", ModernTools.accept("name", "Ada"), "second", Map.of("action", "maybe")))), 200,
+                ErrorCodes.INVALID_PARAMS, "the answer to \"second\" is not a valid result of elicitation/create:");
+        assertThat(get(client, taskId).result().path("inputRequests").propertyNames())
+            .as("a refused update changes nothing").containsExactlyInAnyOrder("first", "second");
+
         client.request("tasks/update", Map.of("taskId", taskId, "inputResponses",
                 Map.of("first", ModernTools.accept("name", "Ada"))));
         JsonNode partly = get(client, taskId).result();

@@ -52,7 +52,12 @@ final class TaskWire {
 
     /** The task as 2025-11-25 writes it: a tool result with {@code isError: true} is a failed task there. */
     static ObjectNode legacy(TaskRecord task, ObjectMapper mapper) {
-        ObjectNode json = common(task, mapper, legacyStatus(task));
+        TaskStatus status = legacyStatus(task);
+        ObjectNode json = common(task, mapper, status);
+        if (status != task.status() && task.statusMessage() == null) {
+            // a failed task says why in its status, so that a client showing only the status shows the reason
+            json.put("statusMessage", toolErrorText(task.result()));
+        }
         if (task.ttl() == null) {
             json.putNull("ttl");
         }
@@ -68,6 +73,17 @@ final class TaskWire {
         JsonNode result = task.result();
         boolean toolError = result != null && result.path("isError").asBoolean(false);
         return task.status() == TaskStatus.COMPLETED && toolError ? TaskStatus.FAILED : task.status();
+    }
+
+    /** The text of a tool's error result, as a failed task's status message. */
+    private static String toolErrorText(JsonNode result) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode content : result.path("content").values()) {
+            if ("text".equals(content.path("type").asString())) {
+                text.append(text.isEmpty() ? "" : "\n").append(content.path("text").asString());
+            }
+        }
+        return text.isEmpty() ? "The tool reported an error" : text.toString();
     }
 
     private static ObjectNode common(TaskRecord task, ObjectMapper mapper, TaskStatus status) {

@@ -528,7 +528,11 @@ final class Tasks {
         return EMPTY;
     }
 
-    /** The answers to questions the task asks, well formed for their method (the others are ignored). */
+    /**
+     * The answers to questions the task asks (answers to others, asked no more or never, are ignored); an answer
+     * that is no valid result of its question's method is refused, and with it the whole update, so that the
+     * client learns what to send instead of waiting on a task that still asks.
+     */
     private ObjectNode answersTo(TaskRecord task, ObjectNode responses) {
         ObjectNode answers = mapper.createObjectNode();
         ObjectNode questions = task.inputRequests();
@@ -537,9 +541,18 @@ final class Tasks {
         }
         for (String key : responses.propertyNames()) {
             JsonNode question = questions.get(key);
-            if (question != null && InputRounds.isWellFormed(question.path("method").asString(), responses.get(key))) {
-                answers.set(key, responses.get(key));
+            if (question == null) {
+                continue;
             }
+            String method = question.path("method").asString();
+            JsonNode answer = responses.get(key);
+            if (!InputRounds.isWellFormed(method, answer)) {
+                String defect = answer == null || !answer.isObject() ? "it is not a JSON object"
+                        : ClientResults.defect(method, answer);
+                throw McpException.invalidParams("tasks/update: the answer to \"" + key + "\" is not a valid result of "
+                        + method + ": " + defect);
+            }
+            answers.set(key, answer);
         }
         return answers;
     }
