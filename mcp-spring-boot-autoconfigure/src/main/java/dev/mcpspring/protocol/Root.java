@@ -15,4 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Root(String uri, @Nullable String name, @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
+
+    /** A root with a display name and no {@code _meta}. */
+    public Root(String uri, @Nullable String name) {
+        this(uri, name, null);
+    }
 }

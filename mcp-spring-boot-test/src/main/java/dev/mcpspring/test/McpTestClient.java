@@ -148,6 +148,17 @@ public final class McpTestClient implements AutoCloseable {
         return capabilitiesChanged();
     }
 
+    /**
+     * Declares one more client capability, or another value for one, on top of those that follow from the scripted
+     * answers (or were set with {@link #clientCapabilities(Map)}): for example the tasks extension of 2026-07-28,
+     * {@code clientCapability("extensions", Map.of("io.modelcontextprotocol/tasks", Map.of()))}, or the
+     * {@code tasks} capability of a 2025-11-25 client.
+     */
+    public McpTestClient clientCapability(String name, Object value) {
+        core.answers().capability(name, value);
+        return capabilitiesChanged();
+    }
+
     /** Asks the server for log messages of this level and above ({@code logging/setLevel}, or per request). */
     public McpTestClient logLevel(@Nullable LoggingLevel level) {
         core.logLevel(level == null ? null : level.wireName());

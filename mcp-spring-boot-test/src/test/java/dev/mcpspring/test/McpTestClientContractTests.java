@@ -123,7 +123,7 @@ abstract class McpTestClientContractTests {
 
     @Test
     void rootsAreListedAsScripted() {
-        mcp.roots(new Root("file:///work/a", "a", null), new Root("file:///work/b", "b", null));
+        mcp.roots(new Root("file:///work/a", "a"), new Root("file:///work/b", "b"));
 
         assertThat(mcp.callTool("roots")).isSuccessful().hasText("file:///work/a,file:///work/b");
     }
@@ -137,6 +137,17 @@ abstract class McpTestClientContractTests {
 
         assertThat(mcp.callTool("support")).structuredContent()
             .isLenientlyEqualTo("{\"sampling\":true,\"elicitation\":false,\"roots\":true}");
+    }
+
+    @Test
+    void aCapabilityAddedIsDeclaredBesidesTheScriptedOnesOrTheExplicitOnes() {
+        mcp.onSampling("yes").clientCapability("elicitation", Map.of("form", Map.of()));
+        assertThat(mcp.callTool("support")).structuredContent()
+            .isLenientlyEqualTo("{\"sampling\":true,\"elicitation\":true,\"roots\":false}");
+
+        mcp.clientCapabilities(Map.of("roots", Map.of()));
+        assertThat(mcp.callTool("support")).structuredContent()
+            .isLenientlyEqualTo("{\"sampling\":false,\"elicitation\":true,\"roots\":true}");
     }
 
     @Test

@@ -242,7 +242,7 @@ class SampleJarAotIT {
     @ValueSource(strings = { "2025-11-25", "2026-07-28" })
     void findFilesSearchesTheClientsRoots(String version, @TempDir Path workspace) throws IOException {
         Files.writeString(workspace.resolve("notes.md"), "# notes");
-        try (McpTestClient mcp = client(version).roots(new Root(workspace.toUri().toString(), "workspace", null))) {
+        try (McpTestClient mcp = client(version).roots(new Root(workspace.toUri().toString(), "workspace"))) {
             assertThat(mcp.callTool("find_files", Map.of("pattern", "*.md")))
                 .isSuccessful()
                 .structuredContent().extractingPath("$.roots[0].matches").asArray().containsExactly("notes.md");

@@ -162,7 +162,7 @@ class SampleToolsTests {
     void findFilesSearchesTheClientsRoots(String version, @TempDir Path workspace) throws Exception {
         Files.writeString(workspace.resolve("notes.md"), "# notes");
         Files.writeString(workspace.resolve("build.gradle"), "");
-        mcp.protocolVersion(version).roots(new Root(workspace.toUri().toString(), "workspace", null));
+        mcp.protocolVersion(version).roots(new Root(workspace.toUri().toString(), "workspace"));
 
         assertThat(mcp.callTool("find_files", Map.of("pattern", "*.md")))
             .isSuccessful()

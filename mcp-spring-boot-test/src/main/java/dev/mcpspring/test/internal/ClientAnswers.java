@@ -3,6 +3,7 @@ package dev.mcpspring.test.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,8 @@ public final class ClientAnswers {
 
     private volatile @Nullable Map<String, Object> capabilities;
 
+    private final Map<String, Object> added = new ConcurrentHashMap<>();
+
     public ClientAnswers(JsonMapper mapper) {
         this.mapper = mapper;
     }
@@ -53,19 +56,27 @@ public final class ClientAnswers {
         this.capabilities = Map.copyOf(capabilities);
     }
 
+    /** Declares one capability more (or another value for one), besides the others. */
+    public void capability(String name, Object value) {
+        added.put(name, value);
+    }
+
     /** Forgets every scripted answer. */
     public void clear() {
         sampling = null;
         elicitation = null;
         roots = null;
         capabilities = null;
+        added.clear();
     }
 
-    /** The client capabilities: one per scripted answer, unless set explicitly. */
+    /** The client capabilities: one per scripted answer, unless set explicitly, and those added. */
     public Map<String, Object> capabilities() {
         Map<String, Object> declared = capabilities;
         if (declared != null) {
-            return declared;
+            Map<String, Object> all = new LinkedHashMap<>(declared);
+            all.putAll(added);
+            return all;
         }
         Map<String, Object> derived = new LinkedHashMap<>();
         if (sampling != null) {
@@ -77,6 +88,7 @@ public final class ClientAnswers {
         if (roots != null) {
             derived.put("roots", Map.of("listChanged", true));
         }
+        derived.putAll(added);
         return derived;
     }
 
