@@ -26,6 +26,7 @@ import dev.mcpspring.test.internal.HttpExchange;
 import dev.mcpspring.test.internal.LegacyConnection;
 import dev.mcpspring.test.internal.ModernConnection;
 import dev.mcpspring.test.internal.NetworkExchange;
+import dev.mcpspring.test.internal.TaskCall;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -188,6 +189,26 @@ public final class McpTestClient implements AutoCloseable {
                 () -> outputSchemaOf(name));
     }
 
+    /**
+     * Calls a tool as a task and waits until the task ends, as a client that handles tasks does, answering the
+     * tool's questions as scripted: in a 2025 session the call asks for a task and {@code tasks/result} waits for
+     * the result; in 2026-07-28 the requests declare the tasks extension, and {@code tasks/get} is polled and its
+     * questions answered with {@code tasks/update}. The result is what the call would have answered: the tool's
+     * result, or the JSON-RPC error of a failed task. A tool that does not run as a task answers the call itself.
+     * The task's progress is its status while it runs, not in the result.
+     */
+    public McpResult callToolAsTask(String name, Map<String, ?> arguments) {
+        ObjectNode json = core.mapper().valueToTree(arguments);
+        Connection connection = connection();
+        // a 2025 client asks for a task only where tools/list allows one, as the utility says
+        JsonNode listed = connection instanceof LegacyConnection ? listed(name) : null;
+        if (listed != null && listed.path("execution").path("taskSupport").asString("forbidden").equals("forbidden")) {
+            return callTool(name, arguments);
+        }
+        return new McpResult("tools/call", new TaskCall(core, connection).call(name, json), core.mapper(),
+                () -> outputSchemaOf(name));
+    }
+
     /** Lists the tools ({@code tools/list}, first page). */
     public McpResult listTools() {
         return request("tools/list", Map.of());
@@ -260,6 +281,12 @@ public final class McpTestClient implements AutoCloseable {
     }
 
     private @Nullable JsonNode outputSchemaOf(String tool) {
+        JsonNode listed = listed(tool);
+        return listed == null ? null : listed.get("outputSchema");
+    }
+
+    /** The tool as {@code tools/list} describes it, or {@code null}. */
+    private @Nullable JsonNode listed(String tool) {
         String cursor = null;
         do {
             McpResult page = cursor == null ? listTools() : request("tools/list", Map.of("cursor", cursor));
@@ -269,7 +296,7 @@ public final class McpTestClient implements AutoCloseable {
             }
             for (JsonNode listed : result.path("tools")) {
                 if (tool.equals(listed.path("name").asString())) {
-                    return listed.get("outputSchema");
+                    return listed;
                 }
             }
             cursor = result.hasNonNull("nextCursor") ? result.get("nextCursor").asString() : null;

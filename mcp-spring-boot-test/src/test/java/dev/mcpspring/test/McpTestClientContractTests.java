@@ -13,11 +13,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.mcpspring.protocol.Content;
 import dev.mcpspring.protocol.ElicitationResult;
+import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.LoggingLevel;
 import dev.mcpspring.protocol.Role;
 import dev.mcpspring.protocol.Root;
 import dev.mcpspring.protocol.SamplingRequest;
 import dev.mcpspring.protocol.SamplingResult;
+import dev.mcpspring.test.app.KitTools;
 import dev.mcpspring.test.app.KitTools.Forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +33,9 @@ abstract class McpTestClientContractTests {
 
     @Autowired
     McpTestClient mcp;
+
+    @Autowired
+    KitTools tools;
 
     @Test
     void callsAToolAndAssertsOnItsText() {
@@ -137,6 +142,20 @@ abstract class McpTestClientContractTests {
 
         assertThat(mcp.callTool("support")).structuredContent()
             .isLenientlyEqualTo("{\"sampling\":true,\"elicitation\":false,\"roots\":true}");
+    }
+
+    @Test
+    void aToolCalledAsATaskHasItsQuestionsAnsweredAsScriptedAndEndsWithItsResultOrError() {
+        mcp.onElicitation(request -> ElicitationResult.accept(Map.of("proceed", true)));
+        int runs = tools.reportRuns.get();
+
+        assertThat(mcp.callToolAsTask("report", Map.of("title", "Q3"))).isSuccessful()
+            .hasText("report Q3: confirmed");
+        assertThat(tools.reportRuns.get() - runs).as("a task runs its tool once, whatever it asks").isOne();
+        assertThat(mcp.callToolAsTask("report", Map.of("title", "-"))).hasErrorCode(ErrorCodes.INVALID_PARAMS)
+            .hasErrorMessageContaining("a report needs a title");
+        assertThat(mcp.callToolAsTask("echo", Map.of("text", "not a task"))).as("a tool that never runs as a task")
+            .isSuccessful().hasText("not a task");
     }
 
     @Test

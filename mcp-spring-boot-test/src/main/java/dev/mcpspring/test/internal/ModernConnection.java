@@ -30,6 +30,9 @@ public final class ModernConnection implements Connection {
     // as the TypeScript SDK's client gives up by default (inputRequired.maxRounds): a tool that needs more fails here too
     private static final int MAX_ROUNDS = 10;
 
+    /** The {@code _meta} member of the client's capabilities; one that a request's params carry already is kept. */
+    static final String CLIENT_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
+
     private final ClientCore core;
 
     private final String version;
@@ -83,8 +86,9 @@ public final class ModernConnection implements Connection {
         ObjectNode meta = sent.withObject("_meta");
         meta.put("io.modelcontextprotocol/protocolVersion", version);
         meta.set("io.modelcontextprotocol/clientInfo", core.mapper().valueToTree(ClientCore.CLIENT_INFO));
-        meta.set("io.modelcontextprotocol/clientCapabilities",
-                core.mapper().valueToTree(core.answers().capabilities()));
+        if (!meta.has(CLIENT_CAPABILITIES)) {
+            meta.set(CLIENT_CAPABILITIES, core.mapper().valueToTree(core.answers().capabilities()));
+        }
         if (core.logLevel() != null) {
             meta.put("io.modelcontextprotocol/logLevel", core.logLevel());
         }

@@ -1,6 +1,7 @@
 package dev.mcpspring.test.app;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -8,7 +9,9 @@ import org.springframework.stereotype.Component;
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.annotation.McpToolParam;
 import dev.mcpspring.protocol.CallToolResult;
+import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.LoggingLevel;
+import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.protocol.McpJsonMapper;
 import dev.mcpspring.protocol.Root;
 import dev.mcpspring.protocol.Tool;
@@ -16,6 +19,7 @@ import dev.mcpspring.server.PeerHandle;
 import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.server.ToolSpecification;
 import dev.mcpspring.server.TypedElicitationResult;
+import dev.mcpspring.task.TaskSupport;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Tools that exercise every part of the test client. */
@@ -23,6 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
 public class KitTools {
 
     private final ToolRegistry tools;
+
+    /** How often {@code report} ran: a task runs its tool once, a 2026-07-28 call again for each answer. */
+    public final AtomicInteger reportRuns = new AtomicInteger();
 
     KitTools(ToolRegistry tools) {
         this.tools = tools;
@@ -80,6 +87,15 @@ public class KitTools {
     public String confirm(PeerHandle peer) {
         TypedElicitationResult<Confirmation> answer = peer.elicit("Proceed?", Confirmation.class);
         return answer.isAccepted() && answer.content().proceed() ? "confirmed" : "not confirmed";
+    }
+
+    @McpTool(description = "Writes a report once the user confirms", task = TaskSupport.OPTIONAL)
+    public String report(@McpToolParam(description = "the title") String title, PeerHandle peer) {
+        reportRuns.incrementAndGet();
+        if ("-".equals(title)) {
+            throw new McpException(ErrorCodes.INVALID_PARAMS, "a report needs a title");
+        }
+        return "report " + title + ": " + confirm(peer);
     }
 
     @McpTool(description = "Lists the client's roots")
