@@ -65,6 +65,15 @@ public class ClusterTools {
             return "pong";
         }
 
+        @McpTool(description = "Reports progress every everyMillis milliseconds, steps times, then answers")
+        public String ticks(int steps, long everyMillis, PeerHandle peer) throws InterruptedException {
+            for (int step = 1; step <= steps; step++) {
+                peer.progress(step, steps, "tick " + step);
+                Thread.sleep(everyMillis);
+            }
+            return "ticked " + steps;
+        }
+
         @McpResource(uri = NOTE, description = "Today's note")
         public String note() {
             return "buy milk";

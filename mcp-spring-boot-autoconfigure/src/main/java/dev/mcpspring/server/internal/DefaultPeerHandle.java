@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.mcpspring.protocol.ClientCapabilities;
@@ -35,6 +37,7 @@ import dev.mcpspring.server.TypedElicitationResult;
 import dev.mcpspring.session.McpSession;
 import dev.mcpspring.session.MessageSink;
 import dev.mcpspring.session.SessionManager;
+import dev.mcpspring.session.SessionStoreUnavailableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -46,6 +49,8 @@ import tools.jackson.databind.JsonNode;
  * are questions of its {@link InputRounds}, answered from the request or ending the attempt.
  */
 final class DefaultPeerHandle implements PeerHandle {
+
+    private static final Log logger = LogFactory.getLog(DefaultPeerHandle.class);
 
     private final McpSession session;
 
@@ -317,13 +322,22 @@ final class DefaultPeerHandle implements PeerHandle {
         return mapped;
     }
 
+    /**
+     * Sends a notification, fire-and-forget: one that cannot be sent because the session store is unreachable is
+     * dropped with a log line rather than thrown into the handler, which did nothing wrong.
+     */
     private void notify(String method, Object params) {
         JsonRpcMessage notification = new JsonRpcMessage.Notification(method, peers.codec().serialized(params));
-        if (stream != null) {
-            stream.send(notification);
+        try {
+            if (stream != null) {
+                stream.send(notification);
+            }
+            else if (session.id() != null) {
+                peers.sessions().sendToSession(session.id(), notification);
+            }
         }
-        else if (session.id() != null) {
-            peers.sessions().sendToSession(session.id(), notification);
+        catch (SessionStoreUnavailableException ex) {
+            logger.warn("MCP session " + session.id() + ": " + method + " dropped: " + ex.getMessage());
         }
     }
 

@@ -221,7 +221,14 @@ public final class SessionStream implements MessageSink {
             }
             terminated = true;
             if (store != null) {
-                store.terminate(session.id(), streamId);
+                try {
+                    store.terminate(session.id(), streamId);
+                }
+                catch (RuntimeException ex) {
+                    // the stream ends here all the same: its owner knows, and so a resumption of it ends too
+                    logger.warn("MCP session " + session.id() + ": the end of stream " + streamId
+                            + " could not be stored: " + ex.getMessage());
+                }
             }
             closing = connection;
             connection = null;
@@ -247,9 +254,22 @@ public final class SessionStream implements MessageSink {
         }
     }
 
+    /**
+     * Keeps an event for resumption. A store that fails (Redis unreachable, say) does not stop the event's live
+     * delivery: the event keeps its sequence, so a resumption from before it fails as unknown (the store never
+     * replays across the gap) rather than the sequences clashing with an append that reached the store late.
+     */
     private void store(long sequence, JsonRpcMessage message) {
-        if (store != null) {
+        if (store == null) {
+            return;
+        }
+        try {
             store.append(session.id(), streamId, sequence, message);
+        }
+        catch (RuntimeException ex) {
+            logger.warn("MCP session " + session.id() + ": event " + new EventId(streamId, sequence)
+                    + " could not be stored for resumption; it goes only to the open connection, if any: "
+                    + ex.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.mcpspring.server.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.mcpspring.protocol.ClientCapabilities;
 import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.JsonRpcMessage;
+import dev.mcpspring.protocol.LoggingLevel;
 import dev.mcpspring.protocol.McpJsonMapper;
 import dev.mcpspring.protocol.McpMethods;
 import dev.mcpspring.protocol.SamplingRequest;
@@ -26,6 +28,8 @@ import dev.mcpspring.server.PeerHandle;
 import dev.mcpspring.server.TypedElicitationResult;
 import dev.mcpspring.session.InMemorySessionManager;
 import dev.mcpspring.session.McpSession;
+import dev.mcpspring.session.MessageSink;
+import dev.mcpspring.session.SessionStoreUnavailableException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -97,6 +101,31 @@ class DefaultPeerHandleTest {
         assertThat(again).isEqualTo(1);
         assertThat(computed).hasValue(1);
         assertThat(peer.withInputKey("q").requestState().get("missing", String.class)).isEmpty();
+    }
+
+    @Test
+    void progressAndLogMessagesThatTheSessionStoreCannotTakeAreDroppedNotThrownIntoTheHandler() {
+        MessageSink storeDown = new MessageSink() {
+
+            @Override
+            public boolean send(JsonRpcMessage message) {
+                throw new SessionStoreUnavailableException("Redis cannot be reached", new IllegalStateException());
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        session.logLevel(LoggingLevel.DEBUG);
+        PeerHandle peer = new DefaultPeerHandle(session, storeDown, "token", new RequestCancellation(), context, null);
+
+        assertThatCode(() -> peer.progress(1, 10, "one of ten")).doesNotThrowAnyException();
+        assertThatCode(() -> peer.log(LoggingLevel.INFO, "tool", "hello")).doesNotThrowAnyException();
     }
 
     @ParameterizedTest
