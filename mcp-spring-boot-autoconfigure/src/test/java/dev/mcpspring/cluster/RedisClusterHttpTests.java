@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.mcpspring.modern.ModernClient;
 import dev.mcpspring.protocol.ErrorCodes;
@@ -118,6 +120,23 @@ class RedisClusterHttpTests {
 
         assertThat(client.on(1).ping().status()).isEqualTo(404);
         assertThat(client.on(0).ping().status()).isEqualTo(404);
+    }
+
+    @ParameterizedTest(name = "DELETE on instance {0}")
+    @ValueSource(ints = { 0, 1 })
+    void deletingTheSessionAnswersItsRunningCallsWithRequestCancelled(int deletingNode) {
+        RoundRobinClient client = session();
+        try (OpenRequest call = client.on(0).startToolCall("ticks", Map.of("steps", 50, "everyMillis", 200),
+                "ticking")) {
+            call.nextNotification("notifications/progress", WAIT);
+
+            assertThat(client.on(deletingNode).deleteSession().status()).isEqualTo(200);
+
+            JsonNode error = call.error(WAIT);
+            assertThat(error.path("code").asInt()).isEqualTo(ErrorCodes.REQUEST_CANCELLED);
+            assertThat(error.path("message").asString()).isEqualTo("Request cancelled: the session was closed");
+            assertThat(call.awaitEnd(WAIT)).isTrue();
+        }
     }
 
     @Test

@@ -226,21 +226,31 @@ final class LocalSession {
             inFlight = null;
             pending = null;
         }
-        for (SessionStream stream : streams) {
-            if (endStreams) {
-                stream.detachStore();
-                stream.close();
-            }
-            else if (!stream.closeConnection()) {
-                stream.close();
-            }
+        if (endStreams) {
+            // nothing is stored from now on (the store forgets the session), but the open connections still
+            // carry the -32800 answers of the cancelled requests, so the streams end after them
+            streams.forEach(SessionStream::detachStore);
+            cancel(requests, reason);
+            streams.forEach(SessionStream::close);
         }
-        if (requests != null) {
-            Cancellation cancellation = new Cancellation(false, reason);
-            requests.values().forEach(cancel -> cancel.accept(cancellation));
+        else {
+            // the connections close first: the requests' answers wait in the store for the clients that resume
+            for (SessionStream stream : streams) {
+                if (!stream.closeConnection()) {
+                    stream.close();
+                }
+            }
+            cancel(requests, reason);
         }
         if (calls != null) {
             calls.values().forEach(future -> future.completeExceptionally(failure));
+        }
+    }
+
+    private static void cancel(@Nullable Map<String, Consumer<Cancellation>> requests, String reason) {
+        if (requests != null) {
+            Cancellation cancellation = new Cancellation(false, reason);
+            requests.values().forEach(cancel -> cancel.accept(cancellation));
         }
     }
 
