@@ -163,6 +163,20 @@ class RedisClusterHttpTests {
     }
 
     @Test
+    void deletingTheSessionTakesItOutOfTheSubscriberSetsOfItsUris() {
+        RoundRobinClient client = session();
+        assertThat(client.on(1).request("resources/subscribe", Map.of("uri", ClusterTools.NOTE)).status())
+            .isEqualTo(200);
+        String subscribers = "mcp:sub:" + ClusterTools.NOTE;
+        assertThat(redis.command("SISMEMBER", subscribers, client.sessionId())).isEqualTo(1L);
+
+        assertThat(client.on(0).deleteSession().status()).isEqualTo(200);
+
+        assertThat(redis.command("SISMEMBER", subscribers, client.sessionId())).isEqualTo(0L);
+        assertThat(redis.command("EXISTS", "mcp:s:" + client.sessionId() + ":subs")).isEqualTo(0L);
+    }
+
+    @Test
     void aSessionsSubscriptionsAreCountedOnEveryInstance() {
         RoundRobinClient client = session();
         SessionManager onOther = nodes.context(1).getBean(SessionManager.class);

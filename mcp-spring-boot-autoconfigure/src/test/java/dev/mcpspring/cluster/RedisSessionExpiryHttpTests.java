@@ -2,6 +2,7 @@ package dev.mcpspring.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +25,7 @@ class RedisSessionExpiryHttpTests {
     @BeforeAll
     static void startCluster() {
         redis = RedisServerProcess.launch();
-        nodes = ClusterNodes.start(2, redis.port(), "mcp.server.session.timeout=1s",
+        nodes = ClusterNodes.start(2, redis.port(), List.of(ClusterTools.class), "mcp.server.session.timeout=1s",
                 "mcp.server.transport.keep-alive-interval=200ms", "mcp.server.session.redis.heartbeat=200ms");
     }
 
@@ -52,6 +53,20 @@ class RedisSessionExpiryHttpTests {
         assertThat(client.on(0).ping().status()).isEqualTo(404);
         assertThat(client.on(1).ping().status()).isEqualTo(404);
         assertThat(redis.command("EXISTS", "mcp:s:" + client.sessionId())).isEqualTo(0L);
+    }
+
+    @Test
+    void anExpiredSessionLeavesTheSubscriberSetsOfItsUrisAndEmptySetsGo() throws InterruptedException {
+        RoundRobinClient client = session();
+        assertThat(client.on(1).request("resources/subscribe", Map.of("uri", ClusterTools.NOTE)).status())
+            .isEqualTo(200);
+        String subscribers = "mcp:sub:" + ClusterTools.NOTE;
+        assertThat(redis.command("SISMEMBER", subscribers, client.sessionId())).isEqualTo(1L);
+
+        Thread.sleep(2_500); // expired, and swept by a heartbeat
+
+        assertThat(redis.command("EXISTS", subscribers)).as("its only subscriber expired").isEqualTo(0L);
+        assertThat(redis.command("EXISTS", "mcp:s:" + client.sessionId() + ":subs")).isEqualTo(0L);
     }
 
     @Test

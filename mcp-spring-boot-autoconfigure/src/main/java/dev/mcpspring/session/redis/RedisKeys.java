@@ -7,8 +7,9 @@ package dev.mcpspring.session.redis;
  * <li>{@code <p>s:<id>:in:<request>}: the instance handling a client request (refused ids, cancellation);</li>
  * <li>{@code <p>s:<id>:call:<request>}: the instance waiting for the client's answer to a request it sent;</li>
  * <li>{@code <p>s:<id>:get}: the instance that owns the session's standalone (GET) stream;</li>
- * <li>{@code <p>s:<id>:subs}: the resource URIs the session subscribed to, and {@code <p>sub:<uri>} the sessions of
- * a URI;</li>
+ * <li>{@code <p>s:<id>:subs}: the resource URIs the session subscribed to (without expiry: it outlives the
+ * session's hash until the session's close or the sweep of its expiry takes the session out of the sets of those
+ * URIs, then it goes), and {@code <p>sub:<uri>} the sessions of a URI;</li>
  * <li>{@code <p>s:<id>:ev:<stream>}: a Redis stream of the SSE events of one stream, {@code <p>s:<id>:evs} the
  * session's streams by age, {@code <p>s:<id>:ended} those that have ended, {@code <p>s:<id>:reqs} the ids of the
  * requests each request stream answers.</li>

@@ -14,6 +14,20 @@ final class RedisScripts {
     }
 
     /**
+     * A Lua function for the scripts that end sessions: removes the session {@code id} from the subscriber set
+     * ({@code prefix .. uri}) of every URI in its set of URIs {@code subs}, then deletes that set. Redis deletes a
+     * set whose last member goes, so no empty subscriber set is left behind.
+     */
+    private static final String UNSUBSCRIBE_ALL = """
+            local function unsubscribeAll(subs, prefix, id)
+              for _, uri in ipairs(redis.call('SMEMBERS', subs)) do
+                redis.call('SREM', prefix .. uri, id)
+              end
+              redis.call('DEL', subs)
+            end
+            """;
+
+    /**
      * Creates a session unless the cluster-wide limit of live sessions is reached: 1 created, 0 refused. Notes its
      * creation time in the starts hash (KEYS[3]), which outlives the session's own hash until its end is reported.
      * Entries of expired sessions stay in the sorted set until {@link #SWEEP} reports them.
@@ -46,9 +60,11 @@ final class RedisScripts {
     /**
      * Closes a session: '' when it did not exist (a session that expired stays in the sorted set for
      * {@link #SWEEP} to report), else what the starts hash knew of it ("created|version", either part may be
-     * empty), which it forgets: the caller reports the end.
+     * empty), which it forgets: the caller reports the end. Either way the session leaves the subscriber sets of
+     * the URIs it subscribed to (KEYS[5]; ARGV[2] is the prefix of those sets).
      */
-    static final RedisScript<String> CLOSE = RedisScript.of("""
+    static final RedisScript<String> CLOSE = RedisScript.of(UNSUBSCRIBE_ALL + """
+            unsubscribeAll(KEYS[5], ARGV[2], ARGV[1])
             local existed = redis.call('DEL', KEYS[1])
             redis.call('DEL', KEYS[3])
             if existed == 0 then return '' end
@@ -60,11 +76,12 @@ final class RedisScripts {
 
     /**
      * Takes up to ARGV[2] sessions whose expiry time (their score) has passed by ARGV[1] and whose hash (key prefix
-     * ARGV[3]) is gone, so they expired: removes them and their starts, and returns for each the id, the expiry
-     * time and "created|version". Atomic, so whichever instance runs it first reports each expiry, and only once.
-     * Run with EVAL by the heartbeat, as {@link #RENEW_OWNER}.
+     * ARGV[3]) is gone, so they expired: removes them, their starts and their subscriptions (ARGV[4] is the prefix
+     * of the subscriber sets), and returns for each the id, the expiry time and "created|version". Atomic, so
+     * whichever instance runs it first reports each expiry, and only once. Run with EVAL by the heartbeat, as
+     * {@link #RENEW_OWNER}.
      */
-    static final String SWEEP = """
+    static final String SWEEP = UNSUBSCRIBE_ALL + """
             local found = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'WITHSCORES', 'LIMIT', 0,
                 tonumber(ARGV[2]))
             local ended = {}
@@ -72,6 +89,7 @@ final class RedisScripts {
               local id = found[i]
               if redis.call('EXISTS', ARGV[3] .. id) == 0 then
                 redis.call('ZREM', KEYS[1], id)
+                unsubscribeAll(ARGV[3] .. id .. ':subs', ARGV[4], id)
                 local start = redis.call('HMGET', KEYS[2], id, id .. '|v')
                 redis.call('HDEL', KEYS[2], id, id .. '|v')
                 table.insert(ended, id)
@@ -106,15 +124,23 @@ final class RedisScripts {
             return owner
             """, String.class);
 
+    /**
+     * Subscribes a session (ARGV[1]) to a URI (ARGV[2]): a field of its hash (KEYS[1]), which counts it, the
+     * session in the URI's subscriber set (KEYS[2]), and the URI in the session's set of URIs (KEYS[3]), which
+     * outlives the hash so that {@link #CLOSE} and {@link #SWEEP} find the subscriber sets to leave.
+     */
     static final RedisScript<Long> SUBSCRIBE = RedisScript.of("""
             if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
             redis.call('HSET', KEYS[1], 'sub:' .. ARGV[2], '1')
             redis.call('SADD', KEYS[2], ARGV[1])
+            redis.call('SADD', KEYS[3], ARGV[2])
             return 1
             """, Long.class);
 
+    /** Undoes {@link #SUBSCRIBE}, with the same keys: 1 when the session was subscribed, else 0. */
     static final RedisScript<Long> UNSUBSCRIBE = RedisScript.of("""
             redis.call('SREM', KEYS[2], ARGV[1])
+            redis.call('SREM', KEYS[3], ARGV[2])
             return redis.call('HDEL', KEYS[1], 'sub:' .. ARGV[2])
             """, Long.class);
 

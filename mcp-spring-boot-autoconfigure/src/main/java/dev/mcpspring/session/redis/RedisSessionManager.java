@@ -268,7 +268,8 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
         }
         long now = System.currentTimeMillis();
         String start = RedisCalls.run(() -> redis.execute(RedisScripts.CLOSE, List.of(keys.session(sessionId),
-                keys.sessions(), keys.standaloneOwner(sessionId), keys.starts()), sessionId));
+                keys.sessions(), keys.standaloneOwner(sessionId), keys.starts(), keys.subscriptions(sessionId)),
+                sessionId, keys.subscribersPrefix()));
         closeHere(sessionId);
         RedisCalls.run(() -> {
             events.removeSession(sessionId);
@@ -327,7 +328,7 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
             StringRedisConnection commands = connection instanceof StringRedisConnection strings ? strings
                     : new DefaultStringRedisConnection(connection);
             return commands.eval(RedisScripts.SWEEP, ReturnType.MULTI, 2, keys.sessions(), keys.starts(),
-                    Long.toString(now), Integer.toString(SWEEP_BATCH), keys.session(""));
+                    Long.toString(now), Integer.toString(SWEEP_BATCH), keys.session(""), keys.subscribersPrefix());
         }));
         if (ended == null) {
             return;
@@ -429,7 +430,8 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
     @Override
     public void subscribe(String sessionId, String uri) {
         Long done = RedisCalls.run(() -> redis.execute(RedisScripts.SUBSCRIBE,
-                List.of(keys.session(sessionId), keys.subscribers(uri)), sessionId, uri));
+                List.of(keys.session(sessionId), keys.subscribers(uri), keys.subscriptions(sessionId)), sessionId,
+                uri));
         if (done == null || done < 0) {
             throw new SessionClosedException(sessionId);
         }
@@ -438,7 +440,8 @@ public class RedisSessionManager implements SessionManager, AutoCloseable {
     @Override
     public boolean unsubscribe(String sessionId, String uri) {
         Long removed = RedisCalls.run(() -> redis.execute(RedisScripts.UNSUBSCRIBE,
-                List.of(keys.session(sessionId), keys.subscribers(uri)), sessionId, uri));
+                List.of(keys.session(sessionId), keys.subscribers(uri), keys.subscriptions(sessionId)), sessionId,
+                uri));
         return removed != null && removed > 0;
     }
 
