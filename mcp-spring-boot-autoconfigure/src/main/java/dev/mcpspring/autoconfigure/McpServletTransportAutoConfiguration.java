@@ -91,7 +91,8 @@ public class McpServletTransportAutoConfiguration {
                 new DnsRebindingFilter(settings(properties), codec));
         registration.setName("mcpDnsRebinding");
         registration.addUrlPatterns(properties.getEndpoint());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        // after Spring Boot's HTTP observation filter (HIGHEST_PRECEDENCE + 1), so that its refusals are observed
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         registration.setAsyncSupported(true);
         return registration;
     }

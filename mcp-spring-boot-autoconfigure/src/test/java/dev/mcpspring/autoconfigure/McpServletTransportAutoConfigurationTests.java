@@ -89,7 +89,7 @@ class McpServletTransportAutoConfigurationTests {
         web.withPropertyValues("mcp.server.endpoint=/tools/mcp").run(context -> {
             FilterRegistrationBean<?> checks = context.getBean("mcpDnsRebindingFilterRegistration",
                     FilterRegistrationBean.class);
-            assertThat(checks.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE + 1);
+            assertThat(checks.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE + 2);
             assertThat(checks.getUrlPatterns()).containsExactly("/tools/mcp");
             assertThat(checks.isAsyncSupported()).isTrue();
         });

@@ -54,6 +54,25 @@ class SampleActuatorTests {
     }
 
     @Test
+    void springsHttpMetricsNameTheEndpointForCallsAndRefusalsAlike() throws Exception {
+        assertThat(mcp.callTool("statistics", Map.of("numbers", List.of(1, 2)))).isSuccessful();
+        HttpResponse<String> foreignOrigin = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/mcp")).header("Origin", "https://evil.example").header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(foreignOrigin.statusCode()).isEqualTo(403);
+
+        String scrape = get("/actuator/prometheus");
+
+        assertThat(scrape.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{")
+                && line.contains("uri=\"/mcp\"")))
+            .anyMatch(line -> line.contains("status=\"200\""))
+            .anyMatch(line -> line.contains("status=\"403\""));
+        assertThat(scrape.lines()).as("every request, the endpoint's as any, has its path")
+            .noneMatch(line -> line.startsWith("http_server_requests_seconds_count{")
+                    && line.contains("uri=\"UNKNOWN\""));
+    }
+
+    @Test
     void theHealthHasTheMcpComponent() throws Exception {
         JsonNode health = JsonMapper.builder().build().readTree(get("/actuator/health"));
         JsonNode mcpHealth = health.get("components").get("mcp");

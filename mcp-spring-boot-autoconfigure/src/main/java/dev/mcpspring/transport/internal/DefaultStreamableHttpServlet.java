@@ -111,6 +111,7 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet implemen
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        EndpointObservation.name(request);
         try {
             hosts.check(request);
             String origin = origins.check(request);

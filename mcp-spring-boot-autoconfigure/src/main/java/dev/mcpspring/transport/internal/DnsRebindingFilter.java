@@ -43,6 +43,7 @@ public final class DnsRebindingFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest httpRequest = (HttpServletRequest) request;
         HttpServletResponse httpResponse = (HttpServletResponse) response;
+        EndpointObservation.name(httpRequest);
         String origin;
         try {
             hosts.check(httpRequest);
