@@ -57,6 +57,7 @@ import dev.mcpspring.annotation.McpResource;
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.modern.ModernClient;
 import dev.mcpspring.protocol.CallToolResult;
+import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.SamplingRequest;
 import dev.mcpspring.protocol.SamplingResult;
 import dev.mcpspring.server.PeerHandle;
@@ -145,11 +146,31 @@ class McpObservabilityHttpTests {
             .containsEntry("error.type", "tool_error")
             .containsEntry("error", "ToolErrorResult")
             .doesNotContainKey("rpc.response.status_code");
-        // an annotated tool that threw: the same outcome (its method's failure became the isError result)
-        assertThat(tags(timer(OPERATION, "gen_ai.tool.name", "failing"))).containsEntry("error.type", "tool_error");
+        // an annotated tool that threw: the same outcome (its method's failure became the isError result), and
+        // the observation has what it threw
+        assertThat(tags(timer(OPERATION, "gen_ai.tool.name", "failing"))).containsEntry("error.type", "tool_error")
+            .containsEntry("error", "IllegalStateException");
         MutableSpan broken = span(s -> "tools/call broken".equals(s.name()));
         assertThat(broken.tags()).containsEntry("error.type", "tool_error");
         assertThat(broken.error()).isNotNull();
+        assertThat(span(s -> "tools/call failing".equals(s.name())).error())
+            .isInstanceOf(IllegalStateException.class).hasMessage("the weather service is down");
+    }
+
+    @Test
+    void whatAResourceOrPromptThrewIsTheObservationsError() {
+        McpTestClient client = McpTestClient.create(port);
+        client.connect();
+
+        assertThat(client.request("resources/read", Map.of("uri", "notes://broken")).errorCode())
+            .isEqualTo(ErrorCodes.INTERNAL_ERROR);
+        assertThat(client.request("prompts/get", Map.of("name", "broken_prompt")).errorCode())
+            .isEqualTo(ErrorCodes.INTERNAL_ERROR);
+
+        assertThat(tags(timer(OPERATION, "mcp.method.name", "resources/read"))).containsEntry("error.type", "-32603")
+            .containsEntry("error", "UnsupportedOperationException");
+        assertThat(span(s -> "prompts/get broken_prompt".equals(s.name())).error())
+            .isInstanceOf(UnsupportedOperationException.class).hasMessage("no prompt today");
     }
 
     @Test
@@ -393,6 +414,16 @@ class McpObservabilityHttpTests {
         @McpResource(uri = "notes://today", description = "Today's notes")
         public String notes() {
             return "nothing";
+        }
+
+        @McpResource(uri = "notes://broken", description = "Never there")
+        public String brokenNotes() {
+            throw new UnsupportedOperationException("no notes today");
+        }
+
+        @McpPrompt(name = "broken_prompt", description = "Never there")
+        public String brokenPrompt() {
+            throw new UnsupportedOperationException("no prompt today");
         }
     }
 

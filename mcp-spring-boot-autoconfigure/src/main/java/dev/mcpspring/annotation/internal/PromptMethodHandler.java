@@ -9,6 +9,7 @@ import dev.mcpspring.protocol.GetPromptResult;
 import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.server.PromptHandler;
 import dev.mcpspring.server.PromptInvocation;
+import dev.mcpspring.server.internal.HandlerObservation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -50,6 +51,7 @@ final class PromptMethodHandler implements PromptHandler {
             value = AsyncResults.await(method.invoke(args), invocation.context());
         }
         catch (InvocationTargetException ex) {
+            HandlerObservation.failed(invocation.context(), HandlerFailures.unwrap(ex.getTargetException()));
             throw HandlerFailures.toProtocolError(ex.getTargetException(), getting(), null, method.source(), logger);
         }
         try {

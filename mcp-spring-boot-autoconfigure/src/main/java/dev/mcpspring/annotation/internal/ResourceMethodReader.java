@@ -11,6 +11,7 @@ import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.protocol.ReadResourceResult;
 import dev.mcpspring.server.ResourceRead;
 import dev.mcpspring.server.ResourceReader;
+import dev.mcpspring.server.internal.HandlerObservation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.core.JacksonException;
@@ -57,6 +58,7 @@ final class ResourceMethodReader implements ResourceReader {
             value = AsyncResults.await(method.invoke(args), read.context());
         }
         catch (InvocationTargetException ex) {
+            HandlerObservation.failed(read.context(), HandlerFailures.unwrap(ex.getTargetException()));
             throw HandlerFailures.toProtocolError(ex.getTargetException(), reading(uri), Map.of("uri", uri),
                     method.source(), logger);
         }

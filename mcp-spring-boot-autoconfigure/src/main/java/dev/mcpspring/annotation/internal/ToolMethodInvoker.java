@@ -15,6 +15,7 @@ import dev.mcpspring.server.McpPeerException;
 import dev.mcpspring.server.McpRequestCancelledException;
 import dev.mcpspring.server.ToolHandler;
 import dev.mcpspring.server.ToolInvocation;
+import dev.mcpspring.server.internal.HandlerObservation;
 import dev.mcpspring.server.internal.ToolFailures;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -174,6 +175,7 @@ class ToolMethodInvoker implements ToolHandler {
      */
     final CallToolResult failed(Throwable thrown, ToolInvocation invocation) {
         Throwable failure = HandlerFailures.unwrap(thrown);
+        HandlerObservation.failed(invocation.context(), failure);
         if (failure instanceof McpClientCapabilityException missing && invocation.context() != null
                 && ProtocolVersion.isModern(invocation.context().protocolVersion())) {
             throw missing.toProtocolError(); // 2026-07-28 answers it with MissingRequiredClientCapability (-32021)
