@@ -111,6 +111,17 @@ class ResourceServerHttpTests extends SecurityHttpTestSupport {
     }
 
     @Test
+    void aTokenThatNamesNoOneIsRefusedSinceItsSessionsCouldNotBeToldApartFromAnothers() {
+        String nameless = Tokens.builder(null).claim("client_id", "c1").scopes("mcp:tools").mint();
+
+        McpResponse response = withToken(nameless).initialize();
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.errorMessage()).contains("authenticated without a name")
+            .contains("spring.security.oauth2.resourceserver.jwt.principal-claim-name");
+    }
+
+    @Test
     void anExpiredTokenGets401InvalidToken() {
         String expired = Tokens.builder("alice").expiredSince(Duration.ofMinutes(10)).mint();
 

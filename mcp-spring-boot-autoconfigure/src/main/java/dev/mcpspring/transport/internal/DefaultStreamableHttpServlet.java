@@ -129,6 +129,7 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet implemen
                         + "this server is stateless (no sessions, no standalone SSE stream) and accepts only POST")
                     .header("Allow", "POST");
             }
+            refuseNameless(request);
             switch (method) {
                 case "POST" -> post(request, response);
                 case "GET" -> get(request, response);
@@ -153,6 +154,20 @@ public class DefaultStreamableHttpServlet extends StreamableHttpServlet implemen
         }
         finally {
             FilterChainExit.servletReturned(request);
+        }
+    }
+
+    /**
+     * 403 for a caller authenticated without a name (a token without {@code sub}): sessions, tasks and request
+     * states belong to the caller's name, so all such callers would share them.
+     */
+    private static void refuseNameless(HttpServletRequest request) {
+        Principal principal = request.getUserPrincipal();
+        if (principal != null && (principal.getName() == null || principal.getName().isBlank())) {
+            throw new RequestRefusedException(HttpServletResponse.SC_FORBIDDEN, "Forbidden: the caller is "
+                    + "authenticated without a name (a token without \"sub\", say), and the sessions, tasks and "
+                    + "request states of the MCP server belong to the caller's name; name callers by a claim they "
+                    + "all have (spring.security.oauth2.resourceserver.jwt.principal-claim-name, e.g. client_id)");
         }
     }
 
