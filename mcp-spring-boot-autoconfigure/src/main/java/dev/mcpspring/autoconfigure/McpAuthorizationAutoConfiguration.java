@@ -37,7 +37,6 @@ import dev.mcpspring.security.ProtectedResourceMetadataFilter;
 import dev.mcpspring.server.GrantedScopes;
 import dev.mcpspring.server.ToolRegistry;
 
-import static org.springframework.security.config.Customizer.withDefaults;
 
 /**
  * OAuth 2.0 authorization of the MCP endpoint (MCP 2025-11-25 "Authorization"), in three independent parts:
@@ -53,8 +52,8 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * (then it wins, as with Spring Boot's own security) or sets {@code mcp.server.authorization.enabled=false}, two
  * filter chains that take the place of Spring Boot's default resource server chain: {@code mcpSecurityFilterChain}
  * for the endpoint (bearer challenges, audience check, required scopes, 403 for tools the token lacks scopes for)
- * and {@code mcpDefaultSecurityFilterChain}, which secures every other request exactly as Spring Boot would have
- * (authenticated, JWT). It then requires {@code mcp.server.authorization.resource}, the audience tokens must
+ * and {@code mcpDefaultSecurityFilterChain}, which secures every other request as Spring Boot would have
+ * (authenticated, JWT), with the same audience check. It then requires {@code mcp.server.authorization.resource}, the audience tokens must
  * name.</li>
  * </ul>
  */
@@ -185,12 +184,21 @@ public class McpAuthorizationAutoConfiguration {
                 return http.build();
             }
 
-            /** What Spring Boot's {@code OAuth2ResourceServerWebSecurityAutoConfiguration} would have defined. */
+            /**
+             * What Spring Boot's {@code OAuth2ResourceServerWebSecurityAutoConfiguration} would have defined, but
+             * for the audience: this server accepts only tokens issued for it, on every path (its Actuator
+             * endpoints, say), as the endpoint does.
+             */
             @Bean
             @Order(DEFAULT_CHAIN_ORDER)
-            SecurityFilterChain mcpDefaultSecurityFilterChain(HttpSecurity http) throws Exception {
+            SecurityFilterChain mcpDefaultSecurityFilterChain(HttpSecurity http,
+                    ObjectProvider<McpEndpointSecurity> security) throws Exception {
+                McpEndpointSecurity endpoint = security.getIfAvailable();
+                if (endpoint == null) {
+                    throw new IllegalStateException(RESOURCE_MISSING);
+                }
                 http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
-                http.oauth2ResourceServer(resourceServer -> resourceServer.jwt(withDefaults()));
+                http.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.decoder(endpoint.decoder())));
                 return http.build();
             }
         }

@@ -73,6 +73,11 @@ public class McpEndpointSecurity {
         return resource;
     }
 
+    /** The application's JWT decoder, accepting only tokens whose audience names this resource. */
+    public JwtDecoder decoder() {
+        return decoder;
+    }
+
     /**
      * Configures {@code http} (whose request matcher the caller chooses) as described above.
      *

@@ -324,6 +324,9 @@ class ResourceServerHttpTests extends SecurityHttpTestSupport {
     void everyOtherRequestNeedsATokenAsSpringBootWouldHaveIt() throws Exception {
         assertThat(get("/anything").statusCode()).isEqualTo(401);
         assertThat(get("/anything", "Authorization", "Bearer " + Tokens.token("alice")).statusCode()).isEqualTo(404);
+        String elsewhere = Tokens.builder("alice").audience("https://other.example.com/api").mint();
+        assertThat(get("/anything", "Authorization", "Bearer " + elsewhere).statusCode())
+            .as("a token issued for another resource, on any path of this one").isEqualTo(401);
     }
 
     @Test
