@@ -19,6 +19,7 @@ import dev.mcpspring.protocol.JsonRpcCodec;
 import dev.mcpspring.protocol.JsonRpcError;
 import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.server.GrantedScopes;
+import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.server.internal.ToolScopes;
 import tools.jackson.databind.node.NullNode;
 
@@ -27,8 +28,10 @@ import tools.jackson.databind.node.NullNode;
  * Insufficient Scope Errors"): 403 with
  * {@code WWW-Authenticate: Bearer error="insufficient_scope", scope="...", resource_metadata="...",
  * error_description="..."}. The {@code scope} parameter follows the spec's recommended approach: the endpoint's
- * required scopes, the scopes the token already has, and the newly required ones, so that a client stepping up its
- * authorization keeps what it was granted. The body is a JSON-RPC error {@value ErrorCodes#INSUFFICIENT_SCOPE}
+ * required scopes, the relevant scopes the token already has, and the newly required ones, so that a client
+ * stepping up its authorization keeps what it was granted here. Relevant are the scopes this server uses (required,
+ * supported, or required by a tool); the token's others, such as {@code openid} or {@code offline_access} (which
+ * 2026-07-28 says a challenge should not name), are left out. The body is a JSON-RPC error {@value ErrorCodes#INSUFFICIENT_SCOPE}
  * naming the missing scopes, the same error a refused {@code tools/call} gets when the endpoint is not secured by
  * the starter.
  */
@@ -40,10 +43,14 @@ public class McpAccessDeniedHandler implements AccessDeniedHandler {
 
     private final JsonRpcCodec codec;
 
-    public McpAccessDeniedHandler(ProtectedResource resource, GrantedScopes grantedScopes, JsonRpcCodec codec) {
+    private final ToolRegistry tools;
+
+    public McpAccessDeniedHandler(ProtectedResource resource, GrantedScopes grantedScopes, JsonRpcCodec codec,
+            ToolRegistry tools) {
         this.resource = resource;
         this.grantedScopes = grantedScopes;
         this.codec = codec;
+        this.tools = tools;
     }
 
     @Override
@@ -53,7 +60,7 @@ public class McpAccessDeniedHandler implements AccessDeniedHandler {
             .getAuthentication();
         Set<String> granted = authentication == null ? Set.of() : grantedScopes.of(authentication);
         Set<String> scope = new LinkedHashSet<>(resource.requiredScopes());
-        scope.addAll(granted);
+        scope.addAll(relevant(granted));
         JsonRpcMessage.ErrorResponse body;
         if (accessDeniedException instanceof InsufficientScopeException insufficient) {
             scope.addAll(insufficient.requiredScopes());
@@ -83,5 +90,15 @@ public class McpAccessDeniedHandler implements AccessDeniedHandler {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentLength(json.length);
         response.getOutputStream().write(json);
+    }
+
+    /** The scopes of {@code granted} that this server uses. */
+    private Set<String> relevant(Set<String> granted) {
+        Set<String> used = new LinkedHashSet<>(resource.requiredScopes());
+        used.addAll(resource.scopesSupported());
+        tools.list().forEach(tool -> used.addAll(tool.requiredScopes()));
+        used.remove("offline_access");
+        used.retainAll(granted);
+        return used;
     }
 }

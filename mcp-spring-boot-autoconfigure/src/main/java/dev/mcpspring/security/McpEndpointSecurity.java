@@ -85,7 +85,7 @@ public class McpEndpointSecurity {
      */
     public HttpSecurity configure(HttpSecurity http) {
         McpAuthenticationEntryPoint entryPoint = new McpAuthenticationEntryPoint(resource);
-        McpAccessDeniedHandler accessDeniedHandler = new McpAccessDeniedHandler(resource, grantedScopes, codec);
+        McpAccessDeniedHandler accessDeniedHandler = new McpAccessDeniedHandler(resource, grantedScopes, codec, tools);
         http.authorizeHttpRequests(requests -> requests.anyRequest()
             .access(new RequiredScopesAuthorizationManager(resource.requiredScopes(), grantedScopes)))
             .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.decoder(decoder))

@@ -208,6 +208,15 @@ class ResourceServerHttpTests extends SecurityHttpTestSupport {
     }
 
     @Test
+    void theChallengeNamesOnlyTheScopesThisServerUsesOfThoseTheTokenHas() {
+        McpResponse response = connected("alice", "openid", "offline_access", "mcp:tools", "tasks:read", "profile")
+            .callTool("reset_board", Map.of());
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(bearerChallenge(response)).containsEntry("scope", "mcp:tools tasks:read tasks:admin");
+    }
+
+    @Test
     void aToolNeedsEveryScopeItDeclares() {
         McpResponse partial = connected("alice", "tasks:write").callTool("publish", Map.of());
         assertThat(partial.status()).isEqualTo(403);
