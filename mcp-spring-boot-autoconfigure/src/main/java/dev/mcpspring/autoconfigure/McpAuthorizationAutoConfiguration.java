@@ -53,8 +53,8 @@ import dev.mcpspring.server.ToolRegistry;
  * filter chains that take the place of Spring Boot's default resource server chain: {@code mcpSecurityFilterChain}
  * for the endpoint (bearer challenges, audience check, required scopes, 403 for tools the token lacks scopes for)
  * and {@code mcpDefaultSecurityFilterChain}, which secures every other request as Spring Boot would have
- * (authenticated, JWT), with the same audience check. It then requires {@code mcp.server.authorization.resource}, the audience tokens must
- * name.</li>
+ * (authenticated, JWT), with the same audience check. It then requires {@code mcp.server.authorization.resource},
+ * the audience tokens must name.</li>
  * </ul>
  */
 @AutoConfiguration(after = { McpServerAutoConfiguration.class, McpServletTransportAutoConfiguration.class },
@@ -198,7 +198,8 @@ public class McpAuthorizationAutoConfiguration {
                     throw new IllegalStateException(RESOURCE_MISSING);
                 }
                 http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
-                http.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.decoder(endpoint.decoder())));
+                http.oauth2ResourceServer(
+                        resourceServer -> resourceServer.jwt(jwt -> jwt.decoder(endpoint.decoder())));
                 return http.build();
             }
         }

@@ -31,8 +31,8 @@ import tools.jackson.databind.node.NullNode;
  * required scopes, the relevant scopes the token already has, and the newly required ones, so that a client
  * stepping up its authorization keeps what it was granted here. Relevant are the scopes this server uses (required,
  * supported, or required by a tool); the token's others, such as {@code openid} or {@code offline_access} (which
- * 2026-07-28 says a challenge should not name), are left out. The body is a JSON-RPC error {@value ErrorCodes#INSUFFICIENT_SCOPE}
- * naming the missing scopes, the same error a refused {@code tools/call} gets when the endpoint is not secured by
+ * 2026-07-28 says a challenge should not name), are left out. The body is a JSON-RPC error
+ * {@value ErrorCodes#INSUFFICIENT_SCOPE} naming the missing scopes, the same error a refused {@code tools/call} gets when the endpoint is not secured by
  * the starter.
  */
 public class McpAccessDeniedHandler implements AccessDeniedHandler {

@@ -202,7 +202,7 @@ public final class McpTestClient implements AutoCloseable {
         Connection connection = connection();
         // a 2025 client asks for a task only where tools/list allows one, as the utility says
         JsonNode listed = connection instanceof LegacyConnection ? listed(name) : null;
-        if (listed != null && listed.path("execution").path("taskSupport").asString("forbidden").equals("forbidden")) {
+        if (listed != null && "forbidden".equals(listed.path("execution").path("taskSupport").asString("forbidden"))) {
             return callTool(name, arguments);
         }
         return new McpResult("tools/call", new TaskCall(core, connection).call(name, json), core.mapper(),

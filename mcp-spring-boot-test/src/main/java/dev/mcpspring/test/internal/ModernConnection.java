@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ModernConnection implements Connection {
 
-    // as the TypeScript SDK's client gives up by default (inputRequired.maxRounds): a tool that needs more fails here too
+    // where the TypeScript SDK's client gives up by default (inputRequired.maxRounds): a tool asking more fails here
     private static final int MAX_ROUNDS = 10;
 
     /** The {@code _meta} member of the client's capabilities; one that a request's params carry already is kept. */
