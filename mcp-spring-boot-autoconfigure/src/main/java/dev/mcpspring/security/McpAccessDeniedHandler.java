@@ -1,7 +1,6 @@
 package dev.mcpspring.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -84,12 +83,7 @@ public class McpAccessDeniedHandler implements AccessDeniedHandler {
             .parameter("resource_metadata", resource.metadataUrl())
             .parameter("error_description", body.error().message());
         response.addHeader(BearerChallenge.HEADER, challenge.toString());
-        byte[] json = codec.write(body);
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentLength(json.length);
-        response.getOutputStream().write(json);
+        JsonRpcErrorBody.write(response, codec, HttpServletResponse.SC_FORBIDDEN, body);
     }
 
     /** The scopes of {@code granted} that this server uses. */

@@ -84,7 +84,7 @@ public class McpEndpointSecurity {
      * @return {@code http}
      */
     public HttpSecurity configure(HttpSecurity http) {
-        McpAuthenticationEntryPoint entryPoint = new McpAuthenticationEntryPoint(resource);
+        McpAuthenticationEntryPoint entryPoint = new McpAuthenticationEntryPoint(resource, codec);
         McpAccessDeniedHandler accessDeniedHandler = new McpAccessDeniedHandler(resource, grantedScopes, codec, tools);
         http.authorizeHttpRequests(requests -> requests.anyRequest()
             .access(new RequiredScopesAuthorizationManager(resource.requiredScopes(), grantedScopes)))

@@ -55,6 +55,20 @@ class ResourceServerHttpTests extends SecurityHttpTestSupport {
     }
 
     @Test
+    void a401HasAJsonRpcErrorBodySayingWhatIsWrong() {
+        McpResponse missing = anonymous().initialize();
+        McpResponse expired = withToken(Tokens.builder("alice").expiredSince(Duration.ofMinutes(10)).mint())
+            .initialize();
+
+        assertThat(missing.json().path("id").isNull()).isTrue();
+        assertThat(missing.errorCode()).isEqualTo(ErrorCodes.INVALID_REQUEST);
+        assertThat(missing.errorMessage()).startsWith("Unauthorized: ").contains("Authorization: Bearer", METADATA_URL);
+        assertThat(expired.errorCode()).isEqualTo(ErrorCodes.INVALID_REQUEST);
+        assertThat(expired.errorMessage()).startsWith("Unauthorized: ").containsIgnoringCase("expired");
+        assertThat(expired.error().path("data").path("error").asString()).isEqualTo("invalid_token");
+    }
+
+    @Test
     void aForeignOriginGets403BeforeAnyTokenIsAskedFor() throws Exception {
         HttpResponse<String> response = send("POST", "/mcp", "Origin", "http://evil.example", "Content-Type",
                 "application/json", "Accept", "application/json, text/event-stream");
