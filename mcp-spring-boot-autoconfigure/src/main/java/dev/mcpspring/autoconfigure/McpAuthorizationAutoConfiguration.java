@@ -166,6 +166,11 @@ public class McpAuthorizationAutoConfiguration {
                     properties.getTransport().getMaxBodySize().toBytes());
         }
 
+        @Bean
+        UnsecuredEndpointWarning mcpUnsecuredEndpointWarning(McpServerProperties properties) {
+            return new UnsecuredEndpointWarning(properties.getEndpoint());
+        }
+
         @Configuration(proxyBeanMethods = false)
         @ConditionalOnMissingBean(SecurityFilterChain.class)
         @ConditionalOnBooleanProperty(name = "mcp.server.authorization.enabled", matchIfMissing = true)

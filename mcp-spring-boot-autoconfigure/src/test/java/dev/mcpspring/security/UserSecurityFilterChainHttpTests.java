@@ -4,9 +4,12 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +28,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * authenticates bearer tokens when they come. The starter still publishes the metadata, a tool's scopes are still
  * checked (as a JSON-RPC error, the request having reached the server), and sessions stay bound to their principal.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = { SecuredTestApplication.class, SecuredTestApplication.Tools.class,
         SecuredTestApplication.Decoder.class, UserSecurityFilterChainHttpTests.OpenChain.class },
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -42,6 +46,11 @@ class UserSecurityFilterChainHttpTests extends SecurityHttpTestSupport {
     void theApplicationsChainReplacesTheStartersButTheBuildingBlockRemains() {
         assertThat(context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("openChain");
         assertThat(context.getBeanNamesForType(McpEndpointSecurity.class)).containsExactly("mcpEndpointSecurity");
+    }
+
+    @Test
+    void aChainThatCoversTheEndpointGivesNoWarning(CapturedOutput output) {
+        assertThat(output).doesNotContain("No SecurityFilterChain matches the MCP endpoint");
     }
 
     @Test
