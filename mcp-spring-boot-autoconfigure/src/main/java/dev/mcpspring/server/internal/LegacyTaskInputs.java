@@ -56,11 +56,17 @@ final class LegacyTaskInputs implements InputChannel {
      */
     private final class Question implements MessageSink {
 
-        volatile @Nullable JsonRpcMessage request;
+        private final String key;
+
+        Question(String key) {
+            this.key = key;
+        }
 
         @Override
         public boolean send(JsonRpcMessage message) {
-            request = message;
+            // kept before the stream is looked for: a tasks/result opening meanwhile registers its stream before it
+            // resends what is kept, so one of the two reaches it (twice at worst; the second answer is ignored)
+            outstanding.put(key, message);
             MessageSink stream = resultStream.apply(taskId);
             return stream != null && stream.send(message);
         }
@@ -110,11 +116,7 @@ final class LegacyTaskInputs implements InputChannel {
             return CompletableFuture.failedFuture(new McpRequestCancelledException("Cannot ask the client " + method
                     + ": the task has ended"));
         }
-        Question sent = new Question();
-        CompletableFuture<T> answer = sender.send(session, sent, method, tree, resultType, timeout);
-        if (!answer.isDone() && sent.request != null) {
-            outstanding.put(key, sent.request);
-        }
+        CompletableFuture<T> answer = sender.send(session, new Question(key), method, tree, resultType, timeout);
         answer.whenComplete((value, error) -> {
             outstanding.remove(key);
             store.update(taskId, task -> task.withoutInputRequest(key, clock.instant()));
