@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import dev.mcpspring.annotation.Library;
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.session.SessionManager;
 import dev.mcpspring.testclient.McpResponse;
@@ -16,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
 /** {@code mcp.server.session.stateless=true}: no session ids, every POST stands alone, no GET or DELETE. */
-@SpringBootTest(classes = { McpTestApplication.class, TestTools.class },
+@SpringBootTest(classes = { McpTestApplication.class, TestTools.class, Library.class },
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "mcp.server.session.stateless=true")
 class StatelessHttpTests extends HttpTestSupport {
@@ -34,6 +35,18 @@ class StatelessHttpTests extends HttpTestSupport {
         assertThat(response.result().path("protocolVersion").asString()).isEqualTo("2025-06-18");
         assertThat(response.sessionId()).isEmpty();
         assertThat(sessions.sessionCount()).isZero();
+    }
+
+    @Test
+    void initializeAnnouncesNoListChangesNorSubscriptions() {
+        McpResponse response = client().initialize("2025-11-25");
+
+        JsonNode capabilities = response.result().path("capabilities");
+        assertThat(capabilities.at("/tools/listChanged").toString()).as("%s", capabilities).isEqualTo("false");
+        assertThat(capabilities.at("/prompts/listChanged").toString()).as("%s", capabilities).isEqualTo("false");
+        assertThat(capabilities.at("/resources/listChanged").toString()).as("%s", capabilities).isEqualTo("false");
+        assertThat(capabilities.at("/resources/subscribe").toString()).as("%s", capabilities).isEqualTo("false");
+        assertThat(capabilities.has("completions")).isTrue();
     }
 
     @Test

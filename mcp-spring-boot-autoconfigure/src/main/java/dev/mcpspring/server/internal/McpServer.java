@@ -722,8 +722,24 @@ public class McpServer {
             throw ModernRequest.unsupportedVersion(request.protocolVersion(), modern.versions());
         }
         session.initialize(version, request.clientInfo(), request.capabilities());
-        return new InitializeResult(version, capabilities(version), identity.serverInfo(), identity.instructions(),
-                null);
+        ServerCapabilities capabilities = capabilities(version);
+        if (session.id() == null) { // stateless mode: no stream outlives a request to carry a notification
+            capabilities = withoutNotifications(capabilities);
+        }
+        return new InitializeResult(version, capabilities, identity.serverInfo(), identity.instructions(), null);
+    }
+
+    /**
+     * The capabilities told to a client of stateless mode: without {@code listChanged} and {@code subscribe}, since
+     * no list change or resource update can reach a client that has no session (and {@code resources/subscribe}
+     * is refused there).
+     */
+    private static ServerCapabilities withoutNotifications(ServerCapabilities capabilities) {
+        ServerCapabilities.ListChanged none = new ServerCapabilities.ListChanged(false);
+        return new ServerCapabilities(capabilities.experimental(), capabilities.logging(), capabilities.completions(),
+                capabilities.prompts() == null ? null : none,
+                capabilities.resources() == null ? null : new ServerCapabilities.ResourcesCapability(false, false),
+                capabilities.tools() == null ? null : none, capabilities.tasks(), capabilities.extensions());
     }
 
     private Object setLogLevel(RequestContext context, JsonNode params) {
