@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
@@ -190,7 +191,7 @@ public class McpServerAutoConfiguration {
             McpServerProperties properties, ObjectProvider<GrantedScopes> grantedScopes,
             ObjectProvider<McpRequestObserver> observer, ObjectProvider<TaskStore> taskStore,
             @Qualifier(HANDLER_EXECUTOR_BEAN_NAME) Executor handlerExecutor,
-            @McpTaskDecorator ObjectProvider<TaskDecorator> taskDecorators) {
+            @McpTaskDecorator ObjectProvider<TaskDecorator> taskDecorators, ApplicationEventPublisher events) {
         McpServerProperties.Peer peer = properties.getPeer();
         ServerRegistries registries = new ServerRegistries(tools, resources, resourceTemplates, prompts, completions);
         return new McpServer(identity, registries, sessions, codec, properties.getPageSize(),
@@ -198,7 +199,7 @@ public class McpServerAutoConfiguration {
                         properties.getSession().getMaxListenStreams()),
                 new PeerSettings(peer.getSamplingTimeout(), peer.getElicitationTimeout(), peer.getRequestTimeout()),
                 elicitationSchemas, grantedScopes.getIfUnique(() -> GrantedScopes.NONE), modernSettings(properties),
-                observer.getIfUnique(() -> McpRequestObserver.NONE),
+                observer.getIfUnique(() -> McpRequestObserver.NONE), events::publishEvent,
                 taskSettings(properties, taskStore.getIfAvailable(), handlerExecutor, taskDecorators));
     }
 

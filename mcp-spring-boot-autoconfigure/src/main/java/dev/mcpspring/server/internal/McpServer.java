@@ -36,6 +36,7 @@ import dev.mcpspring.server.McpPeers;
 import dev.mcpspring.server.McpRequestCancelledException;
 import dev.mcpspring.server.McpRequestContext;
 import dev.mcpspring.server.McpRequestObserver;
+import dev.mcpspring.server.McpRootsChangedEvent;
 import dev.mcpspring.server.OrderedRegistry;
 import dev.mcpspring.server.ParamHeaders;
 import dev.mcpspring.server.PeerHandle;
@@ -112,6 +113,8 @@ public class McpServer {
 
     private volatile boolean shuttingDown;
 
+    private final Consumer<McpRootsChangedEvent> rootsChanged;
+
     /**
      * @param identity           how the server introduces itself
      * @param registries         what it offers
@@ -125,12 +128,14 @@ public class McpServer {
      *                           {@link ToolSpecification#requiredScopes() required scopes}
      * @param modern             the enabled revisions and how modern requests are served
      * @param observer           surrounds the handling of every request
+     * @param rootsChanged       told when a session's client says its roots changed
      * @param taskSettings       how tools run as tasks, or {@code null} when no tool does
      */
     public McpServer(ServerIdentity identity, ServerRegistries registries, SessionManager sessions,
             JsonRpcCodec codec, int pageSize, SubscriptionLimits subscriptionLimits, PeerSettings peerSettings,
             ElicitationSchemaGenerator elicitationSchemas, GrantedScopes grantedScopes, ModernSettings modern,
-            McpRequestObserver observer, @Nullable TaskSettings taskSettings) {
+            McpRequestObserver observer, Consumer<McpRootsChangedEvent> rootsChanged,
+            @Nullable TaskSettings taskSettings) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("The page size must be at least 1, but was " + pageSize);
         }
@@ -143,6 +148,7 @@ public class McpServer {
         this.peers = new SessionPeers(sessions, peerContext);
         this.modern = modern;
         this.observer = observer;
+        this.rootsChanged = rootsChanged;
         this.subscriptions = new SubscriptionStreams(codec, subscriptionLimits);
         // list changes and resource updates of the other instances, for the subscription streams open here
         sessions.onOtherInstancesNotification(subscriptions::notified);
@@ -667,6 +673,14 @@ public class McpServer {
                     reason != null && reason.isString() ? reason.asString() : null);
             logger.debug("Client cancelled request " + notification.params().get("requestId")
                     + (cancelled ? "" : ", which is not in flight"));
+        }
+        else if (McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED.equals(notification.method()) && session.id() != null) {
+            try {
+                rootsChanged.accept(new McpRootsChangedEvent(session.id(), session.principal()));
+            }
+            catch (RuntimeException ex) { // the application's listener: the client's notification was fine
+                logger.warn("A listener of the roots change of session " + session.id() + " failed", ex);
+            }
         }
     }
 
