@@ -270,6 +270,11 @@ public class McpServerAutoConfiguration {
     }
 
     @Bean
+    SpringAiPropertiesWarning mcpSpringAiPropertiesWarning(Environment environment) {
+        return new SpringAiPropertiesWarning(environment);
+    }
+
+    @Bean
     @ConditionalOnMissingBean
     McpPeers mcpPeers(McpServer server) {
         return server.peers();
