@@ -1,6 +1,11 @@
 package dev.mcpspring.annotation.internal;
 
+import java.io.File;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URL;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,10 +19,15 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.TimeZone;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.github.victools.jsonschema.generator.CustomDefinition;
@@ -36,7 +46,9 @@ import tools.jackson.databind.node.ObjectNode;
  * them rather than as victools would by their Java structure or by a JSON Schema format their text does not meet: a
  * {@code YearMonth} is {@code "2024-05"}, not an object; a {@code LocalTime} is {@code "10:15:30"}, which is no
  * RFC 3339 {@code time} (that needs an offset); a {@code byte[]} is a base64 string; an {@code OptionalInt} is an
- * integer. A property whose {@code @JsonFormat} gives another shape or pattern is described by that.
+ * integer; a {@code Currency}, {@code Locale}, {@code TimeZone}, {@code Charset}, {@code Path}, {@code File},
+ * {@code Pattern}, {@code InetAddress} or {@code Class} is a string, not the object victools makes of its getters.
+ * A property whose {@code @JsonFormat} gives another shape or pattern is described by that.
  */
 final class ScalarSchemas {
 
@@ -62,12 +74,39 @@ final class ScalarSchemas {
             Map.entry(MonthDay.class, new String[] { "string", "~^--" + DIGITS + "{2}-" + DIGITS + "{2}$" }),
             Map.entry(Year.class, new String[] { "integer" }),
             Map.entry(ZoneId.class, new String[] { "string" }),
+            Map.entry(Currency.class, new String[] { "string" }),
+            Map.entry(Locale.class, new String[] { "string" }),
+            Map.entry(TimeZone.class, new String[] { "string" }),
+            Map.entry(Charset.class, new String[] { "string" }),
+            Map.entry(Path.class, new String[] { "string" }),
+            Map.entry(File.class, new String[] { "string" }),
+            Map.entry(Pattern.class, new String[] { "string" }),
+            Map.entry(InetAddress.class, new String[] { "string" }),
+            Map.entry(InetSocketAddress.class, new String[] { "string" }),
+            Map.entry(Class.class, new String[] { "string" }),
             Map.entry(byte[].class, new String[] { "string" }),
             Map.entry(OptionalInt.class, new String[] { "integer" }),
             Map.entry(OptionalLong.class, new String[] { "integer" }),
             Map.entry(OptionalDouble.class, new String[] { "number" }));
 
+    /** Abstract types of {@link #SCHEMAS} whose subclasses (the JDK's own, or the application's) are written alike. */
+    private static final List<Class<?>> SUPERTYPES = List.of(ZoneId.class, TimeZone.class, Charset.class, Path.class,
+            InetAddress.class);
+
     private ScalarSchemas() {
+    }
+
+    /** The schema of {@code type} by {@link #SCHEMAS}, or {@code null}. */
+    private static String @Nullable [] schemaOf(Class<?> type) {
+        String[] schema = SCHEMAS.get(type);
+        if (schema == null) {
+            for (Class<?> supertype : SUPERTYPES) {
+                if (supertype.isAssignableFrom(type)) {
+                    return SCHEMAS.get(supertype);
+                }
+            }
+        }
+        return schema;
     }
 
     /** Registers the definitions and the {@code @JsonFormat} overrides with {@code builder}. */
@@ -80,10 +119,7 @@ final class ScalarSchemas {
     private static CustomDefinitionProviderV2 definitions(ObjectMapper mapper) {
         return (javaType, context) -> {
             Class<?> type = javaType.getErasedType();
-            String[] schema = SCHEMAS.get(type);
-            if (schema == null && ZoneId.class.isAssignableFrom(type)) {
-                schema = SCHEMAS.get(ZoneId.class); // ZoneOffset and the JDK's region class
-            }
+            String[] schema = schemaOf(type);
             if (schema == null) {
                 return null;
             }
@@ -138,7 +174,7 @@ final class ScalarSchemas {
     }
 
     private static boolean isWrittenAsString(Class<?> type) {
-        String[] schema = SCHEMAS.get(type);
+        String[] schema = schemaOf(type);
         return schema != null && "string".equals(schema[0]);
     }
 }
