@@ -7,10 +7,11 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The application the tests of docs/testing.md find with {@code @SpringBootTest}, as a user's tests find theirs:
- * the quick start's and the sampling page's tools, the endpoint open (the docs module has Spring Security for the
- * security page).
+ * the quick start's and the sampling page's tools, the resources page's library, the endpoint open (the docs
+ * module has Spring Security for the security page).
  */
-@SpringBootApplication(scanBasePackages = { "dev.mcpspring.docs.quickstart", "dev.mcpspring.docs.peer" })
+@SpringBootApplication(scanBasePackages = { "dev.mcpspring.docs.quickstart", "dev.mcpspring.docs.peer",
+        "dev.mcpspring.docs.resources" })
 class TestingExamplesApplication {
 
     @Bean
