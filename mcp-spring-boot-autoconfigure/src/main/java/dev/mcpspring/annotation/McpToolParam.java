@@ -26,8 +26,8 @@ public @interface McpToolParam {
 
     /**
      * The argument's name in the call's {@code arguments} object. Defaults to the parameter's name, which needs
-     * the {@code -parameters} compiler flag. Ignored on record components and fields (Jackson's
-     * {@code @JsonProperty} names those).
+     * the {@code -parameters} compiler flag. On a record component or field it fails start-up: Jackson's
+     * {@code @JsonProperty} names those.
      */
     String name() default "";
 
@@ -47,8 +47,8 @@ public @interface McpToolParam {
      * Mirrors the argument into the HTTP header {@code Mcp-Param-<header>} of calls from modern (2026-07-28)
      * clients ({@code x-mcp-header} in the input schema, SEP-2243), so that gateways and load balancers can route
      * on it without reading the body; the server checks that the header matches the argument. Only for string,
-     * integer and boolean arguments of a tool method; a header name is an HTTP token, unique in the tool (case
-     * aside). None when empty.
+     * integer and boolean arguments of a tool method (on a record component or field it fails start-up); a header
+     * name is an HTTP token, unique in the tool (case aside). None when empty.
      */
     String header() default "";
 }

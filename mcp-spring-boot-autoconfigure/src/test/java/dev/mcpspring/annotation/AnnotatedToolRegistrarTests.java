@@ -540,6 +540,40 @@ class AnnotatedToolRegistrarTests {
             .contains("AnnotatedToolRegistrarTests.OtherSearchTools.search(String) of bean 'otherSearchTools'");
     }
 
+    static class PropertyNameTools {
+
+        record Line(@McpToolParam(name = "unit_price") String unitPrice) {
+        }
+
+        @McpTool
+        String add(Line line) {
+            return line.unitPrice();
+        }
+    }
+
+    static class PropertyHeaderTools {
+
+        record Order(@McpToolParam(header = "Region") String region) {
+        }
+
+        @McpTool
+        Order place(String id) {
+            return new Order("eu");
+        }
+    }
+
+    @Test
+    void failsOnAParameterNameOrHeaderGivenToAPropertyWhereItWouldBeIgnored() {
+        assertThat(registrationFailure(PropertyNameTools.class))
+            .startsWith("Cannot register @McpTool method AnnotatedToolRegistrarTests.PropertyNameTools.add(Line)")
+            .contains("@McpToolParam(name = \"unit_price\") on property 'unitPrice' of Line has no effect: name a "
+                    + "property with Jackson's @JsonProperty");
+        assertThat(registrationFailure(PropertyHeaderTools.class))
+            .startsWith("Cannot register @McpTool method AnnotatedToolRegistrarTests.PropertyHeaderTools.place(String)")
+            .contains("@McpToolParam(header = \"Region\") on property 'region' of Order has no effect: only a tool "
+                    + "method's parameters can be mirrored into a header");
+    }
+
     static class BadNameTools {
 
         @McpTool(name = "get weather!")

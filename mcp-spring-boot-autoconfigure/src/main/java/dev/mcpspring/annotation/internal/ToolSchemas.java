@@ -61,6 +61,8 @@ final class ToolSchemas {
         // array or an anyOf with a null branch, which some clients cannot map onto their model's dialect.
         builder.without(Option.FLATTENED_OPTIONALS);
         builder.forFields().withTargetTypeOverridesResolver(ToolSchemas::optionalValueType);
+        builder.forFields().withInstanceAttributeOverride(
+                (node, field, context) -> refuseParameterOnlyAttributes(field));
         if (input) {
             builder.forFields().withRequiredCheck(SchemaGeneratorSettings::isRequiredInput);
         }
@@ -72,6 +74,33 @@ final class ToolSchemas {
                             field.getDeclaringType().getErasedType(), field.getDeclaredName()));
         }
         return builder;
+    }
+
+    /**
+     * Refuses {@code @McpToolParam(name)} and {@code @McpToolParam(header)} on a property of a record or class: they
+     * apply to a tool method's parameters only, and a property silently keeping its Jackson name, or an argument
+     * never mirrored into its header, is what the author did not mean.
+     *
+     * @throws IllegalArgumentException saying which property and what to do instead
+     */
+    private static void refuseParameterOnlyAttributes(FieldScope field) {
+        if (field.isFakeContainerItemScope()) {
+            return;
+        }
+        McpToolParam param = field.getAnnotationConsideringFieldAndGetter(McpToolParam.class);
+        if (param == null) {
+            return;
+        }
+        String property = "property '" + field.getDeclaredName() + "' of "
+                + field.getDeclaringType().getErasedType().getSimpleName();
+        if (!param.name().isEmpty()) {
+            throw new IllegalArgumentException("@McpToolParam(name = \"" + param.name() + "\") on " + property
+                    + " has no effect: name a property with Jackson's @JsonProperty");
+        }
+        if (!param.header().isEmpty()) {
+            throw new IllegalArgumentException("@McpToolParam(header = \"" + param.header() + "\") on " + property
+                    + " has no effect: only a tool method's parameters can be mirrored into a header");
+        }
     }
 
     /** The type of an Optional field's value, which its schema describes; {@code null} for any other field. */
