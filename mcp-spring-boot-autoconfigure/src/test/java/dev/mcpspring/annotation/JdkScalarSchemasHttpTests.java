@@ -1,5 +1,7 @@
 package dev.mcpspring.annotation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.math.BigDecimal;
 import java.net.InetAddress;
@@ -12,15 +14,14 @@ import java.util.Map;
 import java.util.TimeZone;
 import java.util.regex.Pattern;
 
-import dev.mcpspring.testclient.McpTestClient;
-import dev.mcpspring.transport.McpTestApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import dev.mcpspring.testclient.McpTestClient;
+import dev.mcpspring.transport.McpTestApplication;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The JDK types that Jackson reads and writes as one JSON string ({@code Currency}, {@code Locale},
