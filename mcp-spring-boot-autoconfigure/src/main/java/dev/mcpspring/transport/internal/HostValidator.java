@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * configured hosts: {@code name} allows the name on any port, {@code name:port} only on that port, {@code "*"}
  * allows every host (turning the check off). Matching is exact and case-insensitive: {@code localhost.evil.com} is
  * not {@code localhost}. Behind a reverse proxy that sets {@code X-Forwarded-Host}, that header is checked instead
- * of {@code Host} when it is trusted ({@code mcp.server.security.trust-forwarded-host}); otherwise it is ignored.
+ * of {@code Host} when it is trusted ({@code mcp.server.security.trust-forwarded-host}), also when Spring's
+ * {@code ForwardedHeaderFilter} has already consumed it ({@code server.forward-headers-strategy=framework});
+ * otherwise it is ignored.
  */
 final class HostValidator {
 
@@ -71,11 +73,10 @@ final class HostValidator {
         }
         String header = "Host";
         String value = request.getHeader("Host");
-        String forwarded = trustForwardedHost ? request.getHeader(FORWARDED_HOST) : null;
-        if (forwarded != null && !forwarded.isBlank()) {
+        String forwarded = trustForwardedHost ? forwardedHost(request, value) : null;
+        if (forwarded != null) {
             header = FORWARDED_HOST;
-            int comma = forwarded.indexOf(',');
-            value = (comma < 0 ? forwarded : forwarded.substring(0, comma)).trim(); // the client's, before any proxy
+            value = forwarded;
         }
         if (!isAllowed(value)) {
             Map<String, String> data = new LinkedHashMap<>();
@@ -88,6 +89,29 @@ final class HostValidator {
                                     + "mcp.server.security.allowed-hosts"))
                 .data(data);
         }
+    }
+
+    /**
+     * The host the proxy forwarded: the first value of {@code X-Forwarded-Host} (the client's, before any further
+     * proxy), or, when the application's own forwarded-header handling has already consumed that header (Spring's
+     * {@code ForwardedHeaderFilter}, {@code server.forward-headers-strategy=framework}, removes it from the request
+     * and answers {@code getServerName()} from it), the server name and port when they differ from {@code Host}'s;
+     * {@code null} when nothing was forwarded.
+     */
+    private static @Nullable String forwardedHost(HttpServletRequest request, @Nullable String host) {
+        String forwarded = request.getHeader(FORWARDED_HOST);
+        if (forwarded != null && !forwarded.isBlank()) {
+            int comma = forwarded.indexOf(',');
+            return (comma < 0 ? forwarded : forwarded.substring(0, comma)).trim();
+        }
+        String serverName = request.getServerName();
+        HostAndPort received = host == null ? null : HostAndPort.parse(host);
+        if (received == null || serverName == null || serverName.isEmpty()) {
+            return null;
+        }
+        String name = serverName.indexOf(':') >= 0 && serverName.charAt(0) != '[' ? "[" + serverName + "]"
+                : serverName;
+        return name.equalsIgnoreCase(received.host()) ? null : name + ":" + request.getServerPort();
     }
 
     boolean isAllowed(String hostHeader) {
