@@ -104,6 +104,21 @@ class DnsRebindingHttpTests extends SecurityTestSupport {
         assertThat(data.path("header").asString()).as("it cannot vouch for a rebound Host").isEqualTo("Host");
     }
 
+    @Test
+    void aRefusedHostBehindAProxyThatSetsXForwardedHostSaysHowToTrustIt() {
+        Map<String, String> proxied = new LinkedHashMap<>();
+        proxied.put("Host", "backend.internal:8080");
+        proxied.put("X-Forwarded-Host", "mcp.example.com");
+        RawHttp.Response response = initialize(proxied);
+
+        assertRefused(response, "host");
+        assertThat(response.json().path("error").path("message").asString())
+            .contains("Host 'backend.internal:8080' is not allowed")
+            .contains("mcp.server.security.trust-forwarded-host=true");
+        assertThat(initializeWithHost("evil.example.com").json().path("error").path("message").asString())
+            .doesNotContain("trust-forwarded-host");
+    }
+
     // ------------------------------------------------------------------ Origin (through the test client)
 
     @ParameterizedTest

@@ -86,9 +86,19 @@ final class HostValidator {
             throw new RequestRefusedException(HttpServletResponse.SC_FORBIDDEN, "Forbidden: Host check failed "
                     + "(DNS rebinding protection): " + (value == null ? "the request has no Host header"
                             : header + " '" + value + "' is not allowed to use this MCP endpoint; add it to "
-                                    + "mcp.server.security.allowed-hosts"))
+                                    + "mcp.server.security.allowed-hosts" + untrustedForwardedHostHint(request)))
                 .data(data);
         }
+    }
+
+    /**
+     * Behind a proxy that sets {@code X-Forwarded-Host} and does not forward {@code Host}, the refused name is the
+     * proxy's own upstream name: listing it would let any forwarded name through, so say what to do instead.
+     */
+    private String untrustedForwardedHostHint(HttpServletRequest request) {
+        return trustForwardedHost || forwardedHost(request, request.getHeader("Host")) == null ? ""
+                : " (or, behind a reverse proxy that sets X-Forwarded-Host, set "
+                        + "mcp.server.security.trust-forwarded-host=true and list the forwarded name there)";
     }
 
     /**
