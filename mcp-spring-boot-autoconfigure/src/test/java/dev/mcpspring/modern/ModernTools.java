@@ -17,6 +17,7 @@ import dev.mcpspring.protocol.LoggingLevel;
 import dev.mcpspring.protocol.McpJsonMapper;
 import dev.mcpspring.protocol.Root;
 import dev.mcpspring.protocol.SamplingRequest;
+import dev.mcpspring.protocol.UrlElicitationRequiredException;
 import dev.mcpspring.server.McpPeerErrorException;
 import dev.mcpspring.server.PeerHandle;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,6 +34,9 @@ public class ModernTools {
 
     /** How often {@code two_questions} started, one for each round. */
     final AtomicInteger runs = new AtomicInteger();
+
+    /** Whether the user finished signing in elsewhere, which {@code read_after_sign_in} waits for. */
+    volatile boolean signedIn;
 
     /** Counted down when {@code wait_for_cancel} sees its cancellation signal. */
     volatile CountDownLatch cancelled = new CountDownLatch(1);
@@ -73,6 +77,15 @@ public class ModernTools {
     public String signIn(PeerHandle peer) {
         return peer.elicitUrl("Sign in to continue", "https://auth.example.com/start", "sign-in-1").action()
             .wireName();
+    }
+
+    @McpTool(name = "read_after_sign_in", description = "Reads once the user has signed in elsewhere")
+    public String readAfterSignIn() {
+        if (!signedIn) {
+            throw new UrlElicitationRequiredException("Sign in first", List.of(ElicitationRequest.url(
+                    "Sign in to read", "https://auth.example.com/start", "sign-in-2")));
+        }
+        return "read";
     }
 
     @McpTool(name = "typed_question", description = "Asks the user for a typed answer")

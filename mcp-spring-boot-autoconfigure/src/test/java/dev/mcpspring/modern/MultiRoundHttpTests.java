@@ -135,6 +135,43 @@ class MultiRoundHttpTests {
     }
 
     @Test
+    void aRequiredUrlElicitationIsAQuestionOfTheRoundNotTheRemovedError() {
+        ModernClient client = new ModernClient(port).capabilities(Map.of("elicitation", Map.of("url", Map.of())));
+        tools.signedIn = false;
+
+        McpResponse asked = client.callTool("read_after_sign_in", Map.of());
+        assertThat(asked.status()).isEqualTo(200);
+        JsonNode round1 = asked.result();
+        assertThat(round1.path("resultType").asString()).isEqualTo("input_required");
+        JsonNode question = round1.path("inputRequests").path("elicitation-1");
+        assertThat(question.path("method").asString()).isEqualTo("elicitation/create");
+        assertThat(question.path("params").path("mode").asString()).isEqualTo("url");
+        assertThat(question.path("params").path("url").asString()).isEqualTo("https://auth.example.com/start");
+        assertThat(question.path("params").has("elicitationId")).isFalse();
+
+        JsonNode again = client.retryTool("read_after_sign_in", Map.of(), round1, Map.of("elicitation-1",
+                Map.of("action", "accept"))).result();
+        assertThat(again.path("resultType").asString()).as("not signed in yet: asked again")
+            .isEqualTo("input_required");
+
+        tools.signedIn = true;
+        JsonNode done = client.retryTool("read_after_sign_in", Map.of(), again, Map.of("elicitation-1",
+                Map.of("action", "accept"))).result();
+        assertThat(done.path("content").path(0).path("text").asString()).isEqualTo("read");
+    }
+
+    @Test
+    void aRequiredUrlElicitationOfAClientWithoutUrlModeIsMissingCapability() {
+        ModernClient client = new ModernClient(port).capabilities(Map.of("elicitation", Map.of("form", Map.of())));
+        tools.signedIn = false;
+
+        JsonNode error = assertError(client.callTool("read_after_sign_in", Map.of()), 400,
+                ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY, "elicitation.url");
+        assertThat(error.path("data").path("requiredCapabilities").path("elicitation").path("url").isObject())
+            .isTrue();
+    }
+
+    @Test
     void aTypedQuestionIsBoundToItsRecord() {
         ModernClient client = new ModernClient(port).capabilities(EVERYTHING);
         JsonNode round1 = client.callTool("typed_question", Map.of()).result();

@@ -189,6 +189,21 @@ final class InputRounds implements InputChannel {
                 return CompletableFuture.completedFuture(value);
             }
         }
+        ask(key, method, question, questionDigest);
+        return CompletableFuture.failedFuture(new InputRequiredException(method));
+    }
+
+    /**
+     * Adds {@code method} to this attempt's input requests whatever the request carries: a question no answer in
+     * the retry settles, since the handler itself tells on the retry whether it is settled (a URL-mode elicitation
+     * the user completes elsewhere).
+     */
+    synchronized void require(String method, Object params) {
+        JsonNode question = codec.toTree(params);
+        ask(keyOf(null, method), method, question, digest(codec, question));
+    }
+
+    private void ask(String key, String method, JsonNode question, String questionDigest) {
         if (inputRequests == null) {
             inputRequests = codec.mapper().createObjectNode();
             asked = codec.mapper().createObjectNode();
@@ -197,7 +212,6 @@ final class InputRounds implements InputChannel {
         request.put("method", method);
         request.set("params", question);
         asked.put(key, questionDigest);
-        return CompletableFuture.failedFuture(new InputRequiredException(method));
     }
 
     /** The values a handler carries between rounds. */

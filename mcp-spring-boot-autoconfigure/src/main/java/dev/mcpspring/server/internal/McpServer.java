@@ -27,11 +27,14 @@ import dev.mcpspring.protocol.JsonRpcMessage;
 import dev.mcpspring.protocol.LoggingLevel;
 import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.protocol.McpMethods;
+import dev.mcpspring.protocol.ProtocolVersion;
 import dev.mcpspring.protocol.ServerCapabilities;
+import dev.mcpspring.protocol.UrlElicitationRequiredException;
 import dev.mcpspring.protocol.internal.ProtocolVersions;
 import dev.mcpspring.server.ElicitationSchemaGenerator;
 import dev.mcpspring.server.GrantedScopes;
 import dev.mcpspring.server.InputRequiredException;
+import dev.mcpspring.server.McpClientCapabilityException;
 import dev.mcpspring.server.McpPeers;
 import dev.mcpspring.server.McpRequestCancelledException;
 import dev.mcpspring.server.McpRequestContext;
@@ -419,6 +422,9 @@ public class McpServer {
             catch (InputRequiredException ex) {
                 // the questions are in the rounds
             }
+            catch (UrlElicitationRequiredException ex) {
+                requireUrlElicitations(context, rounds, ex);
+            }
             catch (RuntimeException ex) {
                 if (rounds == null || !rounds.hasInputRequests()) {
                     throw ex;
@@ -443,6 +449,29 @@ public class McpServer {
             return new JsonRpcMessage.ErrorResponse(request.id(), new JsonRpcError(ErrorCodes.INTERNAL_ERROR,
                     "Internal error while handling " + request.method()));
         }
+    }
+
+    /**
+     * Asks the URL-mode elicitations a handler requires as questions of this round: 2026-07-28 has no error -32042
+     * (URL elicitation required), and a client learns whether the user completed them by retrying the request.
+     *
+     * @throws McpException -32021 when the client did not declare {@code elicitation.url}; -32603 for a request
+     *                      that cannot ask the client anything
+     */
+    private static void requireUrlElicitations(RequestContext context, @Nullable InputRounds rounds,
+            UrlElicitationRequiredException required) {
+        if (rounds == null) {
+            logger.error("MCP request " + context.request().method() + " required URL elicitations, which only "
+                    + MULTI_ROUND_METHODS + " may ask of a " + ProtocolVersion.V2026_07_28 + " client", required);
+            throw new McpException(ErrorCodes.INTERNAL_ERROR, "Internal error while handling "
+                    + context.request().method());
+        }
+        if (!context.peer().clientSupport().urlElicitation()) {
+            throw new McpClientCapabilityException("elicitation.url", McpMethods.ELICITATION_CREATE + " in URL mode")
+                .toProtocolError();
+        }
+        required.elicitations()
+            .forEach(elicitation -> rounds.require(McpMethods.ELICITATION_CREATE, elicitation.withoutElicitationId()));
     }
 
     /** Tells the observer of a {@code tools/call} whose result has {@code isError: true}. */
