@@ -160,6 +160,8 @@ public interface PeerHandle {
 
     /**
      * Reports progress with {@code notifications/progress}; does nothing when the client sent no progress token.
+     * A value that is not above the last one sent for the request is not sent, as the spec wants every
+     * notification's value to increase.
      *
      * @param progress progress so far, increasing with every call
      * @param total    the total when known, else {@code null}

@@ -274,6 +274,16 @@ class ModernProtocolHttpTests {
     }
 
     @Test
+    void progressThatDoesNotIncreaseIsNotSent() {
+        ModernClient client = new ModernClient(port);
+        McpResponse response = client.post("tools/call", client.callWithProgressToken("uneven_progress")).send();
+
+        assertThat(response.notifications()).extracting(n -> n.path("params").path("progress").asDouble())
+            .containsExactly(1.0, 2.0, 3.0);
+        assertThat(response.result().path("content").path(0).path("text").asString()).isEqualTo("done");
+    }
+
+    @Test
     void aLegacySessionAndModernRequestsShareTheEndpoint() {
         McpTestClient legacy = McpTestClient.create(port);
         legacy.connect();

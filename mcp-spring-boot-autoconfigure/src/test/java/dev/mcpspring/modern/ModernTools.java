@@ -128,6 +128,14 @@ public class ModernTools {
         return "logged";
     }
 
+    @McpTool(name = "uneven_progress", description = "Reports progress that repeats and goes back")
+    public String unevenProgress(PeerHandle peer) {
+        for (double progress : new double[] { 1, 1, 0.5, 2, Double.NaN, 2, 3 }) {
+            peer.withInputKey("any").progress(progress, 3.0, "at " + progress);
+        }
+        return "done";
+    }
+
     @McpTool(name = "wait_for_cancel", description = "Waits until the request is cancelled")
     public String waitForCancel(PeerHandle peer) throws InterruptedException {
         CountDownLatch latch = cancelled;

@@ -72,6 +72,10 @@ final class DefaultPeerHandle implements PeerHandle {
 
     private RequestState requestState; // made when first asked for in a legacy request
 
+    private final Object progressLock = new Object();
+
+    private double lastProgress = Double.NEGATIVE_INFINITY; // of the notifications sent, guarded by progressLock
+
     /**
      * @param stream        the request's response stream, or {@code null} for the session's GET stream
      * @param progressToken the request's progress token, or {@code null}
@@ -240,10 +244,24 @@ final class DefaultPeerHandle implements PeerHandle {
 
     @Override
     public void progress(double progress, Double total, String message) {
+        if (keyedFrom != null) { // one request, one sequence of progress values
+            keyedFrom.progress(progress, total, message);
+            return;
+        }
         if (rounds != null) {
             rounds.progress(progress, total, message);
         }
-        if (progressToken != null) {
+        if (progressToken == null) {
+            return;
+        }
+        synchronized (progressLock) { // the spec wants each notification's value above the last one's
+            if (!(progress > lastProgress)) { // NaN included
+                if (logger.isDebugEnabled()) {
+                    logger.debug("Progress " + progress + " not sent: it does not increase on " + lastProgress);
+                }
+                return;
+            }
+            lastProgress = progress;
             notify(McpMethods.NOTIFICATION_PROGRESS,
                     new ProgressNotification(progressToken, progress, total, message));
         }
