@@ -26,5 +26,10 @@ public class ToolRegistry extends OrderedRegistry<ToolSpecification> {
     @Override
     protected void validate(ToolSpecification item) {
         ToolNames.validate(item.tool().name(), item.source());
+        String headers = ParamHeaders.problem(item.tool().inputSchema());
+        if (headers != null) {
+            throw new IllegalArgumentException("Invalid MCP tool '" + item.tool().name() + "' on " + item.source()
+                    + ": " + headers + " (SEP-2243); clients drop a tool whose header marks break its rules");
+        }
     }
 }

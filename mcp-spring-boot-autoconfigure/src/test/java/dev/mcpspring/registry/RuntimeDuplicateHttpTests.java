@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.mcpspring.testclient.McpTestClient;
 import dev.mcpspring.testclient.SseSubscription;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Adding an item whose key is taken, while the server runs, fails naming both declarations, and leaves the
@@ -70,6 +72,41 @@ class RuntimeDuplicateHttpTests extends RegistryHttpTestSupport {
                 .withMessageContaining("no spaces allowed");
             assertNothingAnnounced(stream);
         }
+    }
+
+    @Test
+    void aToolWhoseHeaderMarkBreaksTheRulesOfSep2243IsRefusedWithoutAnnouncement() {
+        McpTestClient client = connected();
+        try (SseSubscription stream = openStream(client)) {
+            assertThatIllegalArgumentException()
+                .isThrownBy(() -> tools.add(Specs.tool("by_number", schema("number", "Amount"))))
+                .withMessageContaining("by_number")
+                .withMessageContaining("'number'");
+            assertThatIllegalArgumentException()
+                .isThrownBy(() -> tools.add(Specs.tool("bad_name", schema("string", "Re gion"))))
+                .withMessageContaining("'Re gion'");
+            ObjectNode twice = schema("string", "Region");
+            ((ObjectNode) twice.get("properties")).putObject("zone").put("type", "string").put("x-mcp-header",
+                    "REGION");
+            assertThatIllegalArgumentException().isThrownBy(() -> tools.add(Specs.tool("twice", twice)))
+                .withMessageContaining("'REGION'");
+            ObjectNode inItems = JsonNodeFactory.instance.objectNode().put("type", "object");
+            inItems.putObject("properties").putObject("regions").put("type", "array").set("items",
+                    JsonNodeFactory.instance.objectNode().put("type", "string").put("x-mcp-header", "Region"));
+            assertThatIllegalArgumentException().isThrownBy(() -> tools.add(Specs.tool("in_items", inItems)))
+                .withMessageContaining("properties");
+            assertNothingAnnounced(stream);
+        }
+        assertThat(client.listTools(null).result().path("tools").values())
+            .extracting(tool -> tool.path("name").asString())
+            .doesNotContain("by_number", "bad_name", "twice", "in_items");
+    }
+
+    /** An object schema with one property of {@code type} marked with {@code x-mcp-header: header}. */
+    private static ObjectNode schema(String type, String header) {
+        ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
+        schema.putObject("properties").putObject("value").put("type", type).put("x-mcp-header", header);
+        return schema;
     }
 
     /** The first message on the stream is the one a marker registration now causes, so nothing came before. */

@@ -46,6 +46,12 @@ final class Specs {
                 source);
     }
 
+    /** {@link #tool(String)} whose input schema is {@code schema}. */
+    static ToolSpecification tool(String name, ObjectNode schema) {
+        return new ToolSpecification(new Tool(name, null, "Tool " + name, schema, null, null, null, null),
+                invocation -> CallToolResult.text(name), name);
+    }
+
     /** A resource at {@code uri} whose text is {@code "contents of <uri>"}. */
     static ResourceSpecification resource(String uri, String name) {
         return resource(uri, name, uri);
