@@ -110,6 +110,27 @@ class GracefulShutdownHttpTests {
     }
 
     @Test
+    void anOpenSubscriptionEndsWithAResultAnsweringItsListenRequest() throws Exception {
+        ModernClient modern = new ModernClient(start());
+        try (OpenRequest listen = modern.start("subscriptions/listen", modern.params(Map.of("notifications",
+                Map.of("toolsListChanged", true))))) {
+            assertThat(listen.nextMessage(WAIT).path("method").asString())
+                .isEqualTo("notifications/subscriptions/acknowledged");
+
+            shutDownInBackground();
+
+            JsonNode result = listen.result(WAIT);
+            assertThat(result.path("resultType").asString()).isEqualTo("complete");
+            assertThat(result.path("_meta").path("io.modelcontextprotocol/subscriptionId").asLong())
+                .isEqualTo(listen.id().asLong());
+            assertThat(result.path("_meta").path("io.modelcontextprotocol/serverInfo").path("name").isString())
+                .as("the server's identity, as on every result").isTrue();
+            assertThat(listen.awaitEnd(WAIT)).as("the stream ends").isTrue();
+        }
+        assertThat(closing.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isLessThan(5_000);
+    }
+
+    @Test
     void anInitializeDuringShutdownIsRefusedWith503AndRetryAfter() throws Exception {
         McpTestClient client = connect(Map.of("sampling", Map.of()));
         try (OpenRequest call = client.startToolCall("hold", Map.of("key", "keeps-it-busy"))) {

@@ -152,10 +152,11 @@ public class McpServer {
         this.modern = modern;
         this.observer = observer;
         this.rootsChanged = rootsChanged;
-        this.subscriptions = new SubscriptionStreams(codec, subscriptionLimits);
+        JsonNode serverInfo = codec.toTree(identity.serverInfo());
+        this.subscriptions = new SubscriptionStreams(codec, subscriptionLimits, serverInfo);
         // list changes and resource updates of the other instances, for the subscription streams open here
         sessions.onOtherInstancesNotification(subscriptions::notified);
-        this.modernResults = new ModernResults(codec.toTree(identity.serverInfo()), modern.caching(), codec);
+        this.modernResults = new ModernResults(serverInfo, modern.caching(), codec);
         handlers.put(McpMethods.INITIALIZE, this::initialize);
         handlers.put(McpMethods.PING, (context, params) -> EMPTY_RESULT);
         handlers.put(McpMethods.LOGGING_SET_LEVEL, this::setLogLevel);

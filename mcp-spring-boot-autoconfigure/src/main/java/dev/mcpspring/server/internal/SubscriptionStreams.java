@@ -29,11 +29,18 @@ public final class SubscriptionStreams {
 
     private final SubscriptionLimits limits;
 
+    private final JsonNode serverInfo;
+
     private final Set<Subscription> open = ConcurrentHashMap.newKeySet();
 
-    SubscriptionStreams(JsonRpcCodec codec, SubscriptionLimits limits) {
+    /**
+     * @param serverInfo the server's identity, which the result ending a subscription carries as every result
+     *                   does
+     */
+    SubscriptionStreams(JsonRpcCodec codec, SubscriptionLimits limits, JsonNode serverInfo) {
         this.codec = codec;
         this.limits = limits;
+        this.serverInfo = serverInfo;
     }
 
     /**
@@ -128,7 +135,9 @@ public final class SubscriptionStreams {
             open.remove(subscription);
             ObjectNode result = codec.mapper().createObjectNode();
             result.put("resultType", "complete");
-            result.putObject("_meta").set(SUBSCRIPTION_ID, subscription.id());
+            ObjectNode meta = result.putObject("_meta");
+            meta.set(SUBSCRIPTION_ID, subscription.id());
+            meta.set(ModernRequest.SERVER_INFO, serverInfo);
             subscription.stream().send(new JsonRpcMessage.Response(subscription.id(), result));
             subscription.stream().close();
         }

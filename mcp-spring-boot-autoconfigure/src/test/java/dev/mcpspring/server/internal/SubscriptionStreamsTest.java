@@ -28,7 +28,8 @@ class SubscriptionStreamsTest {
     private static final ServerCapabilities RESOURCES = new ServerCapabilities(null, Map.of(), null, null,
             new ServerCapabilities.ResourcesCapability(true, true), null);
 
-    private final SubscriptionStreams streams = new SubscriptionStreams(CODEC, new SubscriptionLimits(3, 2));
+    private final SubscriptionStreams streams = new SubscriptionStreams(CODEC, new SubscriptionLimits(3, 2),
+            CODEC.mapper().createObjectNode().put("name", "test-server"));
 
     private final RecordingSink stream = new RecordingSink();
 
