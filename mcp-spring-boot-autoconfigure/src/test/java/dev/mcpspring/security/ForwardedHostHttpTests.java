@@ -2,9 +2,6 @@ package dev.mcpspring.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -19,13 +16,13 @@ class ForwardedHostHttpTests extends SecurityTestSupport {
 
     @Test
     void theForwardedHostIsCheckedInsteadOfTheProxysHost() {
-        assertAccepted(initialize(headers("backend.internal:8080", "mcp.example.com")));
-        assertAccepted(initialize(headers("backend.internal:8080", "mcp.example.com:443")));
+        assertAccepted(initialize(forwarded("backend.internal:8080", "mcp.example.com")));
+        assertAccepted(initialize(forwarded("backend.internal:8080", "mcp.example.com:443")));
     }
 
     @Test
     void aForwardedHostThatIsNotAllowedIsRefusedAndNamed() {
-        RawHttp.Response response = initialize(headers("localhost:" + port, "evil.example.com"));
+        RawHttp.Response response = initialize(forwarded("localhost:" + port, "evil.example.com"));
 
         JsonNode data = assertRefused(response, "host");
         assertThat(data.path("header").asString()).isEqualTo("X-Forwarded-Host");
@@ -36,21 +33,14 @@ class ForwardedHostHttpTests extends SecurityTestSupport {
 
     @Test
     void theFirstForwardedHostIsTheClientsOne() {
-        assertRefused(initialize(headers("localhost", "evil.example.com, mcp.example.com")), "host");
-        assertAccepted(initialize(headers("localhost", "mcp.example.com, proxy.internal")));
-        assertRefused(initialize(headers("localhost", "mcp.example.com.evil.com")), "host");
+        assertRefused(initialize(forwarded("localhost", "evil.example.com, mcp.example.com")), "host");
+        assertAccepted(initialize(forwarded("localhost", "mcp.example.com, proxy.internal")));
+        assertRefused(initialize(forwarded("localhost", "mcp.example.com.evil.com")), "host");
     }
 
     @Test
     void withoutForwardedHostTheHostHeaderIsChecked() {
         assertAccepted(initializeWithHost("localhost:" + port));
         assertRefused(initializeWithHost("evil.example.com"), "host");
-    }
-
-    private static Map<String, String> headers(String host, String forwardedHost) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Host", host);
-        headers.put("X-Forwarded-Host", forwardedHost);
-        return headers;
     }
 }

@@ -2,9 +2,6 @@ package dev.mcpspring.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -23,13 +20,13 @@ class FrameworkForwardedHostHttpTests extends SecurityTestSupport {
 
     @Test
     void theForwardedHostIsCheckedInsteadOfTheProxysHost() {
-        assertAccepted(initialize(headers("backend.internal:8080", "mcp.example.com")));
-        assertAccepted(initialize(headers("backend.internal:8080", "mcp.example.com:443")));
+        assertAccepted(initialize(forwarded("backend.internal:8080", "mcp.example.com")));
+        assertAccepted(initialize(forwarded("backend.internal:8080", "mcp.example.com:443")));
     }
 
     @Test
     void aForwardedHostThatIsNotAllowedIsRefusedEvenWhenTheProxysHostIsLoopback() {
-        RawHttp.Response response = initialize(headers("127.0.0.1:" + port, "evil.example.com"));
+        RawHttp.Response response = initialize(forwarded("127.0.0.1:" + port, "evil.example.com"));
 
         JsonNode data = assertRefused(response, "host");
         assertThat(data.path("header").asString()).isEqualTo("X-Forwarded-Host");
@@ -41,12 +38,5 @@ class FrameworkForwardedHostHttpTests extends SecurityTestSupport {
         assertAccepted(initializeWithHost("localhost:" + port));
         assertAccepted(initializeWithHost("mcp.example.com"));
         assertRefused(initializeWithHost("evil.example.com"), "host");
-    }
-
-    private static Map<String, String> headers(String host, String forwardedHost) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Host", host);
-        headers.put("X-Forwarded-Host", forwardedHost);
-        return headers;
     }
 }

@@ -32,6 +32,14 @@ abstract class SecurityTestSupport {
         return RawHttp.send(port, "POST", "HTTP/1.1", all, INITIALIZE);
     }
 
+    /** The headers of a request through a proxy: its own {@code Host} and the client's in X-Forwarded-Host. */
+    static Map<String, String> forwarded(String host, String forwardedHost) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Host", host);
+        headers.put("X-Forwarded-Host", forwardedHost);
+        return headers;
+    }
+
     RawHttp.Response initializeWithHost(String host) {
         return initialize(Map.of("Host", host));
     }
