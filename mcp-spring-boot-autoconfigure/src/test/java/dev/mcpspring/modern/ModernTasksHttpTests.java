@@ -178,6 +178,14 @@ class ModernTasksHttpTests {
         assertThat(failed.path("error").path("message").asString()).isEqualTo("The import service is down");
         assertThat(failed.has("result")).isFalse();
 
+        String signIn = client.callTool("sign_in_import", Map.of()).result().path("taskId").asString();
+        JsonNode ended = poll(client, signIn, ModernTasksHttpTests::isTerminal);
+        assertThat(ended.path("status").asString()).as("no error -32042 in 2026-07-28").isEqualTo("completed");
+        assertThat(ended.path("result").path("isError").asBoolean()).isTrue();
+        assertThat(ended.path("result").path("content").path(0).path("text").asString()).isEqualTo("The import "
+                + "service needs a sign-in. Complete this first, then call the tool again: Sign in to the import "
+                + "service (https://import.example/sign-in)");
+
         String rejecting = client.callTool("rejecting_import", Map.of()).result().path("taskId").asString();
         JsonNode completed = poll(client, rejecting, ModernTasksHttpTests::isTerminal);
         assertThat(completed.path("status").asString()).isEqualTo("completed");

@@ -11,8 +11,10 @@ import org.springframework.boot.test.context.TestComponent;
 
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.protocol.CallToolResult;
+import dev.mcpspring.protocol.ElicitationRequest;
 import dev.mcpspring.protocol.ErrorCodes;
 import dev.mcpspring.protocol.McpException;
+import dev.mcpspring.protocol.UrlElicitationRequiredException;
 import dev.mcpspring.server.PeerHandle;
 import dev.mcpspring.server.TypedElicitationResult;
 import dev.mcpspring.task.TaskSupport;
@@ -81,6 +83,12 @@ public class TaskTestTools {
     @McpTool(name = "broken_import", task = TaskSupport.OPTIONAL, description = "Fails with a protocol error")
     String brokenImport() {
         throw new McpException(ErrorCodes.INTERNAL_ERROR, "The import service is down");
+    }
+
+    @McpTool(name = "sign_in_import", task = TaskSupport.OPTIONAL, description = "Needs the user to sign in first")
+    String signInImport() {
+        throw new UrlElicitationRequiredException("The import service needs a sign-in", List.of(ElicitationRequest
+            .url("Sign in to the import service", "https://import.example/sign-in", "sign-in-1")));
     }
 
     @McpTool(name = "rejecting_import", task = TaskSupport.OPTIONAL, description = "Fails with a tool error")

@@ -34,6 +34,7 @@ import dev.mcpspring.protocol.JsonRpcError;
 import dev.mcpspring.protocol.McpException;
 import dev.mcpspring.protocol.McpMethods;
 import dev.mcpspring.protocol.ProtocolVersion;
+import dev.mcpspring.protocol.UrlElicitationRequiredException;
 import dev.mcpspring.server.AsyncToolHandler;
 import dev.mcpspring.server.InputRequiredException;
 import dev.mcpspring.server.McpClientCapabilityException;
@@ -344,7 +345,7 @@ final class Tasks {
             }
             Throwable cause = unwrap(error);
             if (cause instanceof McpException protocolError) {
-                fail(task.taskId(), protocolError.toError());
+                endWithProtocolError(run, protocolError);
             }
             else if (cause instanceof McpClientCapabilityException missing) {
                 fail(task.taskId(), missing.toProtocolError().toError());
@@ -395,7 +396,7 @@ final class Tasks {
             complete(run.taskId, result == null ? CallToolResult.of() : result);
         }
         catch (McpException ex) {
-            fail(run.taskId, ex.toError());
+            endWithProtocolError(run, ex);
         }
         catch (RuntimeException ex) {
             logger.error("Task " + run.taskId + " failed", ex);
@@ -404,6 +405,25 @@ final class Tasks {
         finally {
             run.end();
             untrack(run);
+        }
+    }
+
+    /**
+     * Ends a task whose tool threw a protocol error: failed with that error, except in 2026-07-28, which has no
+     * -32042 (URL elicitation required) and forbids servers to send it; there the task completes with a tool error
+     * saying what the user must complete before calling again, since its tool cannot resume.
+     */
+    private void endWithProtocolError(TaskRun run, McpException error) {
+        if (run.modern && error instanceof UrlElicitationRequiredException required) {
+            StringBuilder text = new StringBuilder(required.getMessage())
+                .append(". Complete this first, then call the tool again:");
+            required.elicitations()
+                .forEach(request -> text.append(' ').append(request.message()).append(" (").append(request.url())
+                    .append(')'));
+            complete(run.taskId, CallToolResult.error(text.toString()));
+        }
+        else {
+            fail(run.taskId, error.toError());
         }
     }
 
@@ -805,6 +825,9 @@ final class Tasks {
 
         final RequestCancellation cancellation;
 
+        /** Whether a 2026-07-28 client started it. */
+        final boolean modern;
+
         volatile @Nullable ScheduledFuture<?> expiry;
 
         private @Nullable Thread thread; // guarded by this: the thread running the tool, while it runs
@@ -820,6 +843,7 @@ final class Tasks {
             this.requestor = requestorOf(task);
             this.inputs = inputs;
             this.cancellation = cancellation;
+            this.modern = ProtocolVersion.isModern(task.protocolVersion());
         }
 
         /** The tool starts on {@code thread}; {@code false} when the task was cancelled first. */
