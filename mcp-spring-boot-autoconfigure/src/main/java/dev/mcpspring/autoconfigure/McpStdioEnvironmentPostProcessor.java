@@ -49,7 +49,7 @@ public class McpStdioEnvironmentPostProcessor implements EnvironmentPostProcesso
         environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, DEFAULTS));
     }
 
-    private static boolean isStdio(ConfigurableEnvironment environment) {
+    static boolean isStdio(ConfigurableEnvironment environment) {
         String type = environment.getProperty("mcp.server.transport.type");
         return type != null && type.trim().equalsIgnoreCase("stdio");
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.core.env.MapPropertySource;
@@ -96,6 +97,22 @@ class McpStdioTransportAutoConfigurationTests {
         assertThat(stdio.getProperty("spring.main.keep-alive")).isEqualTo("true");
         assertThat(stdio.getProperty("spring.main.banner-mode")).as("the application's own setting")
             .isEqualTo("console");
+        assertThat(reserved).as("standard output reserved for the protocol").hasValue(1);
+    }
+
+    @Test
+    void standardOutputIsReservedBeforeTheConfigurationFilesAreReadWhenTheCommandLineSaysStdio() {
+        AtomicInteger reserved = new AtomicInteger();
+        McpStdioOutputEnvironmentPostProcessor postProcessor = new McpStdioOutputEnvironmentPostProcessor(
+                reserved::incrementAndGet);
+        assertThat(postProcessor.getOrder()).as("before the files are read, and a failure to read them reported")
+            .isLessThan(ConfigDataEnvironmentPostProcessor.ORDER);
+
+        postProcessor.postProcessEnvironment(environment(Map.of()), new SpringApplication());
+        assertThat(reserved).as("standard output left alone").hasValue(0);
+
+        postProcessor.postProcessEnvironment(environment(Map.of("mcp.server.transport.type", "stdio")),
+                new SpringApplication());
         assertThat(reserved).as("standard output reserved for the protocol").hasValue(1);
     }
 

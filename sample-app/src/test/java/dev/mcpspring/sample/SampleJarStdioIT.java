@@ -534,6 +534,32 @@ class SampleJarStdioIT {
         }
     }
 
+    @Test
+    void aStartUpFailureInTheConfigurationFilesIsReportedOnStandardErrorNotStandardOutput() throws Exception {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(serverArguments());
+        command.add("--spring.config.import=file:" + jar.resolveSibling("no-such-config.yml"));
+        Process process = new ProcessBuilder(command).start();
+        List<String> stdout = Collections.synchronizedList(new ArrayList<>());
+        Thread stdoutReader = drain(process.getInputStream(), stdout::add, "stdout");
+        Thread stderrReader = drain(process.getErrorStream(), serverLog::add, "stderr");
+        try {
+            explainingFailures(() -> {
+                process.getOutputStream().close();
+                assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the process ends at once").isTrue();
+                assertThat(process.exitValue()).as("exit code").isNotZero();
+                stdoutReader.join(5_000);
+                stderrReader.join(5_000);
+                assertThat(stdout).as("standard output, which the client reads as protocol messages").isEmpty();
+                assertThat(serverLog.all()).as("the failure report, in the server's log the client shows")
+                    .contains("APPLICATION FAILED TO START", "no-such-config.yml");
+            });
+        }
+        finally {
+            process.destroyForcibly();
+        }
+    }
+
     // ---------------------------------------------------------------- helpers: the server
 
     /** The arguments after {@code java} that start the sample as a stdio server. */
