@@ -560,6 +560,40 @@ class SampleJarStdioIT {
         }
     }
 
+    @Test
+    void theSecuredProfileStartsOverStdioWhereToolsWithScopesAreRefused() throws Exception {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(serverArguments());
+        command.add("--spring.profiles.active=secured");
+        Process process = new ProcessBuilder(command).start();
+        List<String> stdout = Collections.synchronizedList(new ArrayList<>());
+        drain(process.getInputStream(), stdout::add, "stdout");
+        drain(process.getErrorStream(), serverLog::add, "stderr");
+        try {
+            explainingFailures(() -> {
+                OutputStream stdin = process.getOutputStream();
+                send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                        + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"stdio-it\","
+                        + "\"version\":\"1\"}}}");
+                send(stdin, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+                send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
+                        + "\"delete_task\",\"arguments\":{\"id\":1}}}");
+                await().atMost(TIMEOUT).until(() -> stdout.size() >= 2 || !process.isAlive());
+                assertThat(process.isAlive()).as("the server started").isTrue();
+                List<JsonNode> messages = stdout.stream().map(JSON::readTree).toList();
+                assertThat(answerTo(messages, 1).at("/result/serverInfo/name").asString())
+                    .isEqualTo("sample-mcp-server");
+                JsonNode refused = answerTo(messages, 2);
+                assertThat(refused.has("error") || refused.at("/result/isError").asBoolean())
+                    .as("delete_task needs a scope an anonymous stdio caller lacks: %s", refused)
+                    .isTrue();
+            });
+        }
+        finally {
+            process.destroyForcibly();
+        }
+    }
+
     // ---------------------------------------------------------------- helpers: the server
 
     /** The arguments after {@code java} that start the sample as a stdio server. */

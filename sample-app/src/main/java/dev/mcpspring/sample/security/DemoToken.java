@@ -9,16 +9,18 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
  * Prints a token to call the {@code secured} sample with (the key is made at start-up, so there is no other way to
- * get one). Never do this with real credentials.
+ * get one). Never do this with real credentials. Over stdio there is no HTTP and no token to print.
  */
 @Component
 @Profile("secured")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "sample.security.print-demo-token", matchIfMissing = true)
 class DemoToken implements ApplicationRunner {
 
