@@ -561,7 +561,7 @@ class SampleJarStdioIT {
     }
 
     @Test
-    void theSecuredProfileStartsOverStdioWhereToolsWithScopesAreRefused() throws Exception {
+    void theSecuredProfileServesTheAnonymousStdioCaller() throws Exception {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(serverArguments());
         command.add("--spring.profiles.active=secured");
@@ -578,7 +578,9 @@ class SampleJarStdioIT {
                 send(stdin, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
                 send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
                         + "\"delete_task\",\"arguments\":{\"id\":1}}}");
-                await().atMost(TIMEOUT).until(() -> stdout.size() >= 2 || !process.isAlive());
+                send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":"
+                        + "\"whoami\",\"arguments\":{}}}");
+                await().atMost(TIMEOUT).until(() -> stdout.size() >= 3 || !process.isAlive());
                 assertThat(process.isAlive()).as("the server started").isTrue();
                 List<JsonNode> messages = stdout.stream().map(JSON::readTree).toList();
                 assertThat(answerTo(messages, 1).at("/result/serverInfo/name").asString())
@@ -587,6 +589,8 @@ class SampleJarStdioIT {
                 assertThat(refused.has("error") || refused.at("/result/isError").asBoolean())
                     .as("delete_task needs a scope an anonymous stdio caller lacks: %s", refused)
                     .isTrue();
+                assertThat(answerTo(messages, 3).at("/result/structuredContent/name").asString())
+                    .as("whoami over stdio").isEqualTo("anonymous");
             });
         }
         finally {

@@ -2,6 +2,8 @@ package dev.mcpspring.sample.security;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -33,7 +35,10 @@ public class SecuredTools {
 
     @McpTool(name = "whoami", title = "Who am I", description = "Tells who the access token belongs to",
             readOnlyHint = true, openWorldHint = false)
-    public Caller whoami(Authentication authentication) {
+    public Caller whoami(@Nullable Authentication authentication) {
+        if (authentication == null) { // over stdio: no HTTP, no token
+            return new Caller("anonymous", List.of());
+        }
         return new Caller(authentication.getName(), authentication.getAuthorities()
             .stream()
             .map(GrantedAuthority::getAuthority)
