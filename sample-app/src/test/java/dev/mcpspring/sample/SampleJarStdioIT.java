@@ -459,13 +459,9 @@ class SampleJarStdioIT {
 
     @Test
     void standardOutputCarriesOnlyJsonRpcEvenWithDebugLoggingAndTheProcessEndsWithItsInput() throws Exception {
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(serverArguments());
-        command.add("--logging.level.root=DEBUG");
-        Process process = new ProcessBuilder(command).start();
-        List<String> stdout = Collections.synchronizedList(new ArrayList<>());
-        Thread stdoutReader = drain(process.getInputStream(), stdout::add, "stdout");
-        Thread stderrReader = drain(process.getErrorStream(), serverLog::add, "stderr");
+        StartedServer server = startServer("--logging.level.root=DEBUG");
+        Process process = server.process();
+        List<String> stdout = server.stdout();
         try {
             explainingFailures(() -> {
                 OutputStream stdin = process.getOutputStream();
@@ -491,8 +487,7 @@ class SampleJarStdioIT {
                 long exitMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closed);
                 assertThat(exited).as("the process exits by itself within 20 s of its input ending").isTrue();
                 assertThat(process.exitValue()).as("exit code").isZero();
-                stdoutReader.join(5_000);
-                stderrReader.join(5_000);
+                server.awaitOutput();
 
                 List<JsonNode> messages = new ArrayList<>();
                 for (String line : stdout) {
@@ -536,20 +531,15 @@ class SampleJarStdioIT {
 
     @Test
     void aStartUpFailureInTheConfigurationFilesIsReportedOnStandardErrorNotStandardOutput() throws Exception {
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(serverArguments());
-        command.add("--spring.config.import=file:" + jar.resolveSibling("no-such-config.yml"));
-        Process process = new ProcessBuilder(command).start();
-        List<String> stdout = Collections.synchronizedList(new ArrayList<>());
-        Thread stdoutReader = drain(process.getInputStream(), stdout::add, "stdout");
-        Thread stderrReader = drain(process.getErrorStream(), serverLog::add, "stderr");
+        StartedServer server = startServer("--spring.config.import=file:" + jar.resolveSibling("no-such-config.yml"));
+        Process process = server.process();
+        List<String> stdout = server.stdout();
         try {
             explainingFailures(() -> {
                 process.getOutputStream().close();
                 assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the process ends at once").isTrue();
                 assertThat(process.exitValue()).as("exit code").isNotZero();
-                stdoutReader.join(5_000);
-                stderrReader.join(5_000);
+                server.awaitOutput();
                 assertThat(stdout).as("standard output, which the client reads as protocol messages").isEmpty();
                 assertThat(serverLog.all()).as("the failure report, in the server's log the client shows")
                     .contains("APPLICATION FAILED TO START", "no-such-config.yml");
@@ -562,13 +552,9 @@ class SampleJarStdioIT {
 
     @Test
     void theSecuredProfileServesTheAnonymousStdioCaller() throws Exception {
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(serverArguments());
-        command.add("--spring.profiles.active=secured");
-        Process process = new ProcessBuilder(command).start();
-        List<String> stdout = Collections.synchronizedList(new ArrayList<>());
-        drain(process.getInputStream(), stdout::add, "stdout");
-        drain(process.getErrorStream(), serverLog::add, "stderr");
+        StartedServer server = startServer("--spring.profiles.active=secured");
+        Process process = server.process();
+        List<String> stdout = server.stdout();
         try {
             explainingFailures(() -> {
                 OutputStream stdin = process.getOutputStream();
@@ -658,6 +644,29 @@ class SampleJarStdioIT {
             }
         }
 
+    }
+
+    /**
+     * The packaged server started over stdio with one more argument: its standard output collected line by line,
+     * its standard error into the server log.
+     */
+    private StartedServer startServer(String argument) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(serverArguments());
+        command.add(argument);
+        Process process = new ProcessBuilder(command).start();
+        List<String> stdout = Collections.synchronizedList(new ArrayList<>());
+        return new StartedServer(process, stdout, drain(process.getInputStream(), stdout::add, "stdout"),
+                drain(process.getErrorStream(), serverLog::add, "stderr"));
+    }
+
+    private record StartedServer(Process process, List<String> stdout, Thread stdoutReader, Thread stderrReader) {
+
+        /** Waits for what the ended process wrote to be read to its end. */
+        void awaitOutput() throws InterruptedException {
+            stdoutReader.join(5_000);
+            stderrReader.join(5_000);
+        }
     }
 
     private static Thread drain(InputStream stream, java.util.function.Consumer<String> lines, String name) {
